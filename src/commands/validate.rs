@@ -1,0 +1,35 @@
+//! `wecom-checkin validate [PATH]...`: load every rule file, check it, report
+//! every problem with its place, and exit 1 if any is an error.
+
+use crate::Exit;
+use crate::checks;
+use crate::cli::{Format, ValidateArgs};
+use crate::diag::{Summary, render};
+use crate::error::ToolError;
+use crate::load;
+
+pub fn run(args: &ValidateArgs) -> Result<Exit, ToolError> {
+    let now = checks::parse_now(args.now.as_deref())?;
+    let mut loaded = load::load_paths(&args.paths)?;
+    loaded
+        .diagnostics
+        .extend(checks::check_all(&loaded.rules, now));
+    let mut diagnostics = loaded.diagnostics;
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let summary = Summary::new(loaded.files, loaded.rules.len(), &diagnostics);
+    let out = match args.format {
+        Format::Text => render::text(
+            &diagnostics,
+            &loaded.sources,
+            &summary,
+            super::stdout_color(),
+        ),
+        Format::Json => render::json(&diagnostics, &summary),
+    };
+    print!("{out}");
+    Ok(if summary.errors > 0 {
+        Exit::Failure
+    } else {
+        Exit::Success
+    })
+}

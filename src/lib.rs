@@ -1,0 +1,59 @@
+//! wecom-checkin: WeCom check-in rules (打卡规则) as code.
+//!
+//! The binary is a thin shell over this library: [`run`] parses the command
+//! line and dispatches to one module per command in [`commands`].
+
+pub mod checks;
+pub mod cli;
+pub mod commands;
+pub mod diag;
+pub mod emit;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod schema;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// How a command ended, as the process exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done, nothing wrong.
+    Success = 0,
+    /// 1: the command ran and found errors (invalid rules, a stale schema …).
+    Failure = 1,
+    /// 2: the tool itself could not run (bad arguments, unreadable path …),
+    /// or, for `plan --detailed-exitcode`, changes are pending.
+    Error = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> Self {
+        ExitCode::from(e as u8)
+    }
+}
+
+/// Runs the command line `args` (program name first) and returns the exit status.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                Exit::Error.into()
+            } else {
+                Exit::Success.into()
+            };
+        }
+    };
+    match commands::dispatch(cli) {
+        Ok(exit) => exit.into(),
+        Err(e) => {
+            eprintln!("{e}");
+            Exit::Error.into()
+        }
+    }
+}

@@ -1,0 +1,302 @@
+//! Loading rule files: find them, read them, parse each YAML document, check it
+//! against the JSON Schema, and deserialize the rule model — keeping, for every
+//! value, the file, line and column it came from.
+//!
+//! Nothing here stops at the first problem: every file is read and every
+//! problem becomes a [`Diagnostic`]. Only a path that cannot be read at all is
+//! a tool error (exit 2).
+
+pub mod yaml;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+use crate::error::ToolError;
+use crate::model::Rule;
+use crate::schema;
+use yaml::{Pos, SpanTree, YamlError};
+
+/// Rule files larger than this are refused: one rule is a few KiB, and a
+/// multi-document file of hundreds of rules still fits.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The text of every file read, for showing source lines in diagnostics.
+#[derive(Default, Debug)]
+pub struct Sources {
+    texts: HashMap<String, String>,
+}
+
+impl Sources {
+    pub fn insert(&mut self, file: String, text: String) {
+        self.texts.insert(file, text);
+    }
+
+    /// Line `n` (1-based) of `file`, without its line break.
+    pub fn line(&self, file: &str, n: usize) -> Option<&str> {
+        let text = self.texts.get(file)?;
+        text.split('\n')
+            .nth(n.checked_sub(1)?)
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+    }
+}
+
+/// A rule as loaded from one YAML document.
+#[derive(Clone, Debug)]
+pub struct LoadedRule {
+    /// The file, as the user named it (forward slashes).
+    pub file: String,
+    /// Index of the document within the file (0 for single-document files).
+    pub doc: usize,
+    pub rule: Rule,
+    pub spans: SpanTree,
+}
+
+impl LoadedRule {
+    /// Where the value at `pointer` is; for an absent value, its parent's key.
+    pub fn locate(&self, pointer: &str) -> (Pos, Option<Pos>) {
+        locate(&self.spans, pointer)
+    }
+
+    /// A readable name for messages: the groupname, or file#doc.
+    pub fn display_name(&self) -> String {
+        match &self.rule.groupname {
+            Some(n) => n.clone(),
+            None if self.doc > 0 => format!("{} (document {})", self.file, self.doc + 1),
+            None => self.file.clone(),
+        }
+    }
+}
+
+/// Position of the value at `pointer`, or of the key of its deepest existing
+/// ancestor when it is absent (so "missing key" points at the parent's key).
+pub fn locate(spans: &SpanTree, pointer: &str) -> (Pos, Option<Pos>) {
+    let (node, found) = spans.lookup(pointer);
+    if found {
+        (node.span.start, Some(node.span.end))
+    } else {
+        let at = node.key.unwrap_or(node.span);
+        (at.start, Some(at.end))
+    }
+}
+
+/// Position of the key that holds the value at `pointer` (for unknown keys).
+pub fn locate_key(spans: &SpanTree, pointer: &str) -> (Pos, Option<Pos>) {
+    let (node, _) = spans.lookup(pointer);
+    let at = node.key.unwrap_or(node.span);
+    (at.start, Some(at.end))
+}
+
+#[derive(Default, Debug)]
+pub struct Loaded {
+    pub sources: Sources,
+    pub rules: Vec<LoadedRule>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: usize,
+}
+
+/// Finds the rule files under `paths`: `*.yaml`, `*.yml` and `*.json` in
+/// directories (recursively, skipping hidden ones), and any file named
+/// explicitly. The order is sorted, so output is stable.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| {
+            ToolError::new(format!("cannot read {}: {e}", path.display()))
+                .with_help("pass a rule file or a folder of rule files (default: rules/)")
+        })?;
+        if meta.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = entry
+                .map_err(|e| ToolError::new(format!("cannot read {}: {e}", path.display())))?;
+            let is_rule_file = entry.file_type().is_file()
+                && matches!(
+                    entry.path().extension().and_then(|e| e.to_str()),
+                    Some("yaml" | "yml" | "json")
+                );
+            if is_rule_file {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// Loads every rule under `paths`. Problems in files are diagnostics; a path
+/// that does not exist is a [`ToolError`].
+pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, ToolError> {
+    let files = discover(paths)?;
+    let mut loaded = Loaded::default();
+    if files.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
+        loaded.diagnostics.push(
+            Diagnostic::file_error("no rule files", &shown.join(", "), "", Pos::default(), "no rule files found (*.yaml, *.yml, *.json)")
+                .with_help("put one rule per file under rules/, or name the files to check; an empty set is refused so that a failed checkout never looks valid"),
+        );
+        return Ok(loaded);
+    }
+    for path in &files {
+        load_file(path, &mut loaded);
+    }
+    Ok(loaded)
+}
+
+pub fn display_path(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+fn load_file(path: &Path, loaded: &mut Loaded) {
+    loaded.files += 1;
+    let file = display_path(path);
+    let at_start = Pos { line: 0, col: 0 };
+    let bytes = match read_limited(path) {
+        Ok(b) => b,
+        Err(message) => {
+            loaded
+                .diagnostics
+                .push(Diagnostic::file_error("file", &file, "", at_start, message));
+            return;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            let line = good.matches('\n').count() + 1;
+            let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            loaded.diagnostics.push(
+                Diagnostic::file_error(
+                    "encoding",
+                    &file,
+                    "",
+                    Pos { line, col },
+                    format!("not UTF-8: invalid byte 0x{:02x}", e.as_bytes()[good.len()]),
+                )
+                .with_help("save the file as UTF-8 (rule files are UTF-8 text, Chinese included)"),
+            );
+            return;
+        }
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    let parsed = parse_documents(&text);
+    loaded.sources.insert(file.clone(), text);
+    let docs = match parsed {
+        Ok(docs) => docs,
+        Err(e) => {
+            loaded.diagnostics.push(yaml_diagnostic(&file, e));
+            return;
+        }
+    };
+    let non_empty: Vec<_> = docs
+        .into_iter()
+        .enumerate()
+        .filter(|(_, d)| !d.value.is_null())
+        .collect();
+    if non_empty.is_empty() {
+        loaded.diagnostics.push(
+            Diagnostic::file_error(
+                "empty file",
+                &file,
+                "",
+                Pos { line: 1, col: 1 },
+                "empty file: no rule in it",
+            )
+            .with_help("write a rule here (see README: the rule file format), or delete the file"),
+        );
+        return;
+    }
+    for (doc, yaml_doc) in non_empty {
+        let before = loaded.diagnostics.len();
+        schema::check(&yaml_doc.value, |pointer, check, message, help| {
+            let (pos, end) = if check == "unknown key" {
+                locate_key(&yaml_doc.spans, pointer)
+            } else {
+                locate(&yaml_doc.spans, pointer)
+            };
+            let mut d = Diagnostic::file_error(check, &file, pointer, pos, message).with_end(end);
+            d.help = help;
+            loaded.diagnostics.push(d);
+        });
+        if loaded.diagnostics.len() > before {
+            continue;
+        }
+        match serde_path_to_error::deserialize::<_, Rule>(&yaml_doc.value) {
+            Ok(rule) => loaded.rules.push(LoadedRule {
+                file: file.clone(),
+                doc,
+                rule,
+                spans: yaml_doc.spans,
+            }),
+            Err(e) => {
+                let pointer = serde_pointer(e.path());
+                let (pos, end) = locate(&yaml_doc.spans, &pointer);
+                loaded.diagnostics.push(
+                    Diagnostic::file_error("type", &file, &pointer, pos, e.inner().to_string())
+                        .with_end(end),
+                );
+            }
+        }
+    }
+}
+
+fn parse_documents(text: &str) -> Result<Vec<yaml::YamlDocument>, YamlError> {
+    // The parser is third-party code fed with user input: a panic in it must
+    // become a diagnostic, never a crash.
+    std::panic::catch_unwind(|| yaml::parse(text)).unwrap_or_else(|_| {
+        Err(YamlError {
+            pos: Pos { line: 1, col: 1 },
+            end: None,
+            kind: "yaml syntax",
+            message: "the YAML parser could not read this file".into(),
+            help: Some("check the file's YAML syntax".into()),
+        })
+    })
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "file too large: {:.1} MiB, rule files are limited to {} MiB",
+            meta.len() as f64 / (1024.0 * 1024.0),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))
+}
+
+fn yaml_diagnostic(file: &str, e: YamlError) -> Diagnostic {
+    let mut d = Diagnostic::file_error(e.kind, file, "", e.pos, e.message).with_end(e.end);
+    d.help = e.help;
+    d
+}
+
+/// serde_path_to_error's path (`checkindate[0].workdays[1]`) as a JSON pointer.
+fn serde_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => out += &format!("/{index}"),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out += &format!("/{}", key.replace('~', "~0").replace('/', "~1"))
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}

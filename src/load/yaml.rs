@@ -1,0 +1,610 @@
+//! YAML 1.2 → `serde_json::Value`, with the source position of every key and value.
+//!
+//! saphyr-parser gives a YAML 1.2 event stream with spans; this module builds
+//! the JSON value the schema and serde work on, and beside it a [`SpanTree`]
+//! that maps any JSON pointer back to file positions. It also enforces what a
+//! generic loader would let through: duplicate keys are errors (with both
+//! places), nesting depth and alias expansion are bounded, and scalars resolve
+//! by the YAML 1.2 core schema (an unquoted `09:00` is a string, `no` is a
+//! string, `0x1F` is 31).
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan, Tag};
+use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// A position in a source file: line and column, both 1-based, the column in characters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// A range of source text; `end` is exclusive and may be on a later line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    pub start: Pos,
+    pub end: Pos,
+}
+
+impl From<YSpan> for Span {
+    fn from(s: YSpan) -> Self {
+        let pos = |m: saphyr_parser::Marker| Pos {
+            line: m.line(),
+            col: m.col() + 1,
+        };
+        Span {
+            start: pos(s.start),
+            end: pos(s.end),
+        }
+    }
+}
+
+/// Where each node of a document sits in the source, shaped like the document.
+#[derive(Clone, Debug, Default)]
+pub struct SpanTree {
+    /// The value's own span.
+    pub span: Span,
+    /// The span of the key that holds this value, when it is a mapping entry.
+    pub key: Option<Span>,
+    pub children: Children,
+}
+
+#[derive(Clone, Debug, Default)]
+pub enum Children {
+    #[default]
+    Leaf,
+    Seq(Vec<SpanTree>),
+    Map(Vec<(String, SpanTree)>),
+}
+
+impl SpanTree {
+    /// The node at a JSON pointer, or the deepest existing ancestor when the
+    /// pointer names something absent (a missing key points at its parent).
+    pub fn lookup(&self, pointer: &str) -> (&SpanTree, bool) {
+        let mut node = self;
+        for raw in pointer.split('/').skip(1) {
+            let token = raw.replace("~1", "/").replace("~0", "~");
+            let next = match &node.children {
+                Children::Map(entries) => entries.iter().find(|(k, _)| *k == token).map(|(_, v)| v),
+                Children::Seq(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
+                Children::Leaf => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => return (node, false),
+            }
+        }
+        (node, true)
+    }
+}
+
+/// One YAML document: its JSON value and where each part of it came from.
+#[derive(Clone, Debug)]
+pub struct YamlDocument {
+    pub value: Value,
+    pub spans: SpanTree,
+}
+
+/// Why a file could not be read as YAML; `related` names a second place (e.g. the first of two duplicate keys).
+#[derive(Clone, Debug, PartialEq)]
+pub struct YamlError {
+    pub pos: Pos,
+    pub end: Option<Pos>,
+    pub kind: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Deeper than any rule needs (a rule is at most 7 levels), shallow enough that
+/// nothing downstream can exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+/// Caps alias expansion ("billion laughs") and absurd documents.
+pub const MAX_NODES: usize = 2_000_000;
+
+enum Frame {
+    Seq {
+        anchor: usize,
+        span: Span,
+        key: Option<Span>,
+        values: Vec<Value>,
+        spans: Vec<SpanTree>,
+    },
+    Map {
+        anchor: usize,
+        span: Span,
+        key: Option<Span>,
+        values: Map<String, Value>,
+        spans: Vec<(String, SpanTree)>,
+        pending_key: Option<(String, Span)>,
+    },
+}
+
+struct Builder {
+    stack: Vec<Frame>,
+    docs: Vec<YamlDocument>,
+    anchors: HashMap<usize, (Value, SpanTree, usize)>,
+    nodes: usize,
+}
+
+/// Parses every document of a YAML stream. The first problem stops the parse.
+pub fn parse(text: &str) -> Result<Vec<YamlDocument>, YamlError> {
+    let mut parser = Parser::new_from_str(text);
+    let mut b = Builder {
+        stack: Vec::new(),
+        docs: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+    };
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(scan_error)?;
+        b.on_event(event, span.into())?;
+    }
+    Ok(b.docs)
+}
+
+fn scan_error(e: ScanError) -> YamlError {
+    let m = e.marker();
+    YamlError {
+        pos: Pos {
+            line: m.line(),
+            col: m.col() + 1,
+        },
+        end: None,
+        kind: "yaml syntax",
+        message: format!("YAML syntax error: {}", e.info()),
+        help: Some("fix the YAML syntax here; quoting the value often helps".into()),
+    }
+}
+
+fn node_count(v: &Value) -> usize {
+    match v {
+        Value::Array(a) => 1 + a.iter().map(node_count).sum::<usize>(),
+        Value::Object(o) => 1 + o.values().map(node_count).sum::<usize>(),
+        _ => 1,
+    }
+}
+
+impl Builder {
+    fn on_event(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlError> {
+        match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                if self.awaiting_key() {
+                    return self.on_key(text, style, span);
+                }
+                let value = resolve_scalar(&text, style, tag.as_deref(), span)?;
+                self.add_value(value, leaf(span), anchor)
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if self.awaiting_key() {
+                    return Err(YamlError {
+                        pos: span.start,
+                        end: None,
+                        kind: "yaml syntax",
+                        message: "a key must be a plain value, not a list or a mapping".into(),
+                        help: Some("rule files use the API's field names as keys".into()),
+                    });
+                }
+                if self.stack.len() >= MAX_DEPTH {
+                    return Err(YamlError {
+                        pos: span.start,
+                        end: None,
+                        kind: "too deep",
+                        message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                        help: Some(
+                            "a check-in rule nests at most 7 levels; this is not a rule file"
+                                .into(),
+                        ),
+                    });
+                }
+                let key = self.current_key_span();
+                let frame = if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq {
+                        anchor,
+                        span,
+                        key,
+                        values: Vec::new(),
+                        spans: Vec::new(),
+                    }
+                } else {
+                    Frame::Map {
+                        anchor,
+                        span,
+                        key,
+                        values: Map::new(),
+                        spans: Vec::new(),
+                        pending_key: None,
+                    }
+                };
+                self.stack.push(frame);
+                Ok(())
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else {
+                    return Ok(());
+                };
+                let (value, tree, anchor) = match frame {
+                    Frame::Seq {
+                        anchor,
+                        span: s,
+                        key,
+                        values,
+                        spans,
+                    } => (
+                        Value::Array(values),
+                        SpanTree {
+                            span: Span {
+                                start: s.start,
+                                end: span.end.max(s.end),
+                            },
+                            key,
+                            children: Children::Seq(spans),
+                        },
+                        anchor,
+                    ),
+                    Frame::Map {
+                        anchor,
+                        span: s,
+                        key,
+                        values,
+                        spans,
+                        ..
+                    } => (
+                        Value::Object(values),
+                        SpanTree {
+                            span: Span {
+                                start: s.start,
+                                end: span.end.max(s.end),
+                            },
+                            key,
+                            children: Children::Map(spans),
+                        },
+                        anchor,
+                    ),
+                };
+                self.add_value(value, tree, anchor)
+            }
+            Event::Alias(id) => {
+                if self.awaiting_key() {
+                    return Err(YamlError {
+                        pos: span.start,
+                        end: None,
+                        kind: "yaml syntax",
+                        message: "an alias cannot be used as a key".into(),
+                        help: None,
+                    });
+                }
+                let Some((value, mut tree, count)) = self.anchors.get(&id).cloned() else {
+                    return Err(YamlError {
+                        pos: span.start,
+                        end: None,
+                        kind: "yaml syntax",
+                        message: "alias to an unknown anchor".into(),
+                        help: None,
+                    });
+                };
+                self.nodes += count;
+                if self.nodes > MAX_NODES {
+                    return Err(too_many_nodes(span));
+                }
+                tree.key = None;
+                self.add_value(value, tree, 0)
+            }
+            Event::DocumentStart(_) => {
+                self.anchors.clear();
+                Ok(())
+            }
+            Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => Ok(()),
+        }
+    }
+
+    fn awaiting_key(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(Frame::Map {
+                pending_key: None,
+                ..
+            })
+        )
+    }
+
+    fn current_key_span(&self) -> Option<Span> {
+        match self.stack.last() {
+            Some(Frame::Map {
+                pending_key: Some((_, s)),
+                ..
+            }) => Some(*s),
+            _ => None,
+        }
+    }
+
+    fn on_key(
+        &mut self,
+        text: Cow<'_, str>,
+        style: ScalarStyle,
+        span: Span,
+    ) -> Result<(), YamlError> {
+        if text.is_empty() && style == ScalarStyle::Plain {
+            return Err(YamlError {
+                pos: span.start,
+                end: None,
+                kind: "yaml syntax",
+                message: "empty key".into(),
+                help: Some("write the field name before the colon".into()),
+            });
+        }
+        let Some(Frame::Map {
+            spans, pending_key, ..
+        }) = self.stack.last_mut()
+        else {
+            return Ok(());
+        };
+        if let Some((_, first)) = spans.iter().find(|(k, _)| *k == text) {
+            let first = first.key.unwrap_or(first.span).start;
+            return Err(YamlError {
+                pos: span.start,
+                end: Some(span.end),
+                kind: "duplicate key",
+                message: format!(
+                    "duplicate key `{text}` (first defined at line {}, column {})",
+                    first.line, first.col
+                ),
+                help: Some("a key may appear once in a mapping: keep one of them".into()),
+            });
+        }
+        *pending_key = Some((text.into_owned(), span));
+        Ok(())
+    }
+
+    fn add_value(
+        &mut self,
+        value: Value,
+        mut tree: SpanTree,
+        anchor: usize,
+    ) -> Result<(), YamlError> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(too_many_nodes(tree.span));
+        }
+        if anchor != 0 {
+            let count = node_count(&value);
+            self.anchors
+                .insert(anchor, (value.clone(), tree.clone(), count));
+        }
+        match self.stack.last_mut() {
+            None => self.docs.push(YamlDocument { value, spans: tree }),
+            Some(Frame::Seq { values, spans, .. }) => {
+                values.push(value);
+                spans.push(tree);
+            }
+            Some(Frame::Map {
+                values,
+                spans,
+                pending_key,
+                ..
+            }) => {
+                if let Some((key, key_span)) = pending_key.take() {
+                    tree.key = Some(key_span);
+                    values.insert(key.clone(), value);
+                    spans.push((key, tree));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn too_many_nodes(span: Span) -> YamlError {
+    YamlError {
+        pos: span.start,
+        end: None,
+        kind: "too large",
+        message: format!("the document expands to more than {MAX_NODES} values (aliases included)"),
+        help: Some(
+            "a check-in rule has a few hundred values; split the file or remove aliases".into(),
+        ),
+    }
+}
+
+fn leaf(span: Span) -> SpanTree {
+    SpanTree {
+        span,
+        key: None,
+        children: Children::Leaf,
+    }
+}
+
+/// Resolves a scalar by the YAML 1.2 core schema (or by its explicit core tag).
+fn resolve_scalar(
+    text: &str,
+    style: ScalarStyle,
+    tag: Option<&Tag>,
+    span: Span,
+) -> Result<Value, YamlError> {
+    let bad = |message: String| YamlError {
+        pos: span.start,
+        end: Some(span.end),
+        kind: "yaml value",
+        message,
+        help: None,
+    };
+    if let Some(tag) = tag {
+        let known = tag.is_yaml_core_schema() || tag.handle == "!!";
+        return match (known, tag.suffix.as_str()) {
+            (true, "str") => Ok(Value::String(text.to_owned())),
+            (true, "null") => Ok(Value::Null),
+            (true, "bool" | "int" | "float") => {
+                let v = resolve_plain(text).map_err(&bad)?;
+                let ok = match tag.suffix.as_str() {
+                    "bool" => v.is_boolean(),
+                    "int" => v.is_i64() || v.is_u64(),
+                    _ => v.is_number(),
+                };
+                if ok {
+                    Ok(v)
+                } else {
+                    Err(bad(format!("`{text}` is not a valid !!{}", tag.suffix)))
+                }
+            }
+            _ => Err(bad(format!(
+                "unsupported tag `{tag}`: rule files use plain values"
+            ))),
+        };
+    }
+    if style != ScalarStyle::Plain {
+        return Ok(Value::String(text.to_owned()));
+    }
+    resolve_plain(text).map_err(bad)
+}
+
+fn resolve_plain(text: &str) -> Result<Value, String> {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Ok(Value::Null),
+        "true" | "True" | "TRUE" => return Ok(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Ok(Value::Bool(false)),
+        _ => {}
+    }
+    let digits = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c.is_digit(radix));
+    let (sign, unsigned) = match text.as_bytes()[0] {
+        b'-' => (-1i128, &text[1..]),
+        b'+' => (1, &text[1..]),
+        _ => (1, text),
+    };
+    let int = if digits(unsigned, 10) {
+        Some(unsigned.parse::<i128>().map(|v| sign * v))
+    } else if let Some(oct) = text.strip_prefix("0o").filter(|s| digits(s, 8)) {
+        Some(i128::from_str_radix(oct, 8))
+    } else if let Some(hex) = text.strip_prefix("0x").filter(|s| digits(s, 16)) {
+        Some(i128::from_str_radix(hex, 16))
+    } else {
+        None
+    };
+    if let Some(parsed) = int {
+        let n = parsed.ok().and_then(|v| {
+            i64::try_from(v)
+                .map(Number::from)
+                .ok()
+                .or_else(|| u64::try_from(v).ok().map(Number::from))
+        });
+        return n
+            .map(Value::Number)
+            .ok_or_else(|| format!("the number {text} is too large"));
+    }
+    if is_float(text) {
+        let f: f64 = text
+            .parse()
+            .map_err(|_| format!("`{text}` is not a number"))?;
+        return Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| format!("the number {text} cannot be represented"));
+    }
+    if matches!(
+        text,
+        ".inf"
+            | ".Inf"
+            | ".INF"
+            | "+.inf"
+            | "+.Inf"
+            | "+.INF"
+            | "-.inf"
+            | "-.Inf"
+            | "-.INF"
+            | ".nan"
+            | ".NaN"
+            | ".NAN"
+    ) {
+        return Err(format!(
+            "`{text}` (infinity / not-a-number) has no JSON form"
+        ));
+    }
+    Ok(Value::String(text.to_owned()))
+}
+
+/// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
+fn is_float(text: &str) -> bool {
+    let s = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exp) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((int, frac)) => {
+            all_digits(int) && all_digits(frac) && !(int.is_empty() && frac.is_empty())
+        }
+        None => !mantissa.is_empty() && all_digits(mantissa),
+    };
+    let exp_ok = exp.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && all_digits(e)
+    });
+    mantissa_ok && exp_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn one(text: &str) -> Value {
+        let docs = parse(text).unwrap();
+        assert_eq!(docs.len(), 1);
+        docs[0].value.clone()
+    }
+
+    #[test]
+    fn yaml_1_2_core_schema() {
+        assert_eq!(
+            one(
+                "a: 09:00\nb: no\nc: 0x1F\nd: 0o17\ne: '5'\nf: 1.5\ng: ~\nh: True\ni: 1e3\nj: 012\n"
+            ),
+            json!({"a": "09:00", "b": "no", "c": 31, "d": 15, "e": "5", "f": 1.5, "g": null, "h": true, "i": 1000.0, "j": 12})
+        );
+    }
+
+    #[test]
+    fn spans_point_at_keys_and_values() {
+        let docs = parse("groupname: 总部\nrange:\n  userid: [a, b]\n").unwrap();
+        let (node, found) = docs[0].spans.lookup("/range/userid/1");
+        assert!(found);
+        assert_eq!(node.span.start, Pos { line: 3, col: 15 });
+        let (node, found) = docs[0].spans.lookup("/range/tagid");
+        assert!(!found);
+        assert_eq!(node.key.unwrap().start, Pos { line: 2, col: 1 });
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let err = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert_eq!(err.pos, Pos { line: 3, col: 1 });
+        assert!(
+            err.message.contains("first defined at line 1, column 1"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn aliases_expand_within_budget() {
+        assert_eq!(
+            one("a: &x [1, 2]\nb: *x\n"),
+            json!({"a": [1, 2], "b": [1, 2]})
+        );
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            bomb += &format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n",
+                p = i - 1
+            );
+        }
+        assert_eq!(parse(&bomb).unwrap_err().kind, "too large");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(parse(&deep).is_err());
+        let block: String = (0..200).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        assert_eq!(parse(&block).unwrap_err().kind, "too deep");
+    }
+}

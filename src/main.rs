@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    wecom_checkin::run(std::env::args_os())
+}

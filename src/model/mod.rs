@@ -1,0 +1,7 @@
+//! The rule model: one type on both sides of the diff (DESIGN.md "The flow").
+
+mod rule;
+mod values;
+
+pub use rule::*;
+pub use values::*;

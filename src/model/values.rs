@@ -1,0 +1,637 @@
+//! Values that rule files may write in wire form or in readable form (DESIGN.md D10).
+//!
+//! Each type holds the wire value exactly as the API sends it (seconds, a Unix
+//! timestamp, a weekday number) and reads either form. Serializing always writes
+//! the readable form when it is lossless, and the wire form otherwise, so that
+//! model → YAML → model is the identity for every value the API can hold.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+const DAY: i64 = 86_400;
+/// China Standard Time, the zone of every WeCom date (UTC+8, no daylight saving).
+pub const CST_OFFSET_SECS: i64 = 8 * 3600;
+
+/// Accepts an integer or a string, and hands either to `parse`.
+struct IntOrStr<F> {
+    expecting: &'static str,
+    parse: F,
+}
+
+impl<'de, T, F> Visitor<'de> for IntOrStr<F>
+where
+    F: Fn(IntOrStrValue<'_>) -> Result<T, String>,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        (self.parse)(IntOrStrValue::Int(v)).map_err(E::custom)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        let v = i64::try_from(v).map_err(|_| E::custom(format!("{v} is too large")))?;
+        (self.parse)(IntOrStrValue::Int(v)).map_err(E::custom)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        (self.parse)(IntOrStrValue::Str(v)).map_err(E::custom)
+    }
+}
+
+enum IntOrStrValue<'a> {
+    Int(i64),
+    Str(&'a str),
+}
+
+fn deserialize_int_or_str<'de, D, T>(
+    deserializer: D,
+    expecting: &'static str,
+    parse: impl Fn(IntOrStrValue<'_>) -> Result<T, String>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    deserializer.deserialize_any(IntOrStr { expecting, parse })
+}
+
+/// Parses `HH:MM` or `HH:MM:SS` into seconds since midnight.
+fn parse_clock(s: &str) -> Option<i64> {
+    let mut parts = s.split(':');
+    let (h, m) = (parts.next()?, parts.next()?);
+    let sec = parts.next();
+    if parts.next().is_some() {
+        return None;
+    }
+    let two_digits = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    if !two_digits(h) || !two_digits(m) || sec.is_some_and(|s| !two_digits(s)) {
+        return None;
+    }
+    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    let s: i64 = sec.map_or(Some(0), |s| s.parse().ok())?;
+    (h < 24 && m < 60 && s < 60).then_some(h * 3600 + m * 60 + s)
+}
+
+/// A time of day in seconds from midnight (`work_sec`, `rest_begin_time`, …).
+///
+/// Readable form: `"09:00"`, `"09:00:30"`; a time on the next day is written
+/// `"+1 04:00"` (= 86400 + 14400), which several fields allow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeOfDay(pub i64);
+
+impl TimeOfDay {
+    pub const PATTERN: &'static str = r"^(\+[1-9] )?([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$";
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let (days, clock) = match s.strip_prefix('+') {
+            Some(rest) => {
+                let (d, clock) = rest.split_once(' ')?;
+                if d.len() != 1 || !d.bytes().all(|b| (b'1'..=b'9').contains(&b)) {
+                    return None;
+                }
+                (d.parse::<i64>().ok()?, clock)
+            }
+            None => (0, s),
+        };
+        Some(TimeOfDay(days * DAY + parse_clock(clock)?))
+    }
+
+    /// The readable form, or `None` when only the wire form can say it.
+    pub fn readable(self) -> Option<String> {
+        if !(0..10 * DAY).contains(&self.0) {
+            return None;
+        }
+        let (days, rem) = (self.0 / DAY, self.0 % DAY);
+        let (h, m, s) = (rem / 3600, rem % 3600 / 60, rem % 60);
+        let clock = if s == 0 {
+            format!("{h:02}:{m:02}")
+        } else {
+            format!("{h:02}:{m:02}:{s:02}")
+        };
+        Some(if days == 0 {
+            clock
+        } else {
+            format!("+{days} {clock}")
+        })
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.readable() {
+            Some(r) => f.write_str(&r),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl Serialize for TimeOfDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.readable() {
+            Some(r) => s.serialize_str(&r),
+            None => s.serialize_i64(self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeOfDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_int_or_str(
+            d,
+            "a time of day: \"09:00\", \"+1 04:00\" (next day) or seconds since midnight",
+            |v| {
+                match v {
+                IntOrStrValue::Int(i) => Ok(TimeOfDay(i)),
+                IntOrStrValue::Str(s) => TimeOfDay::parse(s).ok_or_else(|| {
+                    format!(
+                        "\"{s}\" is not a time of day: write \"HH:MM\" (e.g. \"09:00\"), \"+1 HH:MM\" for the next day, or seconds since midnight"
+                    )
+                }),
+            }
+            },
+        )
+    }
+}
+
+impl JsonSchema for TimeOfDay {
+    fn schema_name() -> Cow<'static, str> {
+        "TimeOfDay".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "title": "TimeOfDay",
+            "description": "Time of day: \"09:00\", \"09:00:30\", \"+1 04:00\" (next day), or seconds since midnight (32400). 距0点秒数",
+            "anyOf": [
+                { "type": "integer", "minimum": 0, "maximum": 864000 },
+                { "type": "string", "pattern": TimeOfDay::PATTERN }
+            ]
+        })
+    }
+}
+
+/// A length of time in seconds (`flex_on_duty_time`, `ot_time_min`, …).
+///
+/// Readable form: `"5m"`, `"1h30m"`, `"45s"`, `"0m"`. Negative values (the API's
+/// `-1` for "unlimited" or "use flex_time") are written as integers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Duration(pub i64);
+
+impl Duration {
+    pub const PATTERN: &'static str = r"^([0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$";
+
+    pub fn parse(s: &str) -> Option<Self> {
+        if s.is_empty() {
+            return None;
+        }
+        let mut total: i64 = 0;
+        let mut rest = s;
+        let mut last_unit = 0; // h=1, m=2, s=3: units in order, each once
+        while !rest.is_empty() {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 || digits > 9 {
+                return None;
+            }
+            let n: i64 = rest[..digits].parse().ok()?;
+            let (unit, factor) = match rest.as_bytes().get(digits)? {
+                b'h' => (1, 3600),
+                b'm' => (2, 60),
+                b's' => (3, 1),
+                _ => return None,
+            };
+            if unit <= last_unit {
+                return None;
+            }
+            last_unit = unit;
+            total = total.checked_add(n.checked_mul(factor)?)?;
+            rest = &rest[digits + 1..];
+        }
+        Some(Duration(total))
+    }
+
+    pub fn readable(self) -> Option<String> {
+        if self.0 < 0 {
+            return None;
+        }
+        if self.0 == 0 {
+            return Some("0m".into());
+        }
+        let (h, m, s) = (self.0 / 3600, self.0 % 3600 / 60, self.0 % 60);
+        let mut out = String::new();
+        if h > 0 {
+            out += &format!("{h}h");
+        }
+        if m > 0 {
+            out += &format!("{m}m");
+        }
+        if s > 0 {
+            out += &format!("{s}s");
+        }
+        Some(out)
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.readable() {
+            Some(r) => f.write_str(&r),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl Serialize for Duration {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.readable() {
+            Some(r) => s.serialize_str(&r),
+            None => s.serialize_i64(self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Duration {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_int_or_str(
+            d,
+            "a duration: \"5m\", \"1h30m\", \"45s\" or seconds",
+            |v| {
+                match v {
+                IntOrStrValue::Int(i) => Ok(Duration(i)),
+                IntOrStrValue::Str(s) => Duration::parse(s).ok_or_else(|| {
+                    format!("\"{s}\" is not a duration: write e.g. \"5m\", \"1h30m\", \"45s\", or a number of seconds")
+                }),
+            }
+            },
+        )
+    }
+}
+
+impl JsonSchema for Duration {
+    fn schema_name() -> Cow<'static, str> {
+        "Duration".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "title": "Duration",
+            "description": "Duration: \"5m\", \"1h30m\", \"45s\", or seconds (300). -1 where the API allows it. 单位:秒",
+            "anyOf": [
+                { "type": "integer", "minimum": -1 },
+                { "type": "string", "pattern": Duration::PATTERN }
+            ]
+        })
+    }
+}
+
+/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
+}
+
+/// A date as the API sends it: the Unix timestamp of midnight, China Standard Time.
+///
+/// Readable form: `"2027-01-01"`. A timestamp that is not a CST midnight (which
+/// the server rejects) is written as the integer, so nothing is lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub i64);
+
+impl Date {
+    pub const PATTERN: &'static str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<i64> {
+            let p = &s[r];
+            p.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| p.parse().ok())?
+        };
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        let dim = match m {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=dim)
+            .contains(&d)
+            .then(|| Date(days_from_civil(y, m, d) * DAY - CST_OFFSET_SECS))
+    }
+
+    /// Whether this timestamp is midnight in China Standard Time.
+    pub fn is_cst_midnight(self) -> bool {
+        (self.0 + CST_OFFSET_SECS).rem_euclid(DAY) == 0
+    }
+
+    /// The CST calendar day this timestamp falls on, as days since 1970-01-01.
+    pub fn cst_day(self) -> i64 {
+        (self.0 + CST_OFFSET_SECS).div_euclid(DAY)
+    }
+
+    pub fn from_cst_day(day: i64) -> Self {
+        Date(day * DAY - CST_OFFSET_SECS)
+    }
+
+    /// `YYYY-MM-DD` of the CST day, whether or not the timestamp is a midnight.
+    pub fn ymd(self) -> String {
+        let (y, m, d) = civil_from_days(self.cst_day());
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    pub fn readable(self) -> Option<String> {
+        let in_range = (0..=253_402_271_999).contains(&self.0);
+        (in_range && self.is_cst_midnight()).then(|| self.ymd())
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.readable() {
+            Some(r) => f.write_str(&r),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.readable() {
+            Some(r) => s.serialize_str(&r),
+            None => s.serialize_i64(self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_int_or_str(
+            d,
+            "a date: \"2027-01-01\" or a Unix timestamp of midnight UTC+8",
+            |v| {
+                match v {
+                IntOrStrValue::Int(i) => Ok(Date(i)),
+                IntOrStrValue::Str(s) => Date::parse(s).ok_or_else(|| {
+                    format!("\"{s}\" is not a date: write \"YYYY-MM-DD\" (e.g. \"2027-01-01\"), or a Unix timestamp of midnight UTC+8")
+                }),
+            }
+            },
+        )
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "title": "Date",
+            "description": "Date: \"2027-01-01\", or the Unix timestamp of that day's midnight in China Standard Time (1798732800). 某天零点的时间戳(UTC+8)",
+            "anyOf": [
+                { "type": "integer", "minimum": 0 },
+                { "type": "string", "pattern": Date::PATTERN }
+            ]
+        })
+    }
+}
+
+/// A day of the week: 0 = Sunday … 6 = Saturday, as the API counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Weekday(pub i64);
+
+impl Weekday {
+    pub const NAMES: [&'static str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+    pub fn name(self) -> Option<&'static str> {
+        usize::try_from(self.0)
+            .ok()
+            .and_then(|i| Self::NAMES.get(i).copied())
+    }
+}
+
+impl fmt::Display for Weekday {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.name() {
+            Some(n) => f.write_str(n),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl Serialize for Weekday {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.name() {
+            Some(n) => s.serialize_str(n),
+            None => s.serialize_i64(self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Weekday {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_int_or_str(d, "a weekday: mon … sun, or 0 (Sunday) … 6", |v| {
+            match v {
+            IntOrStrValue::Int(i) => Ok(Weekday(i)),
+            IntOrStrValue::Str(s) => Weekday::NAMES
+                .iter()
+                .position(|n| *n == s)
+                .map(|i| Weekday(i as i64))
+                .ok_or_else(|| format!("\"{s}\" is not a weekday: write mon, tue, wed, thu, fri, sat or sun (or 0 = Sunday … 6)")),
+        }
+        })
+    }
+}
+
+impl JsonSchema for Weekday {
+    fn schema_name() -> Cow<'static, str> {
+        "Weekday".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "title": "Weekday",
+            "description": "Weekday: mon, tue, wed, thu, fri, sat, sun, or 1 … 6 = Monday … Saturday, 0 = Sunday. 0表示星期日",
+            "anyOf": [
+                { "type": "integer", "minimum": 0, "maximum": 6 },
+                { "type": "string", "enum": Weekday::NAMES }
+            ]
+        })
+    }
+}
+
+/// The rule type: 1 fixed hours (固定时间上下班), 2 shifts (按班次上下班), 3 free (自由上下班).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GroupType(pub i64);
+
+impl GroupType {
+    pub const FIXED: GroupType = GroupType(1);
+    pub const SCHEDULE: GroupType = GroupType(2);
+    pub const FREE: GroupType = GroupType(3);
+    const NAMES: [(&'static str, i64); 3] = [("fixed", 1), ("schedule", 2), ("free", 3)];
+
+    pub fn name(self) -> Option<&'static str> {
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == self.0)
+            .map(|(name, _)| *name)
+    }
+}
+
+impl fmt::Display for GroupType {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.name() {
+            Some(n) => f.write_str(n),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl Serialize for GroupType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.name() {
+            Some(n) => s.serialize_str(n),
+            None => s.serialize_i64(self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for GroupType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_int_or_str(
+            d,
+            "a rule type: fixed, schedule, free (or 1, 2, 3)",
+            |v| match v {
+                IntOrStrValue::Int(i) => Ok(GroupType(i)),
+                IntOrStrValue::Str(s) => GroupType::NAMES
+                    .iter()
+                    .find(|(n, _)| *n == s)
+                    .map(|(_, i)| GroupType(*i))
+                    .ok_or_else(|| {
+                        format!(
+                            "\"{s}\" is not a rule type: write fixed, schedule or free (or 1, 2, 3)"
+                        )
+                    }),
+            },
+        )
+    }
+}
+
+impl JsonSchema for GroupType {
+    fn schema_name() -> Cow<'static, str> {
+        "GroupType".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "title": "GroupType",
+            "description": "Rule type: fixed (1, 固定时间上下班), schedule (2, 按班次上下班), free (3, 自由上下班).",
+            "anyOf": [
+                { "type": "integer" },
+                { "type": "string", "enum": ["fixed", "schedule", "free"] }
+            ]
+        })
+    }
+}
+
+/// A department id in `range.party_id`: the documents show both numbers and strings.
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(untagged)]
+pub enum PartyId {
+    Id(i64),
+    Name(String),
+}
+
+impl fmt::Display for PartyId {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            PartyId::Id(i) => write!(f, "{i}"),
+            PartyId::Name(s) => f.write_str(s),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_of_day_forms() {
+        assert_eq!(TimeOfDay::parse("09:00"), Some(TimeOfDay(32400)));
+        assert_eq!(TimeOfDay::parse("+1 04:00"), Some(TimeOfDay(100800)));
+        assert_eq!(TimeOfDay::parse("23:59:59"), Some(TimeOfDay(86399)));
+        for bad in ["9:00", "24:00", "09:60", "+0 01:00", "+1  01:00", "09", ""] {
+            assert_eq!(TimeOfDay::parse(bad), None, "{bad}");
+        }
+        assert_eq!(TimeOfDay(107940).readable().as_deref(), Some("+1 05:59"));
+        assert_eq!(TimeOfDay(35000).readable().as_deref(), Some("09:43:20"));
+        assert_eq!(TimeOfDay(-5).readable(), None);
+    }
+
+    #[test]
+    fn duration_forms() {
+        assert_eq!(Duration::parse("1h30m"), Some(Duration(5400)));
+        assert_eq!(Duration::parse("45s"), Some(Duration(45)));
+        assert_eq!(Duration::parse("0m"), Some(Duration(0)));
+        for bad in ["", "m", "30m1h", "5", "1h1h", "-5m", "1.5h"] {
+            assert_eq!(Duration::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Duration(3661).readable().as_deref(), Some("1h1m1s"));
+        assert_eq!(Duration(-1).readable(), None);
+    }
+
+    #[test]
+    fn date_forms() {
+        assert_eq!(Date::parse("2027-01-01"), Some(Date(1_798_732_800)));
+        assert_eq!(
+            Date(1_798_732_800).readable().as_deref(),
+            Some("2027-01-01")
+        );
+        assert_eq!(Date::parse("2027-02-29"), None);
+        assert_eq!(
+            Date::parse("2028-02-29").map(|d| d.ymd()).as_deref(),
+            Some("2028-02-29")
+        );
+        assert_eq!(Date(1_798_732_801).readable(), None);
+        assert!(Date(1_512_144_000).is_cst_midnight());
+    }
+}

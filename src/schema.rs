@@ -1,0 +1,301 @@
+//! The JSON Schema of a rule file, generated from the Rust types (schemars),
+//! checked in at `schema/checkin-rule.schema.json` for editors, and used at
+//! run time (jsonschema, compiled once) to check every document's shape.
+//!
+//! jsonschema's own messages name schema keywords; here each error becomes a
+//! sentence about the rule file instead ("unknown key `flextime` … did you mean
+//! `flex_time`?", "\"9am\" is not a time of day: write \"HH:MM\" …").
+
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use schemars::generate::SchemaSettings;
+use serde_json::Value;
+
+use crate::model::{Date, Duration, GroupType, Rule, TimeOfDay, Weekday};
+
+/// Where the checked-in schema lives, relative to the repository root.
+pub const SCHEMA_PATH: &str = "schema/checkin-rule.schema.json";
+pub const SCHEMA_ID: &str =
+    "https://github.com/wecom-checkin/wecom-checkin/schema/checkin-rule.schema.json";
+
+/// The schema as a JSON value.
+pub fn generate() -> Value {
+    let generator = SchemaSettings::draft2020_12().into_generator();
+    let schema = generator.into_root_schema_for::<Rule>();
+    let mut value = schema.to_value();
+    strip_null(&mut value);
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("$id".into(), SCHEMA_ID.into());
+        obj.insert(
+            "required".into(),
+            serde_json::json!(["grouptype", "groupname"]),
+        );
+    }
+    value
+}
+
+/// Every field is an `Option` so that absent stays distinguishable from the
+/// default, but `null` is no value the API takes: the schema does not offer it.
+fn strip_null(v: &mut Value) {
+    match v {
+        Value::Object(obj) => {
+            if let Some(Value::Array(types)) = obj.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    obj.insert("type".into(), only);
+                }
+            }
+            let null = serde_json::json!({ "type": "null" });
+            if let Some(Value::Array(any)) = obj.get("anyOf") {
+                if any.len() == 2 && any.contains(&null) {
+                    let other = any.iter().find(|s| **s != null).cloned();
+                    obj.remove("anyOf");
+                    if let Some(Value::Object(other)) = other {
+                        for (k, val) in other {
+                            obj.entry(k).or_insert(val);
+                        }
+                    }
+                }
+            }
+            obj.values_mut().for_each(strip_null);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_null),
+        _ => {}
+    }
+}
+
+/// The schema file's exact text.
+pub fn generate_text() -> String {
+    let mut s = serde_json::to_string_pretty(&generate()).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+struct Compiled {
+    schema: Value,
+    validator: jsonschema::Validator,
+}
+
+fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let schema = generate();
+        // The schema is generated from our own types: failing to compile it is a bug, caught by tests.
+        let validator = jsonschema::validator_for(&schema).expect("the generated schema compiles");
+        Compiled { schema, validator }
+    })
+}
+
+/// Checks one document against the schema; `report(pointer, check, message, help)` is
+/// called once per problem.
+pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String, Option<String>)) {
+    let c = compiled();
+    if !instance.is_object() {
+        report(
+            "",
+            "type",
+            format!("a rule file holds a mapping of rule fields, found {}", describe(instance)),
+            Some("start the document with `grouptype:` and `groupname:` (see README: the rule file format)".into()),
+        );
+        return;
+    }
+    for error in c.validator.iter_errors(instance) {
+        let pointer = error.instance_path().as_str().to_owned();
+        let schema_path = error.schema_path().as_str().to_owned();
+        let field = last_field(&pointer);
+        match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let allowed = allowed_keys(&c.schema, &schema_path);
+                for key in unexpected {
+                    let key_pointer =
+                        format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                    let help = did_you_mean(key, &allowed).map_or_else(
+                        || format!("the keys allowed here are: {}", allowed.join(", ")),
+                        |s| format!("did you mean `{s}`?"),
+                    );
+                    let place = if pointer.is_empty() {
+                        "the rule".to_owned()
+                    } else {
+                        format!("`{}`", field_path(&pointer))
+                    };
+                    report(
+                        &key_pointer,
+                        "unknown key",
+                        format!("unknown key `{key}` in {place}"),
+                        Some(help),
+                    );
+                }
+            }
+            ValidationErrorKind::Required { property } => {
+                let key = property.as_str().unwrap_or_default();
+                report(
+                    &pointer,
+                    "missing key",
+                    format!("missing required key `{key}`"),
+                    Some(match key {
+                        "grouptype" => "add `grouptype: fixed` (or schedule, free)".to_owned(),
+                        "groupname" => "add `groupname:` with the rule's name".to_owned(),
+                        _ => format!("add `{key}`"),
+                    }),
+                );
+            }
+            ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
+                let title = parent(&c.schema, &schema_path)
+                    .and_then(|s| s.get("title"))
+                    .and_then(Value::as_str);
+                let message = readable_value_error(title, error.instance());
+                report(&pointer, "type", format!("`{field}`: {message}"), None);
+            }
+            ValidationErrorKind::Type { kind } => {
+                let expected = match kind {
+                    TypeKind::Single(t) => article(&t.to_string()),
+                    TypeKind::Multiple(ts) => ts
+                        .iter()
+                        .map(|t| article(&t.to_string()))
+                        .collect::<Vec<_>>()
+                        .join(" or "),
+                };
+                report(
+                    &pointer,
+                    "type",
+                    format!(
+                        "`{field}` must be {expected}, found {}",
+                        describe(error.instance())
+                    ),
+                    None,
+                );
+            }
+            ValidationErrorKind::Not { .. } => report(
+                &pointer,
+                "duplicate key",
+                "`party_id` and `partyid` are the same field: write it once".to_owned(),
+                Some("keep `party_id`".into()),
+            ),
+            _ => report(&pointer, "schema", format!("`{field}`: {error}"), None),
+        }
+    }
+}
+
+/// The last object key of a pointer (`/checkindate/0/workdays/2` → `workdays`).
+fn last_field(pointer: &str) -> String {
+    pointer
+        .rsplit('/')
+        .find(|seg| !seg.is_empty() && seg.parse::<usize>().is_err())
+        .unwrap_or("rule")
+        .replace("~1", "/")
+        .replace("~0", "~")
+}
+
+/// A pointer as people write paths: `/checkindate/0/workdays` → `checkindate[0].workdays`.
+pub fn field_path(pointer: &str) -> String {
+    let mut out = String::new();
+    for seg in pointer.split('/').skip(1) {
+        if seg.parse::<usize>().is_ok() {
+            out += &format!("[{seg}]");
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out += &seg.replace("~1", "/").replace("~0", "~");
+        }
+    }
+    out
+}
+
+fn parent<'a>(schema: &'a Value, schema_path: &str) -> Option<&'a Value> {
+    let parent = schema_path.rsplit_once('/').map_or("", |(p, _)| p);
+    schema.pointer(parent)
+}
+
+fn allowed_keys(schema: &Value, schema_path: &str) -> Vec<String> {
+    parent(schema, schema_path)
+        .and_then(|s| s.get("properties"))
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// The closest allowed key, if it is close enough to be a typo.
+pub fn did_you_mean<'a>(key: &str, allowed: &'a [String]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|a| (strsim::jaro_winkler(key, a), a))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, a)| a.as_str())
+}
+
+/// The message of the value type's own parser, which says what to write.
+fn readable_value_error(title: Option<&str>, instance: &Value) -> String {
+    fn msg<T: serde::de::DeserializeOwned>(v: &Value) -> Option<String> {
+        serde_json::from_value::<T>(v.clone())
+            .err()
+            .map(|e| e.to_string())
+    }
+    let out_of_range = |what: &str| format!("{} is out of range for {what}", describe(instance));
+    match title {
+        Some("TimeOfDay") => {
+            msg::<TimeOfDay>(instance).unwrap_or_else(|| out_of_range("a time of day"))
+        }
+        Some("Duration") => msg::<Duration>(instance).unwrap_or_else(|| out_of_range("a duration")),
+        Some("Date") => msg::<Date>(instance).unwrap_or_else(|| out_of_range("a date")),
+        Some("Weekday") => {
+            msg::<Weekday>(instance).unwrap_or_else(|| out_of_range("a weekday (0 = Sunday … 6)"))
+        }
+        Some("GroupType") => {
+            msg::<GroupType>(instance).unwrap_or_else(|| out_of_range("a rule type"))
+        }
+        _ => format!("{} is not an allowed value", describe(instance)),
+    }
+}
+
+fn article(t: &str) -> String {
+    match t {
+        "array" => "a list".into(),
+        "object" => "a mapping".into(),
+        "integer" => "an integer".into(),
+        other => format!("a {other}"),
+    }
+}
+
+/// How a value looks to a person: `a string "abc"`, `the number 1.5`, `a list`.
+pub fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "an empty value".into(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the string \"{s}\""),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "a mapping".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_compiles_and_accepts_an_add_body() {
+        let _ = compiled();
+        let mut n = 0;
+        check(
+            &serde_json::json!({"grouptype": 1, "groupname": "x", "range": {"partyid": []}}),
+            |_, _, _, _| n += 1,
+        );
+        assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_field() {
+        let mut seen = Vec::new();
+        check(
+            &serde_json::json!({"grouptype": 1, "groupname": "x", "checkindate": [{"flextime": 1}]}),
+            |p, c, m, h| seen.push((p.to_owned(), c, m, h)),
+        );
+        assert_eq!(seen.len(), 1, "{seen:?}");
+        assert_eq!(seen[0].0, "/checkindate/0/flextime");
+        assert_eq!(seen[0].3.as_deref(), Some("did you mean `flex_time`?"));
+    }
+}
