@@ -1,0 +1,125 @@
+//! Loading rule files: both value forms, round trips, and every kind of load error.
+
+use super::util::{root, run, shipped_rule_files};
+use wecom_checkin::emit;
+use wecom_checkin::load::{self, yaml};
+use wecom_checkin::model::Rule;
+
+fn load_one(path: &str) -> Rule {
+    let loaded = load::load_paths(&[root().join(path)]).unwrap();
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{path}: {:#?}",
+        loaded.diagnostics
+    );
+    assert_eq!(loaded.rules.len(), 1);
+    loaded.rules[0].rule.clone()
+}
+
+#[test]
+fn wire_and_readable_forms_load_to_identical_models() {
+    let wire = load_one("tests/fixtures/forms/wire.json");
+    let readable = load_one("tests/fixtures/forms/readable.yaml");
+    assert_eq!(wire, readable);
+}
+
+#[test]
+fn absent_and_default_stay_distinct() {
+    let wire = load_one("tests/fixtures/forms/wire.json");
+    // The add body writes buka_restriction: 0 (the default) and leaves spe_offdays out.
+    assert_eq!(wire.buka_restriction, Some(0));
+    assert_eq!(wire.spe_offdays, None);
+}
+
+/// model → YAML → model is the identity, for every shipped rule and every documented request body.
+#[test]
+fn model_to_yaml_to_model_is_identity() {
+    let mut rules: Vec<Rule> = Vec::new();
+    let loaded = load::load_paths(&shipped_rule_files()).unwrap();
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    rules.extend(loaded.rules.into_iter().map(|r| r.rule));
+    for body in [
+        "doc98041-add_checkin_option-request.json",
+        "doc98041-update_checkin_option-request.json",
+        "skit-add_checkin_option-request.json",
+    ] {
+        let text = std::fs::read_to_string(root().join("tests/fixtures/live").join(body)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        rules.push(serde_json::from_value(v["group"].clone()).unwrap());
+    }
+    assert!(rules.len() >= 6);
+    for rule in rules {
+        let text = emit::rule_to_yaml(&rule);
+        let docs = yaml::parse(&text).unwrap();
+        let back: Rule = serde_json::from_value(docs[0].value.clone()).unwrap();
+        assert_eq!(back, rule, "{text}");
+    }
+}
+
+#[test]
+fn readable_form_is_what_the_tool_writes() {
+    let wire = load_one("tests/fixtures/forms/wire.json");
+    insta::assert_snapshot!(emit::rule_to_yaml(&wire));
+}
+
+/// Every kind of load or schema error: the exact message and line:column, as text and as JSON.
+#[test]
+fn load_errors() {
+    insta::glob!("../fixtures/load-errors", "*.{yaml,json}", |path| {
+        let rel = path
+            .strip_prefix(root())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let text = run(&["validate", &rel]);
+        let json = run(&["validate", "--format", "json", &rel]);
+        assert_eq!(text.code, 1, "{rel} should fail:\n{}", text.stdout);
+        assert_eq!(json.code, 1);
+        assert!(text.stderr.is_empty(), "{}", text.stderr);
+        insta::assert_snapshot!("text", text.stdout);
+        insta::assert_snapshot!("json", json.stdout);
+    });
+}
+
+#[test]
+fn shipped_rules_validate_clean() {
+    let out = run(&[
+        "validate",
+        "rules",
+        "examples",
+        "--now",
+        "2026-11-21T00:00:00+08:00",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn shipped_rule_files_carry_the_schema_header() {
+    for file in shipped_rule_files() {
+        if file.extension().is_some_and(|e| e == "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let dir = file.parent().unwrap().strip_prefix(root()).unwrap();
+        let up = "../".repeat(dir.components().count());
+        let header =
+            format!("# yaml-language-server: $schema={up}schema/checkin-rule.schema.json\n");
+        assert!(
+            text.starts_with(&header),
+            "{} must start with {header}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn duplicate_groupname_and_groupid_across_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = "grouptype: free\ngroupname: 同名\ngroupid: 7\n";
+    std::fs::write(dir.path().join("a.yaml"), rule).unwrap();
+    std::fs::write(dir.path().join("b.yaml"), rule).unwrap();
+    let out = super::util::run_in(dir.path(), &["validate", "."]);
+    assert_eq!(out.code, 1);
+    insta::assert_snapshot!(out.stdout);
+}

@@ -1,0 +1,4 @@
+mod loading;
+mod robustness;
+mod schema_file;
+mod util;

@@ -1,0 +1,138 @@
+//! Hostile or broken input: a clear message and the right exit code, never a panic.
+
+use super::util::run_in;
+
+fn validate_dir(files: &[(&str, &[u8])]) -> super::util::Output {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    run_in(dir.path(), &["validate", "."])
+}
+
+fn assert_no_panic(out: &super::util::Output) {
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    assert!(!out.stdout.contains("panicked"), "{}", out.stdout);
+}
+
+#[test]
+fn non_utf8_bytes() {
+    let out = validate_dir(&[("a.yaml", b"grouptype: 1\ngroupname: \"\xe6\x80\xbb\xff\"\n")]);
+    assert_eq!(out.code, 1);
+    assert_no_panic(&out);
+    assert!(
+        out.stdout.contains("not UTF-8: invalid byte 0xff"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("a.yaml:2:14"), "{}", out.stdout);
+}
+
+#[test]
+fn empty_file() {
+    let out = validate_dir(&[("a.yaml", b"")]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains("empty file: no rule in it"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn ten_megabyte_file() {
+    let mut big = b"grouptype: 1\ngroupname: big\nwhite_users:\n".to_vec();
+    while big.len() < 10 * 1024 * 1024 {
+        big.extend_from_slice(b"  - someone-with-a-long-user-id\n");
+    }
+    let out = validate_dir(&[("big.yaml", &big)]);
+    assert_eq!(out.code, 1);
+    assert_no_panic(&out);
+    assert!(
+        out.stdout.contains("file too large: 10.0 MiB"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn deep_nesting() {
+    let flow = "a: ".to_owned() + &"[".repeat(100_000) + &"]".repeat(100_000) + "\n";
+    let block: String = "grouptype: 1\ngroupname: deep\nrange:\n".to_owned()
+        + &(1..500)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect::<String>();
+    let out = validate_dir(&[
+        ("flow.yaml", flow.as_bytes()),
+        ("block.yaml", block.as_bytes()),
+    ]);
+    assert_eq!(out.code, 1);
+    assert_no_panic(&out);
+    assert!(
+        out.stdout.contains("nesting deeper than 64 levels"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn alias_bomb() {
+    let mut bomb =
+        String::from("grouptype: 1\ngroupname: bomb\nx0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        let p = i - 1;
+        bomb += &format!("x{i}: &a{i} [{}]\n", vec![format!("*a{p}"); 10].join(", "));
+    }
+    let out = validate_dir(&[("bomb.yaml", bomb.as_bytes())]);
+    assert_eq!(out.code, 1);
+    assert_no_panic(&out);
+    assert!(
+        out.stdout.contains("expands to more than"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn directory_without_rule_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a rule").unwrap();
+    let out = run_in(dir.path(), &["validate", "."]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("no rule files found"), "{}", out.stdout);
+}
+
+#[test]
+fn path_that_does_not_exist_is_a_tool_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), &["validate", "no-such-folder"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("cannot read no-such-folder"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn bad_now_is_a_tool_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), &["validate", ".", "--now", "tomorrow"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("--now \"tomorrow\" is not an RFC 3339 time"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn binary_garbage() {
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let out = validate_dir(&[("g.yaml", &garbage), ("h.json", b"{\"a\": [1, 2,, }")]);
+    assert_eq!(out.code, 1);
+    assert_no_panic(&out);
+}
