@@ -48,14 +48,15 @@ fn strip_null(v: &mut Value) {
                 }
             }
             let null = serde_json::json!({ "type": "null" });
-            if let Some(Value::Array(any)) = obj.get("anyOf") {
-                if any.len() == 2 && any.contains(&null) {
-                    let other = any.iter().find(|s| **s != null).cloned();
-                    obj.remove("anyOf");
-                    if let Some(Value::Object(other)) = other {
-                        for (k, val) in other {
-                            obj.entry(k).or_insert(val);
-                        }
+            if let Some(Value::Array(any)) = obj.get("anyOf")
+                && any.len() == 2
+                && any.contains(&null)
+            {
+                let other = any.iter().find(|s| **s != null).cloned();
+                obj.remove("anyOf");
+                if let Some(Value::Object(other)) = other {
+                    for (k, val) in other {
+                        obj.entry(k).or_insert(val);
                     }
                 }
             }

@@ -474,10 +474,10 @@ fn resolve_plain(text: &str) -> Result<Value, String> {
         Some(unsigned.parse::<i128>().map(|v| sign * v))
     } else if let Some(oct) = text.strip_prefix("0o").filter(|s| digits(s, 8)) {
         Some(i128::from_str_radix(oct, 8))
-    } else if let Some(hex) = text.strip_prefix("0x").filter(|s| digits(s, 16)) {
-        Some(i128::from_str_radix(hex, 16))
     } else {
-        None
+        text.strip_prefix("0x")
+            .filter(|s| digits(s, 16))
+            .map(|hex| i128::from_str_radix(hex, 16))
     };
     if let Some(parsed) = int {
         let n = parsed.ok().and_then(|v| {
