@@ -1,10 +1,111 @@
-//! Offline checks of loaded rules. One file per family of checks.
+//! Offline checks: every constraint for which the server answers 301093 /
+//! 301094, decided from the rule alone, answered with the server's errcode and
+//! errmsg (DESIGN.md D9).
+//!
+//! One file per family of checks. Each check is a [`Check`] descriptor tied to
+//! its row of the error table ([`table::ERROR_TABLE`]) or, for constraints the
+//! field table states without an error row, to that text. [`registry::CHECKS`]
+//! lists them all, and docs/validation.md is generated from it.
 
+mod buka;
+mod checkin_time;
 mod corp;
+mod flex;
+mod group;
+mod locations;
+mod overtime;
+pub mod registry;
+mod schedules;
+mod special_days;
+pub mod table;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
 use crate::error::ToolError;
 use crate::load::LoadedRule;
+use crate::model::{Date, Rule};
+
+/// Where a check's errcode and errmsg come from.
+#[derive(Debug)]
+pub enum Source {
+    /// A row of the error table (1-based): the server's own errcode and errmsg.
+    Row(usize),
+    /// A constraint stated only in the field table (打卡规则字段说明): the
+    /// server's words for it are unknown, so the errmsg says where it is from.
+    FieldTable {
+        errmsg: &'static str,
+        explanation: &'static str,
+    },
+}
+
+/// A check's static descriptor.
+#[derive(Debug)]
+pub struct Check {
+    /// Stable id (SARIF rule id, docs anchor).
+    pub id: &'static str,
+    pub source: Source,
+    /// What is checked, in a sentence.
+    pub summary: &'static str,
+}
+
+impl Check {
+    pub fn code(&self) -> u32 {
+        match self.source {
+            Source::Row(n) => table::ERROR_TABLE[n - 1].errcode.unwrap_or(301093),
+            Source::FieldTable { .. } => 301093,
+        }
+    }
+
+    pub fn errmsg(&self) -> &'static str {
+        match self.source {
+            Source::Row(n) => table::ERROR_TABLE[n - 1].errmsg,
+            Source::FieldTable { errmsg, .. } => errmsg,
+        }
+    }
+
+    pub fn explanation(&self) -> &'static str {
+        match self.source {
+            Source::Row(n) => table::ERROR_TABLE[n - 1].explanation,
+            Source::FieldTable { explanation, .. } => explanation,
+        }
+    }
+}
+
+/// What one rule's checks see, and where they report.
+pub struct Ctx<'a> {
+    pub lr: &'a LoadedRule,
+    pub rule: &'a Rule,
+    /// Today, as a China Standard Time day number (days since 1970-01-01).
+    pub today: i64,
+    pub out: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    /// Reports `check` at the value `pointer` (or its parent's key when absent).
+    pub fn report(
+        &mut self,
+        check: &'static Check,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let pointer = pointer.into();
+        let (pos, end) = self.lr.locate(&pointer);
+        self.out.push(Diagnostic {
+            code: check.code(),
+            errmsg: check.errmsg().to_owned(),
+            severity: Severity::Error,
+            path: pointer,
+            file: self.lr.file.clone(),
+            line: pos.line,
+            column: pos.col,
+            message: message.into(),
+            help: None,
+            explanation: Some(check.explanation().replace('\n', " ")),
+            check: check.id,
+            end,
+        });
+        self.out.last_mut().expect("just pushed")
+    }
+}
 
 /// "Now" as a Unix timestamp: `--now` (RFC 3339) or the real current time.
 pub fn parse_now(now: Option<&str>) -> Result<i64, ToolError> {
@@ -20,7 +121,41 @@ pub fn parse_now(now: Option<&str>) -> Result<i64, ToolError> {
     }
 }
 
+/// Every check of one rule.
+pub fn check_rule(lr: &LoadedRule, now: i64) -> Vec<Diagnostic> {
+    let mut ctx = Ctx {
+        lr,
+        rule: &lr.rule,
+        today: Date(now).cst_day(),
+        out: Vec::new(),
+    };
+    group::check(&mut ctx);
+    schedules::check(&mut ctx);
+    checkin_time::check(&mut ctx);
+    flex::check(&mut ctx);
+    special_days::check(&mut ctx);
+    locations::check(&mut ctx);
+    overtime::check(&mut ctx);
+    buka::check(&mut ctx);
+    ctx.out
+}
+
 /// Every check over every rule, and the checks across rules.
-pub fn check_all(rules: &[LoadedRule], _now: i64) -> Vec<Diagnostic> {
-    corp::check(rules)
+pub fn check_all(rules: &[LoadedRule], now: i64) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = rules.iter().flat_map(|r| check_rule(r, now)).collect();
+    out.extend(corp::check(rules));
+    out
+}
+
+/// `n` seconds as minutes for messages: "15 min", "1 h 30 min".
+pub(crate) fn minutes(n: i64) -> String {
+    if n % 60 != 0 {
+        return format!("{n} s");
+    }
+    let m = n / 60;
+    match (m / 60, m % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
 }

@@ -375,6 +375,18 @@ impl Date {
         format!("{y:04}-{m:02}-{d:02}")
     }
 
+    /// The same calendar day `years` later (29 February becomes 28 February).
+    pub fn add_years(self, years: i64) -> Self {
+        let (y, m, d) = civil_from_days(self.cst_day());
+        let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let d = if m == 2 && d == 29 && !leap(y + years) {
+            28
+        } else {
+            d
+        };
+        Date::from_cst_day(days_from_civil(y + years, m, d))
+    }
+
     pub fn readable(self) -> Option<String> {
         let in_range = (0..=253_402_271_999).contains(&self.0);
         (in_range && self.is_cst_midnight()).then(|| self.ymd())

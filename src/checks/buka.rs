@@ -1,0 +1,144 @@
+//! Make-up check-ins (补卡), the make-up reminder, and face detection.
+
+use super::{Check, Ctx, Source::Row};
+
+pub const BUKA_REMIND: Check = Check {
+    id: "buka-remind",
+    source: Row(1),
+    summary: "buka_remind_day is 15–30 for this month (buka_remind_month 0) or 1–26 for the next (1)",
+};
+pub const LIMIT_NEXT_MONTH: Check = Check {
+    id: "buka-limit-next-month",
+    source: Row(60),
+    summary: "buka_limit_next_month is -1 or 1 … 28",
+};
+pub const BK_CNT: Check = Check {
+    id: "allow-apply-bk-cnt",
+    source: Row(61),
+    summary: "allow_apply_bk_cnt is -1 … 99",
+};
+pub const NEEDS_ALLOW_APPLY: Check = Check {
+    id: "buka-needs-allow-apply-offworkday",
+    source: Row(65),
+    summary: "make-up settings other than their defaults need allow_apply_offworkday",
+};
+pub const NEEDS_OPEN_REMIND: Check = Check {
+    id: "buka-remind-needs-open-remind",
+    source: Row(66),
+    summary: "buka_remind_day / buka_remind_month need open_remind",
+};
+pub const FACE_DETECT: Check = Check {
+    id: "face-live-detect",
+    source: Row(67),
+    summary: "open_face_live_detect needs use_face_detect",
+};
+pub const BK_DAY_LIMIT: Check = Check {
+    id: "allow-apply-bk-day-limit",
+    source: Row(89),
+    summary: "allow_apply_bk_day_limit is -1 … 180",
+};
+
+pub fn check(ctx: &mut Ctx) {
+    let rule = ctx.rule;
+    if let Some(n) = rule.allow_apply_bk_cnt
+        && !(-1..=99).contains(&n)
+    {
+        ctx.report(
+            &BK_CNT,
+            "/allow_apply_bk_cnt",
+            format!("allow_apply_bk_cnt {n} is not -1 (unlimited) or 0 … 99"),
+        );
+    }
+    if let Some(n) = rule.allow_apply_bk_day_limit
+        && !(-1..=180).contains(&n)
+    {
+        ctx.report(
+            &BK_DAY_LIMIT,
+            "/allow_apply_bk_day_limit",
+            format!("allow_apply_bk_day_limit {n} is not -1 (unlimited) or 0 … 180 days"),
+        );
+    }
+    if let Some(n) = rule.buka_limit_next_month
+        && !(n == -1 || (1..=28).contains(&n))
+    {
+        ctx.report(
+            &LIMIT_NEXT_MONTH,
+            "/buka_limit_next_month",
+            format!("buka_limit_next_month {n} is not -1 (no deadline) or a day 1 … 28"),
+        );
+    }
+    let remind = rule.buka_remind.as_ref();
+    let remind_on = remind.is_some_and(|r| r.open_remind == Some(true));
+    if let Some(r) = remind {
+        let (day, month) = (r.buka_remind_day, r.buka_remind_month);
+        if (day.is_some() || month.is_some()) && !remind_on {
+            ctx.report(
+                &NEEDS_OPEN_REMIND,
+                "/buka_remind/open_remind",
+                "buka_remind_day / buka_remind_month are set but open_remind is not true",
+            );
+        }
+        if remind_on {
+            let ok = match (month.unwrap_or(0), day) {
+                (0, Some(d)) => (15..=30).contains(&d),
+                (1, Some(d)) => (1..=26).contains(&d),
+                _ => false,
+            };
+            if !ok {
+                let at = if day.is_none() {
+                    "/buka_remind"
+                } else if matches!(month, Some(0 | 1) | None) {
+                    "/buka_remind/buka_remind_day"
+                } else {
+                    "/buka_remind/buka_remind_month"
+                };
+                ctx.report(
+                    &BUKA_REMIND,
+                    at,
+                    format!(
+                        "buka_remind_month {}, buka_remind_day {}: not a valid reminder day",
+                        month.map_or("(0)".into(), |m| m.to_string()),
+                        day.map_or("missing".into(), |d| d.to_string())
+                    ),
+                )
+                .help = Some(
+                    "this month (buka_remind_month 0): day 15 … 30; next month (1): day 1 … 26"
+                        .into(),
+                );
+            }
+        }
+    }
+    if rule.allow_apply_offworkday != Some(true) {
+        let set = [
+            (
+                "allow_apply_bk_cnt",
+                rule.allow_apply_bk_cnt.is_some_and(|n| n != -1),
+            ),
+            (
+                "allow_apply_bk_day_limit",
+                rule.allow_apply_bk_day_limit.is_some_and(|n| n != -1),
+            ),
+            (
+                "buka_limit_next_month",
+                rule.buka_limit_next_month.is_some_and(|n| n != -1),
+            ),
+            (
+                "buka_restriction",
+                rule.buka_restriction.is_some_and(|n| n != 0),
+            ),
+            ("buka_remind", remind_on),
+        ];
+        if let Some((field, _)) = set.iter().find(|(_, on)| *on) {
+            ctx.report(&NEEDS_ALLOW_APPLY, format!("/{field}"), format!("{field} is set but make-ups are not allowed (allow_apply_offworkday is not true)"))
+                .help = Some("add `allow_apply_offworkday: true`, or remove the make-up settings".into());
+        }
+    }
+    if rule.open_face_live_detect == Some(true) && rule.use_face_detect != Some(true) {
+        ctx.report(
+            &FACE_DETECT,
+            "/open_face_live_detect",
+            "liveness detection is on but face recognition (use_face_detect) is not",
+        )
+        .help = Some("add `use_face_detect: true`".into());
+    }
+}

@@ -1,0 +1,638 @@
+//! Working periods (打卡时段): `checkindate[].checkintime[]` of fixed rules,
+//! `schedulelist[].time_section[]` of schedule rules, and the periods of
+//! special working days, which have rules of their own.
+
+use std::collections::HashMap;
+
+use super::{Check, Ctx, Source, Source::Row, minutes};
+use crate::model::{CheckinTime, GroupType, TimeOfDay};
+
+pub const TIME_ID_UNIQUE: Check = Check {
+    id: "time-id-unique",
+    source: Row(10),
+    summary: "time_id is unique in the rule",
+};
+pub const TIME_ID_RANGE: Check = Check {
+    id: "time-id-range",
+    source: Source::FieldTable {
+        errmsg: "field table: time_id must be greater than 0 and less than 99999",
+        explanation: "时段标识,规则内唯一,大于0,小于99999",
+    },
+    summary: "time_id is given and is 1 … 99998",
+};
+pub const CHECKINTIME_SIZE: Check = Check {
+    id: "checkintime-size",
+    source: Row(25),
+    summary: "each checkindate entry of a fixed rule has 1 to 4 periods",
+};
+pub const WORKDAYS: Check = Check {
+    id: "workdays",
+    source: Row(27),
+    summary: "workdays are 0 … 6, at least one per entry, none repeated in the rule",
+};
+pub const WINDOW_ORDER: Check = Check {
+    id: "window-order",
+    source: Row(19),
+    summary: "earliest_work_sec < latest_work_sec and earliest_off_work_sec < latest_off_work_sec",
+};
+pub const LATEST_OFF: Check = Check {
+    id: "latest-off-work-sec",
+    source: Row(20),
+    summary: "off_work_sec ≤ latest_off_work_sec < off_work_sec + 24 h",
+};
+pub const EARLIEST_OFF: Check = Check {
+    id: "earliest-off-work-sec",
+    source: Row(21),
+    summary: "work_sec < earliest_off_work_sec < off_work_sec",
+};
+pub const WORK_WINDOW: Check = Check {
+    id: "work-window",
+    source: Row(22),
+    summary: "earliest_work_sec < work_sec < latest_work_sec < off_work_sec",
+};
+pub const FIXED_WINDOW_CAPS: Check = Check {
+    id: "fixed-window-caps",
+    source: Row(28),
+    summary: "fixed rules: windows not negative; earliest_work_sec ≤ next-day 00:00, latest_work_sec ≤ next-day 23:59, earliest/latest_off_work_sec ≤ next-day 04:00",
+};
+pub const TIME_SECTION_SIZE: Check = Check {
+    id: "time-section-size",
+    source: Row(29),
+    summary: "each working shift has 1 to 4 periods",
+};
+pub const WORK_OFF_ORDER: Check = Check {
+    id: "work-off-order",
+    source: Row(30),
+    summary: "work_sec < off_work_sec, more than 1 minute and less than 24 h apart",
+};
+pub const REST_TIME: Check = Check {
+    id: "rest-time",
+    source: Row(31),
+    summary: "with allow_rest, work_sec < rest_begin_time < rest_end_time < off_work_sec",
+};
+pub const WINDOW_REQUIRED: Check = Check {
+    id: "window-required",
+    source: Row(32),
+    summary: "earliest/latest work and off-work secs are all given",
+};
+pub const WHOLE_MINUTES: Check = Check {
+    id: "whole-minutes",
+    source: Row(33),
+    summary: "every time of a period is a whole minute",
+};
+pub const OFF_WORK_SEC: Check = Check {
+    id: "off-work-sec",
+    source: Row(34),
+    summary: "off_work_sec is given and before next-day 23:59",
+};
+pub const WORK_SEC: Check = Check {
+    id: "work-sec",
+    source: Row(35),
+    summary: "work_sec is given and not after next-day 00:00",
+};
+pub const REMIND_REQUIRED: Check = Check {
+    id: "remind-required",
+    source: Row(36),
+    summary: "remind_work_sec and remind_off_work_sec are given",
+};
+pub const REMIND_WORK: Check = Check {
+    id: "remind-work-sec",
+    source: Row(64),
+    summary: "remind_work_sec is work_sec or 5, 10, 15, 20 minutes before",
+};
+pub const REST_NEEDS_ALLOW_REST: Check = Check {
+    id: "rest-needs-allow-rest",
+    source: Row(69),
+    summary: "rest_begin_time / rest_end_time need allow_rest",
+};
+pub const REMIND_OFF_WORK: Check = Check {
+    id: "remind-off-work-sec",
+    source: Row(87),
+    summary: "remind_off_work_sec is off_work_sec or 10, 20, 30, 60 minutes after",
+};
+pub const NO_OVERLAP: Check = Check {
+    id: "periods-overlap",
+    source: Row(88),
+    summary: "the periods of one day, and their check-in windows, do not overlap",
+};
+pub const SPECIAL_NO_WINDOWS: Check = Check {
+    id: "special-workday-windows",
+    source: Row(80),
+    summary: "special workdays' periods have no earliest/latest secs",
+};
+pub const SPECIAL_TIMES: Check = Check {
+    id: "special-workday-times",
+    source: Row(81),
+    summary: "special workdays: whole minutes, work_sec 04:00–18:00, off_work_sec 04:00–next-day 03:00, work before off, at most 24 h",
+};
+
+const NEXT_DAY: i64 = 86_400;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Fixed,
+    Schedule,
+    Special,
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let rule = ctx.rule;
+    let fixed = rule.grouptype == Some(GroupType::FIXED);
+    let mut time_ids: HashMap<i64, String> = HashMap::new();
+    let mut seen_days: HashMap<i64, usize> = HashMap::new();
+    for (i, d) in rule.checkindate.iter().flatten().enumerate() {
+        let base = format!("/checkindate/{i}");
+        workdays(
+            ctx,
+            &base,
+            d.workdays.as_deref().unwrap_or_default(),
+            fixed,
+            &mut seen_days,
+            i,
+        );
+        let periods = d.checkintime.as_deref().unwrap_or_default();
+        if fixed && !(1..=4).contains(&periods.len()) {
+            ctx.report(
+                &CHECKINTIME_SIZE,
+                format!("{base}/checkintime"),
+                format!("{} periods; a day has 1 to 4", periods.len()),
+            );
+        }
+        day(
+            ctx,
+            &format!("{base}/checkintime"),
+            periods,
+            Kind::Fixed,
+            &mut time_ids,
+        );
+    }
+    for (i, s) in rule.schedulelist.iter().flatten().enumerate() {
+        if s.schedule_id == Some(0) {
+            continue; // the rest shift has no periods (checked with the schedules)
+        }
+        let periods = s.time_section.as_deref().unwrap_or_default();
+        let base = format!("/schedulelist/{i}/time_section");
+        if !(1..=4).contains(&periods.len()) {
+            ctx.report(
+                &TIME_SECTION_SIZE,
+                base.clone(),
+                format!("shift has {} periods; it needs 1 to 4", periods.len()),
+            );
+        }
+        day(ctx, &base, periods, Kind::Schedule, &mut time_ids);
+    }
+    for (i, s) in rule.spe_workdays.iter().flatten().enumerate() {
+        let mut own_ids = HashMap::new();
+        day(
+            ctx,
+            &format!("/spe_workdays/{i}/checkintime"),
+            s.checkintime.as_deref().unwrap_or_default(),
+            Kind::Special,
+            &mut own_ids,
+        );
+    }
+}
+
+fn workdays(
+    ctx: &mut Ctx,
+    base: &str,
+    days: &[crate::model::Weekday],
+    fixed: bool,
+    seen: &mut HashMap<i64, usize>,
+    entry: usize,
+) {
+    if fixed && days.is_empty() {
+        ctx.report(
+            &WORKDAYS,
+            format!("{base}/workdays"),
+            "this entry has no workdays",
+        )
+        .help = Some("write e.g. `workdays: [mon, tue, wed, thu, fri]`".into());
+    }
+    for (k, w) in days.iter().enumerate() {
+        let at = format!("{base}/workdays/{k}");
+        if !(0..=6).contains(&w.0) {
+            ctx.report(
+                &WORKDAYS,
+                at,
+                format!("{} is not a weekday (0 = Sunday … 6)", w.0),
+            );
+        } else if let Some(first) = seen.insert(w.0, entry) {
+            let where_ = if first == entry {
+                "earlier in this entry".to_owned()
+            } else {
+                format!("in checkindate[{first}]")
+            };
+            ctx.report(&WORKDAYS, at, format!("{w} is already a workday {where_}"))
+                .help = Some("each weekday may appear once in the rule".into());
+        }
+    }
+}
+
+/// The periods of one day: each on its own, then against each other.
+fn day(
+    ctx: &mut Ctx,
+    base: &str,
+    periods: &[CheckinTime],
+    kind: Kind,
+    time_ids: &mut HashMap<i64, String>,
+) {
+    for (j, t) in periods.iter().enumerate() {
+        let at = format!("{base}/{j}");
+        time_id(ctx, &at, t, kind, time_ids);
+        if kind == Kind::Special {
+            special(ctx, &at, t);
+        } else {
+            period(ctx, &at, t, kind);
+        }
+        reminders(ctx, &at, t);
+    }
+    if kind != Kind::Special {
+        overlaps(ctx, base, periods);
+    }
+}
+
+fn time_id(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind, seen: &mut HashMap<i64, String>) {
+    match t.time_id {
+        None if kind != Kind::Special => {
+            ctx.report(&TIME_ID_RANGE, at.to_owned(), "this period has no time_id")
+                .help = Some("add `time_id:` with a number unique in the rule, e.g. 1".into());
+        }
+        None => {}
+        Some(id) if !(1..99_999).contains(&id) => {
+            ctx.report(
+                &TIME_ID_RANGE,
+                format!("{at}/time_id"),
+                format!("time_id {id} is not between 1 and 99998"),
+            );
+        }
+        Some(id) => {
+            if let Some(first) = seen.insert(id, at.to_owned()) {
+                ctx.report(
+                    &TIME_ID_UNIQUE,
+                    format!("{at}/time_id"),
+                    format!("time_id {id} is also used at {first}"),
+                )
+                .help = Some("give each period of the rule its own time_id".into());
+            }
+        }
+    }
+}
+
+/// A period of a fixed rule or a shift.
+fn period(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
+    let f = |name: &str| format!("{at}/{name}");
+    let fields = [
+        ("work_sec", t.work_sec),
+        ("off_work_sec", t.off_work_sec),
+        ("remind_work_sec", t.remind_work_sec),
+        ("remind_off_work_sec", t.remind_off_work_sec),
+        ("rest_begin_time", t.rest_begin_time),
+        ("rest_end_time", t.rest_end_time),
+        ("earliest_work_sec", t.earliest_work_sec),
+        ("latest_work_sec", t.latest_work_sec),
+        ("earliest_off_work_sec", t.earliest_off_work_sec),
+        ("latest_off_work_sec", t.latest_off_work_sec),
+    ];
+    for (name, v) in fields {
+        if let Some(v) = v.filter(|v| v.0 % 60 != 0) {
+            ctx.report(
+                &WHOLE_MINUTES,
+                f(name),
+                format!("{name} {v} ({} s) is not a whole minute", v.0),
+            )
+            .help =
+                Some("times are whole minutes: seconds since midnight must divide by 60".into());
+        }
+    }
+    let (work, off) = (t.work_sec, t.off_work_sec);
+    match work {
+        None => {
+            ctx.report(&WORK_SEC, at.to_owned(), "this period has no work_sec");
+        }
+        Some(w) if w.0 < 0 || w.0 > NEXT_DAY => {
+            ctx.report(
+                &WORK_SEC,
+                f("work_sec"),
+                format!("work_sec {w} is after next-day 00:00"),
+            );
+        }
+        _ => {}
+    }
+    match off {
+        None => {
+            ctx.report(
+                &OFF_WORK_SEC,
+                at.to_owned(),
+                "this period has no off_work_sec",
+            );
+        }
+        Some(o) if o.0 < 0 || o.0 >= NEXT_DAY + 86_340 => {
+            ctx.report(
+                &OFF_WORK_SEC,
+                f("off_work_sec"),
+                format!("off_work_sec {o} is not before next-day 23:59"),
+            );
+        }
+        _ => {}
+    }
+    if let (Some(w), Some(o)) = (work, off) {
+        let gap = o.0 - w.0;
+        if gap <= 60 || gap >= 86_400 {
+            ctx.report(&WORK_OFF_ORDER, f("off_work_sec"), format!("work_sec {w} to off_work_sec {o} is {}; it must be more than 1 min and less than 24 h", span(gap)))
+                .help = Some("an end after midnight is written \"+1 HH:MM\"".into());
+        }
+    }
+    rest(ctx, at, t);
+    windows(ctx, at, t, kind);
+}
+
+fn span(secs: i64) -> String {
+    if secs <= 0 {
+        format!("{} before", minutes(-secs))
+    } else {
+        minutes(secs)
+    }
+}
+
+fn rest(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
+    let f = |name: &str| format!("{at}/{name}");
+    let has_rest_times = t.rest_begin_time.is_some() || t.rest_end_time.is_some();
+    if t.allow_rest != Some(true) {
+        if has_rest_times {
+            let field = if t.rest_begin_time.is_some() {
+                "rest_begin_time"
+            } else {
+                "rest_end_time"
+            };
+            ctx.report(
+                &REST_NEEDS_ALLOW_REST,
+                f(field),
+                "rest times are set but allow_rest is not true",
+            )
+            .help =
+                Some("add `allow_rest: true`, or remove rest_begin_time and rest_end_time".into());
+        }
+        return;
+    }
+    let (Some(b), Some(e)) = (t.rest_begin_time, t.rest_end_time) else {
+        ctx.report(
+            &REST_TIME,
+            f("allow_rest"),
+            "allow_rest is true but rest_begin_time or rest_end_time is missing",
+        )
+        .help = Some("give both, e.g. rest_begin_time: \"12:00\", rest_end_time: \"13:00\"".into());
+        return;
+    };
+    let (Some(w), Some(o)) = (t.work_sec, t.off_work_sec) else {
+        return;
+    };
+    let inside = |v: TimeOfDay| w < v && v < o;
+    if !inside(b) || !inside(e) || b >= e {
+        let field = if !inside(b) {
+            "rest_begin_time"
+        } else {
+            "rest_end_time"
+        };
+        ctx.report(
+            &REST_TIME,
+            f(field),
+            format!("rest {b}–{e} must lie strictly inside work {w}–{o}, beginning before it ends"),
+        );
+    }
+}
+
+fn windows(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
+    let f = |name: &str| format!("{at}/{name}");
+    let (ew, lw, eo, lo) = (
+        t.earliest_work_sec,
+        t.latest_work_sec,
+        t.earliest_off_work_sec,
+        t.latest_off_work_sec,
+    );
+    let (Some(ew), Some(lw), Some(eo), Some(lo)) = (ew, lw, eo, lo) else {
+        let missing: Vec<&str> = [
+            ("earliest_work_sec", ew),
+            ("latest_work_sec", lw),
+            ("earliest_off_work_sec", eo),
+            ("latest_off_work_sec", lo),
+        ]
+        .iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(n, _)| *n)
+        .collect();
+        ctx.report(&WINDOW_REQUIRED, at.to_owned(), format!("missing {}", missing.join(", "))).help =
+            Some("give the window in which checking in and out counts, e.g. earliest_work_sec: \"07:00\"".into());
+        return;
+    };
+    if kind == Kind::Fixed {
+        let caps = [
+            ("earliest_work_sec", ew, NEXT_DAY, "next-day 00:00"),
+            ("latest_work_sec", lw, NEXT_DAY + 86_340, "next-day 23:59"),
+            (
+                "earliest_off_work_sec",
+                eo,
+                NEXT_DAY + 14_400,
+                "next-day 04:00",
+            ),
+            (
+                "latest_off_work_sec",
+                lo,
+                NEXT_DAY + 14_400,
+                "next-day 04:00",
+            ),
+        ];
+        for (name, v, cap, cap_name) in caps {
+            if v.0 < 0 || v.0 > cap {
+                ctx.report(
+                    &FIXED_WINDOW_CAPS,
+                    f(name),
+                    format!(
+                        "{name} {v} is {}",
+                        if v.0 < 0 {
+                            "negative".to_owned()
+                        } else {
+                            format!("after {cap_name}")
+                        }
+                    ),
+                );
+            }
+        }
+    }
+    if ew >= lw {
+        ctx.report(
+            &WINDOW_ORDER,
+            f("latest_work_sec"),
+            format!("latest_work_sec {lw} is not after earliest_work_sec {ew}"),
+        );
+    }
+    if eo >= lo {
+        ctx.report(
+            &WINDOW_ORDER,
+            f("latest_off_work_sec"),
+            format!("latest_off_work_sec {lo} is not after earliest_off_work_sec {eo}"),
+        );
+    }
+    let (Some(w), Some(o)) = (t.work_sec, t.off_work_sec) else {
+        return;
+    };
+    if !(ew < w && w < lw && lw < o) {
+        let (field, msg) = if ew >= w {
+            (
+                "earliest_work_sec",
+                format!("earliest_work_sec {ew} must be before work_sec {w}"),
+            )
+        } else if lw <= w {
+            (
+                "latest_work_sec",
+                format!("latest_work_sec {lw} must be after work_sec {w}"),
+            )
+        } else {
+            (
+                "latest_work_sec",
+                format!("latest_work_sec {lw} must be before off_work_sec {o}"),
+            )
+        };
+        ctx.report(&WORK_WINDOW, f(field), msg);
+    }
+    if !(w < eo && eo < o) {
+        ctx.report(
+            &EARLIEST_OFF,
+            f("earliest_off_work_sec"),
+            format!(
+                "earliest_off_work_sec {eo} must be after work_sec {w} and before off_work_sec {o}"
+            ),
+        );
+    }
+    if !(o <= lo && lo.0 < o.0 + 86_400) {
+        ctx.report(
+            &LATEST_OFF,
+            f("latest_off_work_sec"),
+            format!(
+                "latest_off_work_sec {lo} must be from off_work_sec {o} to less than 24 h after it"
+            ),
+        );
+    }
+}
+
+fn reminders(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
+    let f = |name: &str| format!("{at}/{name}");
+    if t.remind_work_sec.is_none() || t.remind_off_work_sec.is_none() {
+        ctx.report(
+            &REMIND_REQUIRED,
+            at.to_owned(),
+            "remind_work_sec and remind_off_work_sec are both required",
+        )
+        .help = Some("set them to work_sec and off_work_sec to remind on time".into());
+    }
+    if let (Some(r), Some(w)) = (t.remind_work_sec, t.work_sec) {
+        let before = w.0 - r.0;
+        if ![0, 300, 600, 900, 1200].contains(&before) {
+            let said = if before >= 0 {
+                format!("{} before", minutes(before))
+            } else {
+                format!("{} after", minutes(-before))
+            };
+            ctx.report(&REMIND_WORK, f("remind_work_sec"), format!("remind_work_sec {r} is {said} work_sec {w}; allowed: 0, 5, 10, 15 or 20 minutes before"));
+        }
+    }
+    if let (Some(r), Some(o)) = (t.remind_off_work_sec, t.off_work_sec) {
+        let after = r.0 - o.0;
+        if ![0, 600, 1200, 1800, 3600].contains(&after) {
+            let said = if after >= 0 {
+                format!("{} after", minutes(after))
+            } else {
+                format!("{} before", minutes(-after))
+            };
+            ctx.report(&REMIND_OFF_WORK, f("remind_off_work_sec"), format!("remind_off_work_sec {r} is {said} off_work_sec {o}; allowed: 0, 10, 20, 30 or 60 minutes after"));
+        }
+    }
+}
+
+/// Periods of one day may not overlap, nor may their check-in windows.
+fn overlaps(ctx: &mut Ctx, base: &str, periods: &[CheckinTime]) {
+    let spans: Vec<Option<((i64, i64), Option<(i64, i64)>)>> = periods
+        .iter()
+        .map(|t| {
+            let work = (t.work_sec?.0, t.off_work_sec?.0);
+            let window = t
+                .earliest_work_sec
+                .zip(t.latest_off_work_sec)
+                .map(|(e, l)| (e.0, l.0));
+            Some((work, window))
+        })
+        .collect();
+    let hit = |a: (i64, i64), b: (i64, i64)| a.0 < b.1 && b.0 < a.1;
+    for j in 0..spans.len() {
+        for k in 0..j {
+            let (Some((wj, winj)), Some((wk, wink))) = (spans[j], spans[k]) else {
+                continue;
+            };
+            let windows_hit = matches!((winj, wink), (Some(a), Some(b)) if hit(a, b));
+            if hit(wj, wk) || windows_hit {
+                let what = if hit(wj, wk) {
+                    "working hours"
+                } else {
+                    "check-in windows (earliest_work_sec … latest_off_work_sec)"
+                };
+                ctx.report(
+                    &NO_OVERLAP,
+                    format!("{base}/{j}"),
+                    format!("the {what} of this period overlap those of period {k}"),
+                )
+                .help = Some("periods of one day must follow each other, windows included".into());
+            }
+        }
+    }
+}
+
+/// A period of a special working day.
+fn special(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
+    let f = |name: &str| format!("{at}/{name}");
+    for (name, v) in [
+        ("earliest_work_sec", t.earliest_work_sec),
+        ("latest_work_sec", t.latest_work_sec),
+        ("earliest_off_work_sec", t.earliest_off_work_sec),
+        ("latest_off_work_sec", t.latest_off_work_sec),
+    ] {
+        if v.is_some() {
+            ctx.report(
+                &SPECIAL_NO_WINDOWS,
+                f(name),
+                format!("a special working day's period cannot set {name}"),
+            )
+            .help = Some("remove it".into());
+        }
+    }
+    let (Some(w), Some(o)) = (t.work_sec, t.off_work_sec) else {
+        ctx.report(
+            &SPECIAL_TIMES,
+            at.to_owned(),
+            "a special working day's period needs work_sec and off_work_sec",
+        );
+        return;
+    };
+    let problem = if w.0 % 60 != 0 || o.0 % 60 != 0 {
+        Some(("work_sec", "times must be whole minutes".to_owned()))
+    } else if !(14_400..=64_800).contains(&w.0) {
+        Some((
+            "work_sec",
+            format!("work_sec {w} must be from 04:00 to 18:00"),
+        ))
+    } else if !(14_400..=NEXT_DAY + 10_800).contains(&o.0) {
+        Some((
+            "off_work_sec",
+            format!("off_work_sec {o} must be from 04:00 to next-day 03:00"),
+        ))
+    } else if w > o || o.0 - w.0 > 86_400 {
+        Some((
+            "off_work_sec",
+            format!("work_sec {w} to off_work_sec {o} must go forward, at most 24 h"),
+        ))
+    } else {
+        None
+    };
+    if let Some((field, msg)) = problem {
+        ctx.report(&SPECIAL_TIMES, f(field), msg);
+    }
+}

@@ -1,0 +1,190 @@
+//! Flexible hours (弹性打卡) and leave-late/arrive-late rules (晚走晚到), on
+//! checkindate entries of fixed rules and on shifts of schedule rules.
+
+use super::{Check, Ctx, Source::Row, minutes};
+use crate::model::{Duration, LateRule};
+
+pub const FLEX_ON_OFF_MAX: Check = Check {
+    id: "flex-on-off-max",
+    source: Row(2),
+    summary: "flex_on_duty_time and flex_off_duty_time are at most 360 minutes",
+};
+pub const FLEX_VALUES: Check = Check {
+    id: "flex-values",
+    source: Row(8),
+    summary: "flex_on/off_duty_time and max_allow_arrive_early/late are multiples of 5 minutes, at most 360 minutes",
+};
+pub const FLEX_NEEDS_A_PAIR: Check = Check {
+    id: "flex-needs-a-pair",
+    source: Row(59),
+    summary: "allow_flex needs the late/early pair or the arrive-early/late pair",
+};
+pub const FLEX_NEEDS_ALLOW_FLEX: Check = Check {
+    id: "flex-needs-allow-flex",
+    source: Row(62),
+    summary: "flex values and late_rule need allow_flex",
+};
+pub const FLEX_ONE_PAIR: Check = Check {
+    id: "flex-one-pair",
+    source: Row(70),
+    summary: "the two flex pairs are not both set",
+};
+pub const LATE_RULE_VALUES: Check = Check {
+    id: "late-rule-values",
+    source: Row(7),
+    summary: "late_rule times are multiples of 15 minutes, at most 600 minutes",
+};
+pub const LATE_RULE_NEEDS_ALLOW: Check = Check {
+    id: "late-rule-needs-allow",
+    source: Row(68),
+    summary: "late_rule times need allow_offwork_after_time",
+};
+pub const LATE_RULE_ORDER: Check = Check {
+    id: "late-rule-order",
+    source: Row(86),
+    summary: "offwork_after_time ≥ onwork_flex_time",
+};
+
+struct Flex<'a> {
+    allow_flex: bool,
+    on: Option<Duration>,
+    off: Option<Duration>,
+    early: Option<Duration>,
+    late: Option<Duration>,
+    late_rule: Option<&'a LateRule>,
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let rule = ctx.rule;
+    for (i, d) in rule.checkindate.iter().flatten().enumerate() {
+        let flex = Flex {
+            allow_flex: d.allow_flex == Some(true),
+            on: d.flex_on_duty_time,
+            off: d.flex_off_duty_time,
+            early: d.max_allow_arrive_early,
+            late: d.max_allow_arrive_late,
+            late_rule: d.late_rule.as_ref(),
+        };
+        one(ctx, &format!("/checkindate/{i}"), &flex);
+    }
+    for (i, s) in rule.schedulelist.iter().flatten().enumerate() {
+        if s.schedule_id == Some(0) {
+            continue; // the rest shift has no hours to flex
+        }
+        let flex = Flex {
+            // A shift's allow_flex defaults to true (field table).
+            allow_flex: s.allow_flex != Some(false),
+            on: s.flex_on_duty_time,
+            off: s.flex_off_duty_time,
+            early: s.max_allow_arrive_early,
+            late: s.max_allow_arrive_late,
+            late_rule: s.late_rule.as_ref(),
+        };
+        one(ctx, &format!("/schedulelist/{i}"), &flex);
+    }
+}
+
+fn set(d: Option<Duration>) -> bool {
+    d.is_some_and(|d| d.0 != 0)
+}
+
+fn one(ctx: &mut Ctx, base: &str, flex: &Flex) {
+    let f = |name: &str| format!("{base}/{name}");
+    let values = [
+        ("flex_on_duty_time", flex.on),
+        ("flex_off_duty_time", flex.off),
+        ("max_allow_arrive_early", flex.early),
+        ("max_allow_arrive_late", flex.late),
+    ];
+    for (name, v) in values {
+        let Some(v) = v else { continue };
+        if name.starts_with("flex_") && v.0 > 21_600 {
+            ctx.report(
+                &FLEX_ON_OFF_MAX,
+                f(name),
+                format!("{name} {} is more than 360 minutes", minutes(v.0)),
+            );
+        } else if v.0 < 0 || v.0 % 300 != 0 || v.0 > 21_600 {
+            ctx.report(
+                &FLEX_VALUES,
+                f(name),
+                format!("{name} {v} is not a multiple of 5 minutes from 0 to 6 hours"),
+            );
+        }
+    }
+    let pair_late_early = set(flex.on) || set(flex.off);
+    let pair_arrive = set(flex.early) || set(flex.late);
+    let late_rule_on = flex
+        .late_rule
+        .is_some_and(|l| l.allow_offwork_after_time == Some(true));
+    if !flex.allow_flex {
+        if let Some((name, _)) = values.iter().find(|(_, v)| set(*v)) {
+            ctx.report(
+                &FLEX_NEEDS_ALLOW_FLEX,
+                f(name),
+                format!("{name} is set but allow_flex is not true"),
+            )
+            .help = Some("add `allow_flex: true`, or set the value to 0".into());
+        } else if late_rule_on {
+            ctx.report(
+                &FLEX_NEEDS_ALLOW_FLEX,
+                f("late_rule"),
+                "late_rule is on but allow_flex is not true",
+            )
+            .help = Some("add `allow_flex: true`, or turn late_rule off".into());
+        }
+    } else if pair_late_early && pair_arrive {
+        ctx.report(&FLEX_ONE_PAIR, f("max_allow_arrive_early"), "both flex pairs are set: late/early (flex_on/off_duty_time) and arrive early/late (max_allow_arrive_*)")
+            .help = Some("keep one pair and set the other to 0".into());
+    } else if !pair_late_early && !pair_arrive {
+        ctx.report(&FLEX_NEEDS_A_PAIR, f("allow_flex"), "allow_flex is true but no flexible time is set").help =
+            Some("set flex_on_duty_time / flex_off_duty_time (may be late / leave early) or max_allow_arrive_early / max_allow_arrive_late".into());
+    }
+    if let Some(l) = flex.late_rule {
+        late_rule(ctx, &f("late_rule"), l);
+    }
+}
+
+fn late_rule(ctx: &mut Ctx, base: &str, l: &LateRule) {
+    let mut pairs: Vec<(String, Option<Duration>, Option<Duration>)> =
+        vec![(base.to_owned(), l.offwork_after_time, l.onwork_flex_time)];
+    for (k, t) in l.timerules.iter().flatten().enumerate() {
+        pairs.push((
+            format!("{base}/timerules/{k}"),
+            t.offwork_after_time,
+            t.onwork_flex_time,
+        ));
+    }
+    let any_set = pairs.iter().any(|(_, a, b)| set(*a) || set(*b));
+    if any_set && l.allow_offwork_after_time != Some(true) {
+        ctx.report(
+            &LATE_RULE_NEEDS_ALLOW,
+            format!("{base}/allow_offwork_after_time"),
+            "late_rule times are set but allow_offwork_after_time is not true",
+        )
+        .help = Some("add `allow_offwork_after_time: true`, or remove the times".into());
+    }
+    for (at, after, flex) in pairs {
+        for (name, v) in [("offwork_after_time", after), ("onwork_flex_time", flex)] {
+            if let Some(v) = v
+                && (v.0 < 0 || v.0 % 900 != 0 || v.0 > 36_000)
+            {
+                ctx.report(
+                    &LATE_RULE_VALUES,
+                    format!("{at}/{name}"),
+                    format!("{name} {v} is not a multiple of 15 minutes from 0 to 10 hours"),
+                );
+            }
+        }
+        if let (Some(a), Some(f)) = (after, flex)
+            && a < f
+        {
+            ctx.report(
+                &LATE_RULE_ORDER,
+                format!("{at}/onwork_flex_time"),
+                format!("onwork_flex_time {f} is more than offwork_after_time {a}"),
+            )
+            .help = Some("leaving late by X allows arriving late by at most X the next day".into());
+        }
+    }
+}

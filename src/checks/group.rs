@@ -1,0 +1,379 @@
+//! The rule as a whole: its name and type, who it applies to, the fields each
+//! grouptype may or may not carry, and old fields the write API refuses.
+//!
+//! The server's errmsgs call a schedule rule (grouptype 2) "freegroup" and a
+//! free rule (grouptype 3) "unrestrain group"; messages here use our words.
+
+use super::{Check, Ctx, Source::Row, minutes};
+use crate::model::{GroupType, Rule};
+
+pub const GROUPNAME: Check = Check {
+    id: "groupname",
+    source: Row(5),
+    summary: "groupname is 1 to 40 characters",
+};
+pub const GROUPTYPE: Check = Check {
+    id: "grouptype",
+    source: Row(6),
+    summary: "grouptype is 1 (fixed), 2 (schedule) or 3 (free)",
+};
+pub const CHECKIN_TYPE: Check = Check {
+    id: "checkin-type",
+    source: Row(18),
+    summary: "type (check-in method) is 0, 1 or 3",
+};
+pub const RANGE: Check = Check {
+    id: "range",
+    source: Row(17),
+    summary: "range names at least one department, user or tag",
+};
+pub const REPORTER: Check = Check {
+    id: "reporter",
+    source: Row(37),
+    summary: "each reporter has a userid or a tagid",
+};
+pub const OPTION_OUT_RANGE: Check = Check {
+    id: "option-out-range",
+    source: Row(85),
+    summary: "option_out_range is 0, 1 or 2",
+};
+pub const OLD_CHECKIN_FIELDS: Check = Check {
+    id: "old-checkindate-fields",
+    source: Row(3),
+    summary: "checkindate (and schedulelist) carry no flex_time, limit_aheadtime, limit_offtime or noneed_offwork",
+};
+pub const OLD_SCHEDULE_FIELDS: Check = Check {
+    id: "old-schedule-fields",
+    source: Row(4),
+    summary: "schedulelist entries carry no flex_time, limit_aheadtime or noneed_offwork",
+};
+pub const OLD_OT_INFO: Check = Check {
+    id: "old-ot-info",
+    source: Row(9),
+    summary: "no ot_info: overtime is ot_info_v2",
+};
+pub const SCHEDULELIST_ON_FIXED: Check = Check {
+    id: "schedulelist-on-fixed",
+    source: Row(58),
+    summary: "only schedule rules (grouptype 2) have a schedulelist",
+};
+pub const SCHEDULELIST_ON_FREE: Check = Check {
+    id: "schedulelist-on-free",
+    source: Row(101),
+    summary: "free rules (grouptype 3) have no schedulelist",
+};
+pub const CHECKINDATE_ON_SCHEDULE: Check = Check {
+    id: "checkindate-on-schedule",
+    source: Row(98),
+    summary: "schedule rules have no checkindate",
+};
+pub const CHECKINDATE_SIZE: Check = Check {
+    id: "checkindate-size",
+    source: Row(26),
+    summary: "a fixed rule has 1 to 7 checkindate entries",
+};
+pub const SPAN_DAY_TIME_ON_FIXED: Check = Check {
+    id: "span-day-time-on-fixed",
+    source: Row(103),
+    summary: "fixed rules have no span_day_time",
+};
+pub const STANDARD_DURATION_ON_FIXED: Check = Check {
+    id: "standard-work-duration-on-fixed",
+    source: Row(104),
+    summary: "fixed rules have no standard_work_duration",
+};
+pub const SPAN_DAY_TIME_ON_SCHEDULE: Check = Check {
+    id: "span-day-time-on-schedule",
+    source: Row(105),
+    summary: "schedule rules have no span_day_time",
+};
+pub const STANDARD_DURATION_ON_SCHEDULE: Check = Check {
+    id: "standard-work-duration-on-schedule",
+    source: Row(106),
+    summary: "schedule rules have no standard_work_duration",
+};
+pub const SPAN_DAY_TIME_RANGE: Check = Check {
+    id: "span-day-time-range",
+    source: Row(107),
+    summary: "span_day_time is from 00:00 to before 24:00",
+};
+pub const SPAN_DAY_TIME_MINUTES: Check = Check {
+    id: "span-day-time-minutes",
+    source: Row(108),
+    summary: "span_day_time is whole minutes",
+};
+pub const STANDARD_DURATION: Check = Check {
+    id: "standard-work-duration",
+    source: Row(109),
+    summary: "standard_work_duration is -1 or 1 h to 24 h in half-hour steps",
+};
+pub const OFFWORK_INTERVAL: Check = Check {
+    id: "offwork-interval-time",
+    source: Row(100),
+    summary: "offwork_interval_time is a multiple of 5 minutes, at most 1435 minutes",
+};
+
+pub fn check(ctx: &mut Ctx) {
+    let rule: &Rule = ctx.rule;
+    if let Some(name) = &rule.groupname {
+        let n = name.chars().count();
+        if n == 0 || n > 40 {
+            ctx.report(
+                &GROUPNAME,
+                "/groupname",
+                format!("groupname has {n} characters; it must have 1 to 40"),
+            )
+            .help = Some("a Chinese character counts as one".into());
+        }
+    }
+    let gt = rule.grouptype;
+    if let Some(t) = gt
+        && !(1..=3).contains(&t.0)
+    {
+        ctx.report(
+            &GROUPTYPE,
+            "/grouptype",
+            format!("grouptype {} is not a rule type", t.0),
+        )
+        .help = Some("write fixed (1), schedule (2) or free (3)".into());
+    }
+    if let Some(t) = rule.r#type
+        && ![0, 1, 3].contains(&t)
+    {
+        ctx.report(&CHECKIN_TYPE, "/type", format!("type {t} is not accepted by the server; allowed: 0 (phone), 1 (USB time clock), 3 (phone and time clock)"))
+            .help = Some("the field table also lists 2 (time clock), but the server's own check accepts only 0, 1 and 3 (docs/validation.md)".into());
+    }
+    range(ctx);
+    if let Some(reporters) = rule
+        .reporterinfo
+        .as_ref()
+        .and_then(|r| r.reporters.as_ref())
+    {
+        for (i, r) in reporters.iter().enumerate() {
+            if r.userid.as_deref().is_none_or(str::is_empty) && r.tagid.is_none() {
+                ctx.report(
+                    &REPORTER,
+                    format!("/reporterinfo/reporters/{i}"),
+                    "this reporter has neither userid nor tagid",
+                )
+                .help = Some("write `userid: <id>` or `tagid: <id>`".into());
+            }
+        }
+    }
+    if let Some(o) = rule.option_out_range
+        && !(0..=2).contains(&o)
+    {
+        ctx.report(
+            &OPTION_OUT_RANGE,
+            "/option_out_range",
+            format!("option_out_range {o} is not 0, 1 or 2"),
+        )
+        .help = Some("0: an exception; 1: counted as field work (外勤); 2: forbidden".into());
+    }
+    old_fields(ctx);
+    by_grouptype(ctx, gt);
+    free_fields(ctx);
+}
+
+fn range(ctx: &mut Ctx) {
+    let empty = match &ctx.rule.range {
+        None => true,
+        Some(r) => {
+            r.party_id.as_ref().is_none_or(Vec::is_empty)
+                && r.userid.as_ref().is_none_or(Vec::is_empty)
+                && r.tagid.as_ref().is_none_or(Vec::is_empty)
+        }
+    };
+    if empty {
+        ctx.report(
+            &RANGE,
+            "/range",
+            "the rule applies to nobody: range has no party_id, userid or tagid",
+        )
+        .help = Some(
+            "add e.g. `range: {party_id: [1]}` (departments), `userid: [...]` or `tagid: [...]`"
+                .into(),
+        );
+    }
+}
+
+fn old_fields(ctx: &mut Ctx) {
+    let rule = ctx.rule;
+    let hint = |f: &str| match f {
+        "flex_time" => "use allow_flex with flex_on_duty_time / flex_off_duty_time",
+        "limit_aheadtime" => "use earliest_work_sec / latest_work_sec in each checkintime",
+        "limit_offtime" => "use earliest_off_work_sec / latest_off_work_sec in each checkintime",
+        _ => "use no_need_checkoff in each checkintime",
+    };
+    for (i, d) in rule.checkindate.iter().flatten().enumerate() {
+        let present = [
+            ("flex_time", d.flex_time.is_some()),
+            ("limit_aheadtime", d.limit_aheadtime.is_some()),
+            ("limit_offtime", d.limit_offtime.is_some()),
+            ("noneed_offwork", d.noneed_offwork.is_some()),
+        ];
+        for (field, _) in present.iter().filter(|(_, p)| *p) {
+            ctx.report(
+                &OLD_CHECKIN_FIELDS,
+                format!("/checkindate/{i}/{field}"),
+                format!("{field} is an old field the write API refuses"),
+            )
+            .help = Some(format!("remove it; {}", hint(field)));
+        }
+    }
+    for (i, s) in rule.schedulelist.iter().flatten().enumerate() {
+        let present = [
+            (
+                "limit_aheadtime",
+                s.limit_aheadtime.is_some(),
+                &OLD_SCHEDULE_FIELDS,
+            ),
+            (
+                "noneed_offwork",
+                s.noneed_offwork.is_some(),
+                &OLD_SCHEDULE_FIELDS,
+            ),
+            (
+                "limit_offtime",
+                s.limit_offtime.is_some(),
+                &OLD_CHECKIN_FIELDS,
+            ),
+        ];
+        for (field, _, check) in present.iter().filter(|(_, p, _)| *p) {
+            ctx.report(
+                check,
+                format!("/schedulelist/{i}/{field}"),
+                format!("{field} is an old field the write API refuses"),
+            )
+            .help = Some(format!("remove it; {}", hint(field)));
+        }
+    }
+    if rule.ot_info.is_some() {
+        ctx.report(
+            &OLD_OT_INFO,
+            "/ot_info",
+            "ot_info is the old overtime field the write API refuses",
+        )
+        .help = Some(
+            "remove it and describe overtime in ot_info_v2 (workdayconf, restdayconf, holidayconf)"
+                .into(),
+        );
+    }
+}
+
+fn by_grouptype(ctx: &mut Ctx, gt: Option<GroupType>) {
+    let rule = ctx.rule;
+    let has_schedules = rule.schedulelist.as_ref().is_some_and(|s| !s.is_empty());
+    let n_dates = rule.checkindate.as_ref().map_or(0, Vec::len);
+    match gt {
+        Some(GroupType::FIXED) => {
+            if has_schedules {
+                ctx.report(
+                    &SCHEDULELIST_ON_FIXED,
+                    "/schedulelist",
+                    "a fixed rule cannot have a schedulelist",
+                )
+                .help = Some("remove schedulelist, or make the rule `grouptype: schedule`".into());
+            }
+            if !(1..=7).contains(&n_dates) {
+                ctx.report(&CHECKINDATE_SIZE, "/checkindate", format!("a fixed rule needs 1 to 7 checkindate entries, found {n_dates}"))
+                    .help = Some("add the working days and hours: `checkindate: [{workdays: [mon, …], checkintime: [...]}]`".into());
+            }
+            if rule.span_day_time.is_some() {
+                ctx.report(
+                    &SPAN_DAY_TIME_ON_FIXED,
+                    "/span_day_time",
+                    "span_day_time is for free rules only",
+                )
+                .help = Some("remove it".into());
+            }
+            if rule.standard_work_duration.is_some() {
+                ctx.report(
+                    &STANDARD_DURATION_ON_FIXED,
+                    "/standard_work_duration",
+                    "standard_work_duration is for free rules only",
+                )
+                .help = Some("remove it".into());
+            }
+        }
+        Some(GroupType::SCHEDULE) => {
+            if n_dates > 0 {
+                ctx.report(
+                    &CHECKINDATE_ON_SCHEDULE,
+                    "/checkindate",
+                    "a schedule rule cannot have checkindate: its hours are in schedulelist",
+                )
+                .help = Some("remove checkindate".into());
+            }
+            if rule.span_day_time.is_some() {
+                ctx.report(
+                    &SPAN_DAY_TIME_ON_SCHEDULE,
+                    "/span_day_time",
+                    "span_day_time is for free rules only",
+                )
+                .help = Some("remove it".into());
+            }
+            if rule.standard_work_duration.is_some() {
+                ctx.report(
+                    &STANDARD_DURATION_ON_SCHEDULE,
+                    "/standard_work_duration",
+                    "standard_work_duration is for free rules only",
+                )
+                .help = Some("remove it".into());
+            }
+        }
+        Some(GroupType::FREE) if has_schedules => {
+            ctx.report(
+                &SCHEDULELIST_ON_FREE,
+                "/schedulelist",
+                "a free rule cannot have a schedulelist",
+            )
+            .help = Some("remove schedulelist, or make the rule `grouptype: schedule`".into());
+        }
+        _ => {}
+    }
+}
+
+fn free_fields(ctx: &mut Ctx) {
+    let rule = ctx.rule;
+    if let Some(t) = rule.span_day_time {
+        if !(0..86_400).contains(&t.0) {
+            ctx.report(
+                &SPAN_DAY_TIME_RANGE,
+                "/span_day_time",
+                format!("span_day_time {t} is not between 00:00 and 23:59"),
+            );
+        } else if t.0 % 60 != 0 {
+            ctx.report(
+                &SPAN_DAY_TIME_MINUTES,
+                "/span_day_time",
+                format!("span_day_time {t} is not a whole minute"),
+            );
+        }
+    }
+    if let Some(d) = rule.standard_work_duration
+        && d.0 != -1
+        && !(d.0 >= 3600 && d.0 <= 86_400 && d.0 % 1800 == 0)
+    {
+        ctx.report(
+            &STANDARD_DURATION,
+            "/standard_work_duration",
+            format!("standard_work_duration {d} is not allowed"),
+        )
+        .help = Some(
+            "write -1 (no limit) or 1h to 24h in half-hour steps: \"1h\", \"1h30m\", \"8h\" …"
+                .into(),
+        );
+    }
+    if let Some(d) = rule.offwork_interval_time
+        && (d.0 < 0 || d.0 % 300 != 0 || d.0 > 1435 * 60)
+    {
+        ctx.report(
+            &OFFWORK_INTERVAL,
+            "/offwork_interval_time",
+            format!("offwork_interval_time {} is not allowed", minutes(d.0)),
+        )
+        .help =
+            Some("write a multiple of 5 minutes up to 1435 minutes (23h55m), e.g. \"5m\"".into());
+    }
+}

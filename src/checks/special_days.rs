@@ -1,0 +1,332 @@
+//! Special days: spe_workdays (must work) and spe_offdays (day off). Each is a
+//! day (type 0), a period (type 1) or a day every other week (type 2); together
+//! they may not overlap, and only future days may be set (DESIGN.md D6: days
+//! before today are history, ignored and never sent, so they only warn).
+
+use std::collections::HashMap;
+
+use super::{Check, Ctx, Source, Source::Row};
+use crate::diag::Severity;
+use crate::model::{Date, GroupType, SpecialDay};
+
+pub const FUTURE_ONLY: Check = Check {
+    id: "special-day-future",
+    source: Row(72),
+    summary: "special days are in the future",
+};
+pub const BEGTIME: Check = Check {
+    id: "special-day-begtime",
+    source: Row(73),
+    summary: "begtime is a midnight (UTC+8) after 2000-01-01",
+};
+pub const ENDTIME: Check = Check {
+    id: "special-day-endtime",
+    source: Row(74),
+    summary: "endtime is given for types 1 and 2, a midnight (UTC+8) after 2000-01-01",
+};
+pub const CONFLICT: Check = Check {
+    id: "special-day-conflict",
+    source: Row(75),
+    summary: "no two special days overlap, across spe_workdays and spe_offdays",
+};
+pub const TIMESTAMP: Check = Check {
+    id: "special-day-timestamp",
+    source: Row(76),
+    summary: "timestamp is given for types 0 and 2, a midnight (UTC+8) after 2000-01-01",
+};
+pub const PERIOD: Check = Check {
+    id: "special-day-period",
+    source: Row(77),
+    summary: "a period has begtime and endtime, endtime not before its start",
+};
+pub const ONE_YEAR: Check = Check {
+    id: "special-day-one-year",
+    source: Row(78),
+    summary: "a period or repeat lasts at most one year",
+};
+pub const MAX_366: Check = Check {
+    id: "special-day-count",
+    source: Row(79),
+    summary: "at most 366 spe_workdays and 366 spe_offdays",
+};
+pub const OFFDAY_CHECKINTIME: Check = Check {
+    id: "special-offday-checkintime",
+    source: Row(71),
+    summary: "special days off have no checkintime",
+};
+pub const WORKDAY_CHECKINTIME: Check = Check {
+    id: "special-workday-checkintime",
+    source: Row(82),
+    summary: "special working days have checkintime",
+};
+pub const NOTES: Check = Check {
+    id: "special-day-notes",
+    source: Row(83),
+    summary: "notes are not empty",
+};
+pub const NOTES_BYTES: Check = Check {
+    id: "special-day-notes-length",
+    source: Source::FieldTable {
+        errmsg: "field table: notes must be at most 40 bytes",
+        explanation: "特殊日期备注,字节长度不超过40",
+    },
+    summary: "notes are at most 40 bytes (UTF-8)",
+};
+pub const TYPE: Check = Check {
+    id: "special-day-type",
+    source: Row(84),
+    summary: "type is 0, 1 or 2",
+};
+pub const NO_WORKDAYS: Check = Check {
+    id: "special-workdays-not-allowed",
+    source: Row(97),
+    summary: "schedule and free rules have no spe_workdays",
+};
+
+/// 2000-01-01 00:00 China Standard Time.
+const Y2000: i64 = 946_656_000;
+
+/// The CST days one entry covers: first day, last day, step (1 or 14).
+#[derive(Clone, Copy)]
+struct Days {
+    first: i64,
+    last: i64,
+    step: usize,
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let rule = ctx.rule;
+    let workdays = rule.spe_workdays.as_deref().unwrap_or_default();
+    let offdays = rule.spe_offdays.as_deref().unwrap_or_default();
+    if !workdays.is_empty() && matches!(rule.grouptype, Some(GroupType::SCHEDULE | GroupType::FREE))
+    {
+        ctx.report(
+            &NO_WORKDAYS,
+            "/spe_workdays",
+            "only fixed rules can have special working days",
+        )
+        .help = Some("remove spe_workdays; days off (spe_offdays) are allowed".into());
+    }
+    let mut taken: HashMap<i64, String> = HashMap::new();
+    for (list, days, work) in [
+        ("spe_workdays", workdays, true),
+        ("spe_offdays", offdays, false),
+    ] {
+        if days.len() > 366 {
+            ctx.report(
+                &MAX_366,
+                format!("/{list}"),
+                format!("{} entries; at most 366", days.len()),
+            );
+        }
+        for (i, d) in days.iter().enumerate() {
+            let at = format!("/{list}/{i}");
+            entry_fields(ctx, &at, d, work);
+            if let Some(span) = entry_days(ctx, &at, d) {
+                future(ctx, &at, span);
+                conflicts(ctx, &at, span, &mut taken);
+            }
+        }
+    }
+}
+
+fn entry_fields(ctx: &mut Ctx, at: &str, d: &SpecialDay, work: bool) {
+    let notes = d.notes.as_deref().unwrap_or_default();
+    if notes.is_empty() {
+        ctx.report(
+            &NOTES,
+            format!("{at}/notes"),
+            "this special day has no notes",
+        )
+        .help = Some("add `notes:` saying what the day is, e.g. 春节".into());
+    } else if notes.len() > 40 {
+        ctx.report(
+            &NOTES_BYTES,
+            format!("{at}/notes"),
+            format!(
+                "notes are {} bytes in UTF-8; at most 40 (13 Chinese characters)",
+                notes.len()
+            ),
+        );
+    }
+    let has_times = d.checkintime.as_ref().is_some_and(|c| !c.is_empty());
+    if work && !has_times {
+        ctx.report(
+            &WORKDAY_CHECKINTIME,
+            at.to_owned(),
+            "a special working day needs checkintime",
+        )
+        .help = Some(
+            "add the day's hours: checkintime: [{work_sec: \"09:00\", off_work_sec: \"18:00\", …}]"
+                .into(),
+        );
+    }
+    if !work && has_times {
+        ctx.report(
+            &OFFDAY_CHECKINTIME,
+            format!("{at}/checkintime"),
+            "a special day off cannot have checkintime",
+        )
+        .help = Some("remove checkintime, or move the day to spe_workdays".into());
+    }
+}
+
+fn midnight_after_2000(d: Date) -> bool {
+    d.is_cst_midnight() && d.0 > Y2000
+}
+
+/// Checks the entry's dates and returns the days it covers, if they are sound.
+fn entry_days(ctx: &mut Ctx, at: &str, d: &SpecialDay) -> Option<Days> {
+    let kind = d.r#type.unwrap_or(0);
+    let bad_date = |v: Date| format!("{v} is not a midnight (UTC+8) after 2000-01-01");
+    let (start, start_field, step) = match kind {
+        0 | 2 => match d.timestamp {
+            Some(t) if midnight_after_2000(t) => (t, "timestamp", if kind == 0 { 0 } else { 14 }),
+            Some(t) => {
+                ctx.report(
+                    &TIMESTAMP,
+                    format!("{at}/timestamp"),
+                    format!("timestamp {}", bad_date(t)),
+                )
+                .help = Some("write the date, e.g. \"2027-01-01\"".into());
+                return None;
+            }
+            None => {
+                ctx.report(
+                    &TIMESTAMP,
+                    at.to_owned(),
+                    format!("a type {kind} special day needs timestamp"),
+                );
+                return None;
+            }
+        },
+        1 => match d.begtime {
+            Some(b) if midnight_after_2000(b) => (b, "begtime", 1),
+            Some(b) => {
+                ctx.report(
+                    &BEGTIME,
+                    format!("{at}/begtime"),
+                    format!("begtime {}", bad_date(b)),
+                );
+                return None;
+            }
+            None => {
+                ctx.report(
+                    &PERIOD,
+                    at.to_owned(),
+                    "a period (type 1) needs begtime and endtime",
+                );
+                return None;
+            }
+        },
+        other => {
+            ctx.report(
+                &TYPE,
+                format!("{at}/type"),
+                format!("type {other} is not 0 (a day), 1 (a period) or 2 (every other week)"),
+            );
+            return None;
+        }
+    };
+    if step == 0 {
+        return Some(Days {
+            first: start.cst_day(),
+            last: start.cst_day(),
+            step: 1,
+        });
+    }
+    let end = match d.endtime {
+        Some(e) if midnight_after_2000(e) => e,
+        Some(e) => {
+            ctx.report(
+                &ENDTIME,
+                format!("{at}/endtime"),
+                format!("endtime {}", bad_date(e)),
+            );
+            return None;
+        }
+        None => {
+            let check = if kind == 1 { &PERIOD } else { &ENDTIME };
+            ctx.report(
+                check,
+                at.to_owned(),
+                format!("a type {kind} special day needs endtime"),
+            );
+            return None;
+        }
+    };
+    if end < start {
+        ctx.report(
+            &PERIOD,
+            format!("{at}/endtime"),
+            format!("endtime {end} is before {start_field} {start}"),
+        );
+        return None;
+    }
+    if end > start.add_years(1) {
+        ctx.report(
+            &ONE_YEAR,
+            format!("{at}/endtime"),
+            format!("{start} to {end} is longer than one year"),
+        )
+        .help = Some(format!(
+            "end it by {}, and add another entry for the rest",
+            start.add_years(1)
+        ));
+        return None;
+    }
+    Some(Days {
+        first: start.cst_day(),
+        last: end.cst_day(),
+        step,
+    })
+}
+
+fn future(ctx: &mut Ctx, at: &str, span: Days) {
+    let today = ctx.today;
+    if span.first > today {
+        return;
+    }
+    let (message, help) = if span.last < today {
+        (
+            format!(
+                "{} is in the past: this entry is history, ignored and never sent",
+                Date::from_cst_day(span.last)
+            ),
+            "remove it when convenient",
+        )
+    } else {
+        (
+            format!(
+                "this entry starts on {}, not after today ({}): the server accepts only future dates",
+                Date::from_cst_day(span.first),
+                Date::from_cst_day(today)
+            ),
+            "it can stay as long as this list is not changed; a change sends the list whole and the server would reject it: move its start after today",
+        )
+    };
+    let d = ctx.report(&FUTURE_ONLY, at.to_owned(), message);
+    d.severity = Severity::Warning;
+    d.help = Some(help.into());
+}
+
+fn conflicts(ctx: &mut Ctx, at: &str, span: Days, taken: &mut HashMap<i64, String>) {
+    let mut clash = None;
+    for day in (span.first..=span.last).step_by(span.step) {
+        match taken.get(&day) {
+            Some(other) if clash.is_none() => clash = Some((day, other.clone())),
+            Some(_) => {}
+            None => {
+                taken.insert(day, at.to_owned());
+            }
+        }
+    }
+    if let Some((day, other)) = clash {
+        ctx.report(
+            &CONFLICT,
+            at.to_owned(),
+            format!("{} is also covered by {other}", Date::from_cst_day(day)),
+        )
+        .help = Some("special days may not overlap, across spe_workdays and spe_offdays".into());
+    }
+}
