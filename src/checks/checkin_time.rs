@@ -551,7 +551,9 @@ fn reminders(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
 
 /// Periods of one day may not overlap, nor may their check-in windows.
 fn overlaps(ctx: &mut Ctx, base: &str, periods: &[CheckinTime]) {
-    let spans: Vec<Option<((i64, i64), Option<(i64, i64)>)>> = periods
+    // (working hours, check-in window) of each period, as second ranges.
+    type Interval = (i64, i64);
+    let spans: Vec<Option<(Interval, Option<Interval>)>> = periods
         .iter()
         .map(|t| {
             let work = (t.work_sec?.0, t.off_work_sec?.0);
