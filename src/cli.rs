@@ -45,6 +45,10 @@ pub enum Format {
     Text,
     /// One JSON document (see README: validate --format json).
     Json,
+    /// GitHub Actions annotations (::error file=…,line=…::…).
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
 /// Write the JSON Schema of rule files (schema/checkin-rule.schema.json), or check that it is current.

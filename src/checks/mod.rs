@@ -10,6 +10,7 @@
 mod buka;
 mod checkin_time;
 mod corp;
+pub mod docs;
 mod flex;
 mod group;
 mod locations;

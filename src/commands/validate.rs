@@ -25,6 +25,8 @@ pub fn run(args: &ValidateArgs) -> Result<Exit, ToolError> {
             super::stdout_color(),
         ),
         Format::Json => render::json(&diagnostics, &summary),
+        Format::Github => render::github(&diagnostics, &summary),
+        Format::Sarif => render::sarif(&diagnostics),
     };
     print!("{out}");
     Ok(if summary.errors > 0 {

@@ -136,3 +136,110 @@ pub fn json(diagnostics: &[Diagnostic], summary: &Summary) -> String {
     s.push('\n');
     s
 }
+
+/// GitHub Actions workflow commands: one annotation per diagnostic.
+pub fn github(diagnostics: &[Diagnostic], summary: &Summary) -> String {
+    // Workflow-command escaping: data escapes %, CR, LF; properties also : and ,.
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let title = if d.code == 0 {
+            d.errmsg.clone()
+        } else {
+            format!("{} {}", d.code, d.errmsg)
+        };
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message += &format!("\nhelp: {help}");
+        }
+        if let Some(explanation) = &d.explanation {
+            message += &format!("\n{explanation}");
+        }
+        out += &format!(
+            "::{level} file={},line={},col={},title={}::{}\n",
+            prop(&d.file),
+            d.line.max(1),
+            d.column.max(1),
+            prop(&title),
+            data(&message)
+        );
+    }
+    out += &summary_line(summary);
+    out.push('\n');
+    out
+}
+
+/// SARIF 2.1.0, for code scanning: one rule per check.
+pub fn sarif(diagnostics: &[Diagnostic]) -> String {
+    use crate::checks::registry::CHECKS;
+    let rule_id = |check: &str| check.replace(' ', "-");
+    let mut rules: Vec<serde_json::Value> = CHECKS
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.id,
+                "shortDescription": { "text": c.summary },
+                "fullDescription": { "text": format!("{} {}", c.code(), c.errmsg()) },
+                "help": { "text": c.explanation() },
+                "properties": { "errcode": c.code(), "errmsg": c.errmsg() },
+            })
+        })
+        .collect();
+    let mut ids: Vec<String> = CHECKS.iter().map(|c| c.id.to_owned()).collect();
+    for d in diagnostics.iter().filter(|d| d.code == 0) {
+        let id = rule_id(d.check);
+        if !ids.contains(&id) {
+            rules.push(json!({ "id": id, "shortDescription": { "text": d.errmsg } }));
+            ids.push(id);
+        }
+    }
+    let results: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let id = rule_id(d.check);
+            let text = match &d.help {
+                Some(help) => format!("{} (help: {help})", d.message),
+                None => d.message.clone(),
+            };
+            json!({
+                "ruleId": id,
+                "ruleIndex": ids.iter().position(|i| *i == id),
+                "level": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": d.file },
+                        "region": { "startLine": d.line.max(1), "startColumn": d.column.max(1) },
+                    },
+                    "logicalLocations": [{ "fullyQualifiedName": d.path, "kind": "member" }],
+                }],
+                "properties": { "errcode": d.code, "errmsg": d.errmsg },
+            })
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "wecom-checkin",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/wecom-checkin/wecom-checkin",
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -68,11 +68,14 @@ impl LoadedRule {
     }
 }
 
-/// Position of the value at `pointer`, or of the key of its deepest existing
-/// ancestor when it is absent (so "missing key" points at the parent's key).
+/// Position of the value at `pointer`; for a mapping or list held by a key, of
+/// that key (a block mapping starts at its first child, which would mislead);
+/// for an absent value, of its deepest existing ancestor's key (so "missing
+/// key" points at the parent's key).
 pub fn locate(spans: &SpanTree, pointer: &str) -> (Pos, Option<Pos>) {
     let (node, found) = spans.lookup(pointer);
-    if found {
+    let is_collection = !matches!(node.children, yaml::Children::Leaf);
+    if found && !(is_collection && node.key.is_some()) {
         (node.span.start, Some(node.span.end))
     } else {
         let at = node.key.unwrap_or(node.span);

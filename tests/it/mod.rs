@@ -1,3 +1,4 @@
+mod checks;
 mod loading;
 mod robustness;
 mod schema_file;
