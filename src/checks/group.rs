@@ -279,22 +279,7 @@ fn by_grouptype(ctx: &mut Ctx, gt: Option<GroupType>) {
                 ctx.report(&CHECKINDATE_SIZE, "/checkindate", format!("a fixed rule needs 1 to 7 checkindate entries, found {n_dates}"))
                     .help = Some("add the working days and hours: `checkindate: [{workdays: [mon, …], checkintime: [...]}]`".into());
             }
-            if rule.span_day_time.is_some() {
-                ctx.report(
-                    &SPAN_DAY_TIME_ON_FIXED,
-                    "/span_day_time",
-                    "span_day_time is for free rules only",
-                )
-                .help = Some("remove it".into());
-            }
-            if rule.standard_work_duration.is_some() {
-                ctx.report(
-                    &STANDARD_DURATION_ON_FIXED,
-                    "/standard_work_duration",
-                    "standard_work_duration is for free rules only",
-                )
-                .help = Some("remove it".into());
-            }
+            free_only(ctx, &SPAN_DAY_TIME_ON_FIXED, &STANDARD_DURATION_ON_FIXED);
         }
         Some(GroupType::SCHEDULE) => {
             if n_dates > 0 {
@@ -305,22 +290,11 @@ fn by_grouptype(ctx: &mut Ctx, gt: Option<GroupType>) {
                 )
                 .help = Some("remove checkindate".into());
             }
-            if rule.span_day_time.is_some() {
-                ctx.report(
-                    &SPAN_DAY_TIME_ON_SCHEDULE,
-                    "/span_day_time",
-                    "span_day_time is for free rules only",
-                )
-                .help = Some("remove it".into());
-            }
-            if rule.standard_work_duration.is_some() {
-                ctx.report(
-                    &STANDARD_DURATION_ON_SCHEDULE,
-                    "/standard_work_duration",
-                    "standard_work_duration is for free rules only",
-                )
-                .help = Some("remove it".into());
-            }
+            free_only(
+                ctx,
+                &SPAN_DAY_TIME_ON_SCHEDULE,
+                &STANDARD_DURATION_ON_SCHEDULE,
+            );
         }
         Some(GroupType::FREE) if has_schedules => {
             ctx.report(
@@ -331,6 +305,29 @@ fn by_grouptype(ctx: &mut Ctx, gt: Option<GroupType>) {
             .help = Some("remove schedulelist, or make the rule `grouptype: schedule`".into());
         }
         _ => {}
+    }
+}
+
+/// span_day_time and standard_work_duration belong to free rules; each other
+/// type answers with its own row (103–106).
+fn free_only(ctx: &mut Ctx, span_check: &'static Check, duration_check: &'static Check) {
+    let rule = ctx.rule;
+    for (present, check, field) in [
+        (rule.span_day_time.is_some(), span_check, "span_day_time"),
+        (
+            rule.standard_work_duration.is_some(),
+            duration_check,
+            "standard_work_duration",
+        ),
+    ] {
+        if present {
+            ctx.report(
+                check,
+                format!("/{field}"),
+                format!("{field} is for free rules only"),
+            )
+            .help = Some("remove it".into());
+        }
     }
 }
 
