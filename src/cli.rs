@@ -20,6 +20,97 @@ pub struct Cli {
 pub enum Command {
     Validate(ValidateArgs),
     Schema(SchemaArgs),
+    Pull(PullArgs),
+    Emulate(EmulateArgs),
+}
+
+/// How to reach the API. Values come from flags or the environment; secrets
+/// are never shown (not even by --help).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ApiArgs {
+    /// The corp's id (企业ID).
+    #[arg(long, env = "WECOM_CORPID", hide_env_values = true)]
+    pub corpid: Option<String>,
+    /// The secret of the app allowed to manage check-in rules.
+    #[arg(long, env = "WECOM_CORPSECRET", hide_env_values = true)]
+    pub corpsecret: Option<String>,
+    /// A ready access_token from your own token service (instead of corpid + corpsecret).
+    #[arg(long, env = "WECOM_ACCESS_TOKEN", hide_env_values = true)]
+    pub access_token: Option<String>,
+    /// The API's base URL.
+    #[arg(long, env = "WECOM_API_BASE", default_value = crate::client::DEFAULT_API_BASE)]
+    pub api_base: String,
+    /// getcorpcheckinoption calls per minute (the documented limit is 60).
+    #[arg(long, default_value_t = 60, value_name = "PER_MINUTE")]
+    pub read_rate_limit: u32,
+    /// Calls per minute to each write endpoint (the limit is not documented).
+    #[arg(long, default_value_t = 600, value_name = "PER_MINUTE")]
+    pub write_rate_limit: u32,
+    /// Seconds before one request times out.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// Attempts per call when the API is busy or the network fails (first included).
+    #[arg(long, default_value_t = 5)]
+    pub attempts: usize,
+}
+
+/// Save the live rules (the getcorpcheckinoption answer) as JSON.
+///
+/// The file is what `plan --live` and `emulate --state` read.
+#[derive(Debug, clap::Args)]
+pub struct PullArgs {
+    /// Where to write the answer (default: standard output).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub api: ApiArgs,
+}
+
+/// Run a local emulator of the check-in rule API, for trials and tests.
+///
+/// Point the tool at it with WECOM_API_BASE=http://ADDRESS, WECOM_CORPID and
+/// WECOM_CORPSECRET as printed. Stops on Ctrl-C.
+#[derive(Debug, clap::Args)]
+pub struct EmulateArgs {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8089")]
+    pub listen: String,
+    /// Seed the rules from a getcorpcheckinoption answer (what `pull` writes), owned by the emulator's app.
+    #[arg(long)]
+    pub state: Option<PathBuf>,
+    /// Seed rules made in the admin console: no app may change them.
+    #[arg(long)]
+    pub console_state: Option<PathBuf>,
+    /// Write the state back to this file after every change.
+    #[arg(long)]
+    pub save: Option<PathBuf>,
+    /// The corpid the emulator accepts.
+    #[arg(long, default_value = "emulator-corp")]
+    pub corpid: String,
+    /// A secret the emulator accepts; each is one app. Repeat for several apps.
+    #[arg(long = "corpsecret", default_value = "emulator-secret")]
+    pub corpsecrets: Vec<String>,
+    /// Seconds a token lives.
+    #[arg(long, default_value_t = 7200, value_name = "SECONDS")]
+    pub token_ttl: u64,
+    /// How getcorpcheckinoption answers: as current servers (modern) or older ones (legacy).
+    #[arg(long, value_enum, default_value_t = ReadShapeArg::Modern)]
+    pub read_shape: ReadShapeArg,
+    /// A per-endpoint limit, ENDPOINT=PER_MINUTE (e.g. update_checkin_option=120); over it the answer is 45009.
+    #[arg(long = "rate-limit", value_name = "ENDPOINT=PER_MINUTE")]
+    pub rate_limits: Vec<String>,
+    /// A fault for the first calls, ENDPOINT=FAULT[xCOUNT] with FAULT one of -1, 45009, 301070, http500, slow:MS, drop.
+    #[arg(long = "fault", value_name = "ENDPOINT=FAULT[xN]")]
+    pub faults: Vec<String>,
+    /// "Now" for checking that special days are in the future (RFC 3339).
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReadShapeArg {
+    Modern,
+    Legacy,
 }
 
 /// Check rule files: YAML syntax, the schema, and every constraint the server enforces.

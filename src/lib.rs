@@ -5,10 +5,13 @@
 
 pub mod checks;
 pub mod cli;
+pub mod client;
 pub mod commands;
 pub mod diag;
 pub mod emit;
+pub mod emulator;
 pub mod error;
+pub mod live;
 pub mod load;
 pub mod model;
 pub mod schema;

@@ -89,6 +89,11 @@ fn compiled() -> &'static Compiled {
     })
 }
 
+/// The schema as a value, generated once per process.
+pub fn schema_value() -> &'static Value {
+    &compiled().schema
+}
+
 /// Checks one document against the schema; `report(pointer, check, message, help)` is
 /// called once per problem.
 pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String, Option<String>)) {

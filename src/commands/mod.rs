@@ -1,5 +1,7 @@
 //! One module per command.
 
+pub mod emulate;
+pub mod pull;
 pub mod schema;
 pub mod validate;
 
@@ -11,6 +13,8 @@ pub fn dispatch(cli: Cli) -> Result<Exit, ToolError> {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Pull(args) => pull::run(&args),
+        Command::Emulate(args) => emulate::run(&args),
     }
 }
 
@@ -18,4 +22,40 @@ pub fn dispatch(cli: Cli) -> Result<Exit, ToolError> {
 pub fn stdout_color() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+/// The client configuration from the API flags, or what to do when credentials are missing.
+pub fn client_config(api: &crate::cli::ApiArgs) -> Result<crate::client::Config, ToolError> {
+    use crate::client::{Config, Credentials};
+    let nonempty = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+    let credentials = match (
+        nonempty(&api.access_token),
+        nonempty(&api.corpid),
+        nonempty(&api.corpsecret),
+    ) {
+        (Some(token), _, _) => Credentials::Token(token),
+        (None, Some(corpid), Some(corpsecret)) => Credentials::Corp { corpid, corpsecret },
+        _ => {
+            return Err(ToolError::new("no WeCom credentials").with_help(
+                "set WECOM_CORPID (企业ID, under 我的企业) and WECOM_CORPSECRET (the Secret of the app configured under \
+                 打卡 → 可调用接口的应用, or of a 代开发 app with 打卡 permission), or WECOM_ACCESS_TOKEN with a token \
+                 from your own token service; in CI, take them from the secret store",
+            ));
+        }
+    };
+    let mut config = Config::new(api.api_base.clone(), credentials);
+    config.read_per_minute = api.read_rate_limit;
+    config.write_per_minute = api.write_rate_limit;
+    config.request_timeout = std::time::Duration::from_secs(api.timeout.max(1));
+    config.max_attempts = api.attempts.max(1);
+    Ok(config)
+}
+
+/// A runtime for the commands that talk to the API.
+pub fn runtime() -> Result<tokio::runtime::Runtime, ToolError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| ToolError::new(format!("cannot start the async runtime: {e}")))
 }

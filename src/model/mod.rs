@@ -2,6 +2,7 @@
 
 mod rule;
 mod values;
+pub mod wire;
 
 pub use rule::*;
 pub use values::*;

@@ -1,4 +1,6 @@
 mod checks;
+mod cli_api;
+mod client;
 mod loading;
 mod robustness;
 mod schema_file;

@@ -1,0 +1,158 @@
+//! What can go wrong talking to the API, as a typed error that carries a hint
+//! and never a secret: reqwest's errors carry the URL, whose query string holds
+//! the access_token, so every message is built from `without_url()` and then
+//! scrubbed of the token and the corp secret.
+
+use std::fmt;
+
+use super::Endpoint;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The API answered with a non-zero errcode.
+    Api {
+        endpoint: Endpoint,
+        errcode: i64,
+        errmsg: String,
+        hint: Option<String>,
+    },
+    /// An HTTP status other than 200.
+    Http { endpoint: Endpoint, status: u16 },
+    /// Timeout, refused or dropped connection, TLS … (message already scrubbed).
+    Transport {
+        endpoint: Endpoint,
+        message: String,
+        /// Whether the request may have reached the server (a timeout or a
+        /// dropped connection) rather than surely not (connect refused).
+        maybe_sent: bool,
+    },
+    /// The answer was not the JSON we expect.
+    Decode { endpoint: Endpoint, message: String },
+    /// No usable credentials.
+    Credentials(String),
+}
+
+impl ApiError {
+    /// Worth another try: the server said "busy" or "too fast", or the network failed.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ApiError::Api { errcode, .. } => matches!(errcode, -1 | 45009 | 301070),
+            ApiError::Http { status, .. } => *status >= 500,
+            ApiError::Transport { .. } => true,
+            ApiError::Decode { .. } | ApiError::Credentials(_) => false,
+        }
+    }
+
+    pub fn errcode(&self) -> Option<i64> {
+        match self {
+            ApiError::Api { errcode, .. } => Some(*errcode),
+            _ => None,
+        }
+    }
+
+    /// Removes every occurrence of the given secrets from the messages.
+    pub fn scrubbed(mut self, secrets: &[&str]) -> Self {
+        let scrub = |s: &mut String| {
+            for secret in secrets.iter().filter(|s| s.len() >= 4) {
+                *s = s.replace(secret, "[redacted]");
+            }
+        };
+        match &mut self {
+            ApiError::Api { errmsg, hint, .. } => {
+                scrub(errmsg);
+                if let Some(h) = hint {
+                    scrub(h);
+                }
+            }
+            ApiError::Transport { message, .. }
+            | ApiError::Decode { message, .. }
+            | ApiError::Credentials(message) => scrub(message),
+            ApiError::Http { .. } => {}
+        }
+        self
+    }
+}
+
+/// What to do about the common errcodes.
+pub fn hint(endpoint: Endpoint, errcode: i64) -> Option<String> {
+    let writes_existing = matches!(
+        endpoint,
+        Endpoint::Update | Endpoint::Clear | Endpoint::Delete
+    );
+    let text = match errcode {
+        40001 | 40013 | 40091 => {
+            "the corpid or corpsecret is wrong: use the secret of the app configured under 打卡 → 可调用接口的应用 (or of a 代开发 app with 打卡 permission); since 2023-12-01 the system check-in app's secret is refused for new corps"
+        }
+        40014 | 42001 => {
+            "the access_token is invalid or expired: with WECOM_ACCESS_TOKEN, fetch a fresh one from your token service; with WECOM_CORPID / WECOM_CORPSECRET the tool refreshes it itself"
+        }
+        60020 => {
+            "this machine's IP is not trusted by the app: add it to the app's 企业可信IP in the admin console (CI runners need a fixed egress IP)"
+        }
+        48002 | 60011 if writes_existing => {
+            "the app may not change this rule: a rule can only be changed by the app that created it (打卡规则仅可由该规则的创建应用修改). If it was made in the admin console or by another app, mark its file `readonly: true`"
+        }
+        48002 | 60011 => "the app lacks permission: configure it under 打卡 → 可调用接口的应用",
+        301093 | 301094 => {
+            "the server rejected the rule's content: run `wecom-checkin validate` to see which value and why"
+        }
+        45009 => {
+            "the API's rate limit was hit: the tool backs off and retries; lower --rate-limit-* if this persists"
+        }
+        -1 | 301070 => {
+            "the server was busy: the tool retries with backoff; try again later if this persists"
+        }
+        _ => return None,
+    };
+    Some(text.to_owned())
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            ApiError::Api {
+                endpoint,
+                errcode,
+                errmsg,
+                hint,
+            } => {
+                write!(f, "{endpoint}: errcode {errcode}: {errmsg}")?;
+                if let Some(h) = hint {
+                    write!(f, "\n  help: {h}")?;
+                }
+                Ok(())
+            }
+            ApiError::Http { endpoint, status } => write!(f, "{endpoint}: HTTP status {status}"),
+            ApiError::Transport {
+                endpoint, message, ..
+            } => write!(f, "{endpoint}: {message}"),
+            ApiError::Decode { endpoint, message } => {
+                write!(f, "{endpoint}: unexpected answer: {message}")
+            }
+            ApiError::Credentials(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// A transport error's message without its URL, with its causes.
+pub fn transport_message(e: &reqwest::Error) -> String {
+    let kind = if e.is_timeout() {
+        "timed out"
+    } else if e.is_connect() {
+        "could not connect"
+    } else {
+        "request failed"
+    };
+    let mut message = kind.to_owned();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message += &format!(": {text}");
+        }
+        source = cause.source();
+    }
+    message
+}

@@ -1,0 +1,112 @@
+//! `wecom-checkin emulate`: the local API emulator, until Ctrl-C.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::Exit;
+use crate::cli::{EmulateArgs, ReadShapeArg};
+use crate::client::Endpoint;
+use crate::emulator::{Config, Emulator, Fault, ReadShape};
+use crate::error::ToolError;
+
+fn read_answer(path: &Path) -> Result<serde_json::Value, ToolError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ToolError::new(format!("cannot read {}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| {
+        ToolError::new(format!("{} is not JSON: {e}", path.display()))
+            .with_help("pass a file written by `wecom-checkin pull`")
+    })
+}
+
+fn endpoint(name: &str) -> Result<Endpoint, ToolError> {
+    Endpoint::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Endpoint::ALL.iter().map(|e| e.name()).collect();
+        ToolError::new(format!("unknown endpoint {name:?}"))
+            .with_help(format!("one of: {}", names.join(", ")))
+    })
+}
+
+pub fn run(args: &EmulateArgs) -> Result<Exit, ToolError> {
+    let mut config = Config {
+        corpid: args.corpid.clone(),
+        secrets: args.corpsecrets.clone(),
+        token_ttl: Duration::from_secs(args.token_ttl.max(1)),
+        read_shape: match args.read_shape {
+            ReadShapeArg::Modern => ReadShape::Modern,
+            ReadShapeArg::Legacy => ReadShape::Legacy,
+        },
+        save: args.save.clone(),
+        now: args
+            .now
+            .as_deref()
+            .map(|n| crate::checks::parse_now(Some(n)))
+            .transpose()?,
+        ..Config::default()
+    };
+    for limit in &args.rate_limits {
+        let (name, n) = limit.split_once('=').ok_or_else(|| {
+            ToolError::new(format!("--rate-limit {limit:?}: write ENDPOINT=PER_MINUTE"))
+        })?;
+        let n: u32 = n.parse().map_err(|_| {
+            ToolError::new(format!("--rate-limit {limit:?}: {n:?} is not a number"))
+        })?;
+        config.rate_limits.insert(endpoint(name)?, n);
+    }
+    let emulator = Emulator::new(config);
+    for (path, console) in [(&args.state, false), (&args.console_state, true)] {
+        if let Some(path) = path {
+            let n = emulator
+                .seed(&read_answer(path)?, console)
+                .map_err(|e| ToolError::new(format!("{}: {e}", path.display())))?;
+            eprintln!(
+                "seeded {n} rules from {}{}",
+                path.display(),
+                if console {
+                    " (made in the admin console)"
+                } else {
+                    ""
+                }
+            );
+        }
+    }
+    for spec in &args.faults {
+        let (name, fault) = spec
+            .split_once('=')
+            .ok_or_else(|| ToolError::new(format!("--fault {spec:?}: write ENDPOINT=FAULT[xN]")))?;
+        let (fault, count) = match fault.rsplit_once('x') {
+            Some((f, n)) if n.parse::<usize>().is_ok() => (f, n.parse().unwrap_or(1)),
+            _ => (fault, 1),
+        };
+        let fault = Fault::parse(fault).ok_or_else(|| {
+            ToolError::new(format!("--fault {spec:?}: unknown fault"))
+                .with_help("one of -1, 45009, 301070, http500, slow:MS, drop")
+        })?;
+        emulator.inject(endpoint(name)?, fault, count);
+    }
+    super::runtime()?.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&args.listen)
+            .await
+            .map_err(|e| ToolError::new(format!("cannot listen on {}: {e}", args.listen)))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| ToolError::new(e.to_string()))?;
+        println!("wecom-checkin emulator listening on http://{addr}");
+        println!(
+            "  WECOM_API_BASE=http://{addr} WECOM_CORPID={} WECOM_CORPSECRET={}",
+            args.corpid,
+            args.corpsecrets.first().map_or("", String::as_str)
+        );
+        println!("Ctrl-C stops it.");
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        emulator
+            .serve(listener, shutdown)
+            .await
+            .map_err(|e| ToolError::new(format!("emulator stopped: {e}")))
+    })?;
+    eprintln!("emulator stopped");
+    Ok(Exit::Success)
+}

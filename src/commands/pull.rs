@@ -1,0 +1,43 @@
+//! `wecom-checkin pull [--out FILE]`: save the live state as JSON.
+//! Exit 0 saved, 1 the API or the answer failed, 2 bad arguments or credentials missing.
+
+use crate::Exit;
+use crate::cli::PullArgs;
+use crate::client::Client;
+use crate::error::ToolError;
+
+pub fn run(args: &PullArgs) -> Result<Exit, ToolError> {
+    let config = super::client_config(&args.api)?;
+    let answer = super::runtime()?.block_on(async {
+        let client = Client::new(config)?;
+        client.get_corp_checkin_option().await
+    });
+    let answer = match answer {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: cannot read the live rules: {e}");
+            return Ok(Exit::Failure);
+        }
+    };
+    // Refuse to save an answer the planner could not read back.
+    let rules = match crate::live::parse_answer(&answer) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: the live answer is not usable: {e}");
+            return Ok(Exit::Failure);
+        }
+    };
+    let text = serde_json::to_string_pretty(&answer).unwrap_or_default() + "\n";
+    match &args.out {
+        Some(path) => {
+            // Write beside, then rename: an interrupted pull never leaves half a file.
+            let tmp = path.with_extension("json.tmp");
+            std::fs::write(&tmp, &text)
+                .and_then(|()| std::fs::rename(&tmp, path))
+                .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
+            eprintln!("saved {} live rules to {}", rules.len(), path.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(Exit::Success)
+}

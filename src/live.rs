@@ -1,0 +1,199 @@
+//! Live state: a getcorpcheckinoption answer, normalized from the read shape
+//! into the rule model (DESIGN.md D3). The read shape is not the write shape:
+//! it carries metadata (groupid, create_time, …), legacy fields beside new ones,
+//! `range.partyid` or `range.party_id`, flex times in milliseconds on old
+//! servers, and fields added over time. Metadata is set aside, unknown fields
+//! are dropped with a note, and legacy fields are kept (read, never written).
+
+use serde_json::{Map, Value};
+
+use crate::model::Rule;
+
+/// Keys of the read shape that describe a rule rather than configure it.
+const METADATA: [&str; 6] = [
+    "groupid",
+    "create_time",
+    "create_userid",
+    "update_userid",
+    "open_sp_checkin",
+    "checkin_method_type",
+];
+
+/// Who made and changed a live rule, as the read API says.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub create_time: Option<i64>,
+    pub create_userid: Option<String>,
+    pub update_userid: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveRule {
+    pub groupid: i64,
+    /// The rule, with `groupid` set.
+    pub rule: Rule,
+    pub meta: Meta,
+    /// What normalization changed or dropped, for the plan to show.
+    pub notes: Vec<String>,
+}
+
+/// The rules of a getcorpcheckinoption answer (`{"errcode":0,"group":[…]}`).
+pub fn parse_answer(answer: &Value) -> Result<Vec<LiveRule>, String> {
+    let errcode = answer.get("errcode").and_then(Value::as_i64).unwrap_or(0);
+    if errcode != 0 {
+        let errmsg = answer
+            .get("errmsg")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        return Err(format!(
+            "the answer is an error: errcode {errcode}: {errmsg}"
+        ));
+    }
+    let groups = match answer.get("group") {
+        Some(Value::Array(g)) => g,
+        Some(Value::Null) | None => return Ok(Vec::new()),
+        Some(_) => return Err("`group` is not a list".into()),
+    };
+    groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| normalize_group(g).map_err(|e| format!("group[{i}]: {e}")))
+        .collect()
+}
+
+/// One rule of the read shape as the model.
+pub fn normalize_group(group: &Value) -> Result<LiveRule, String> {
+    let Value::Object(obj) = group else {
+        return Err("a rule is not a JSON object".into());
+    };
+    let mut obj = obj.clone();
+    let groupid = obj
+        .get("groupid")
+        .and_then(Value::as_i64)
+        .ok_or("the rule has no numeric groupid")?;
+    let meta = Meta {
+        create_time: obj.get("create_time").and_then(Value::as_i64),
+        create_userid: obj
+            .get("create_userid")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        update_userid: obj
+            .get("update_userid")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+    };
+    for key in METADATA {
+        obj.remove(key);
+    }
+    if let Some(Value::Object(r)) = obj.get_mut("reporterinfo") {
+        r.remove("updatetime");
+    }
+    let mut notes = Vec::new();
+    for list in ["checkindate", "schedulelist"] {
+        if let Some(Value::Array(items)) = obj.get_mut(list) {
+            for (i, item) in items.iter_mut().enumerate() {
+                if let Value::Object(item) = item {
+                    flex_from_milliseconds(item, &format!("{list}[{i}]"), &mut notes);
+                }
+            }
+        }
+    }
+    let mut value = Value::Object(obj);
+    // Fields the API added after this version: drop them, say so, and go on.
+    for _ in 0..256 {
+        match serde_path_to_error::deserialize::<_, Rule>(&value) {
+            Ok(mut rule) => {
+                rule.groupid = Some(groupid);
+                return Ok(LiveRule {
+                    groupid,
+                    rule,
+                    meta,
+                    notes,
+                });
+            }
+            Err(e) if e.inner().to_string().starts_with("unknown field") => {
+                let path: Vec<String> = e.path().iter().map(|s| s.to_string()).collect();
+                if !remove_path(&mut value, &path) {
+                    return Err(format!("{}: {}", e.path(), e.inner()));
+                }
+                notes.push(format!(
+                    "ignored {}: a field this version does not know",
+                    e.path()
+                ));
+            }
+            Err(e) => return Err(format!("{}: {}", e.path(), e.inner())),
+        }
+    }
+    Err("too many unknown fields".into())
+}
+
+/// D3: flex_on/off_duty_time are seconds now; the old read document said
+/// milliseconds. A value above 6 h (21600) that divides by 1000 is taken as
+/// milliseconds. -1 ("use flex_time") is kept.
+fn flex_from_milliseconds(item: &mut Map<String, Value>, at: &str, notes: &mut Vec<String>) {
+    for field in ["flex_on_duty_time", "flex_off_duty_time"] {
+        if let Some(v) = item.get(field).and_then(Value::as_i64)
+            && v > 21_600
+            && v % 1000 == 0
+        {
+            item.insert(field.into(), Value::from(v / 1000));
+            notes.push(format!(
+                "{at}.{field}: {v} read as milliseconds ({} s)",
+                v / 1000
+            ));
+        }
+    }
+}
+
+fn remove_path(value: &mut Value, path: &[String]) -> bool {
+    let Some((last, parents)) = path.split_last() else {
+        return false;
+    };
+    let mut node = value;
+    for seg in parents {
+        node = match node {
+            Value::Object(m) => match m.get_mut(seg) {
+                Some(n) => n,
+                None => return false,
+            },
+            Value::Array(a) => match seg.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
+                Some(n) => n,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match node {
+        Value::Object(m) => m.remove(last).is_some(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn metadata_and_unknown_fields_are_set_aside() {
+        let live = normalize_group(&json!({
+            "groupid": 69, "grouptype": 1, "groupname": "x", "create_time": 1606204343,
+            "create_userid": "gaogao", "open_sp_checkin": true, "brand_new_field": 1,
+            "range": {"partyid": ["1"]}, "reporterinfo": {"reporters": [], "updatetime": 1},
+            "checkindate": [{"flex_on_duty_time": 300000, "flex_off_duty_time": -1, "limit_aheadtime": 10800000}],
+        }))
+        .unwrap();
+        assert_eq!(live.groupid, 69);
+        assert_eq!(live.rule.groupid, Some(69));
+        assert_eq!(live.meta.create_userid.as_deref(), Some("gaogao"));
+        let d = &live.rule.checkindate.as_ref().unwrap()[0];
+        assert_eq!(d.flex_on_duty_time.map(|d| d.0), Some(300));
+        assert_eq!(d.flex_off_duty_time.map(|d| d.0), Some(-1));
+        assert_eq!(d.limit_aheadtime, Some(10_800_000));
+        assert!(
+            live.notes.iter().any(|n| n.contains("brand_new_field")),
+            "{:?}",
+            live.notes
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! `emulate` and `pull` as a user runs them: real processes, real HTTP.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+use super::util::root;
+
+struct Running {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `wecom-checkin emulate --listen 127.0.0.1:0 ARGS`, and the address it prints.
+fn emulate(args: &[&str]) -> Running {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+        .args(["emulate", "--listen", "127.0.0.1:0"])
+        .args(args)
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let base = first.rsplit(' ').next().unwrap().to_owned();
+    assert!(base.starts_with("http://127.0.0.1:"), "{first}");
+    std::thread::spawn(move || lines.for_each(drop));
+    Running { child, base }
+}
+
+fn pull(base: &str, env: &[(&str, &str)], args: &[&str]) -> super::util::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"));
+    cmd.arg("pull")
+        .args(args)
+        .current_dir(root())
+        .env("WECOM_API_BASE", base);
+    for var in ["WECOM_CORPID", "WECOM_CORPSECRET", "WECOM_ACCESS_TOKEN"] {
+        cmd.env_remove(var);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    super::util::Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+const CREDS: [(&str, &str); 2] = [
+    ("WECOM_CORPID", "emulator-corp"),
+    ("WECOM_CORPSECRET", "emulator-secret"),
+];
+
+#[test]
+fn pull_from_an_emulator_seeded_with_a_fixture() {
+    let emu = emulate(&[
+        "--state",
+        "tests/fixtures/live/doc93384-v2023-getcorpcheckinoption.json",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("live.json");
+    let out = pull(&emu.base, &CREDS, &["--out", out_file.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("saved 1 live rules"), "{}", out.stderr);
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert_eq!(saved["group"][0]["groupid"], 69);
+    assert_eq!(saved["group"][0]["groupname"], "打卡规则1");
+    // What pull saved seeds another emulator: the same rules come back.
+    let again = emulate(&["--state", out_file.to_str().unwrap()]);
+    let out = pull(&again.base, &CREDS, &[]);
+    let resaved: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        resaved["group"][0]["checkindate"],
+        saved["group"][0]["checkindate"]
+    );
+}
+
+#[test]
+fn the_emulator_stops_cleanly_on_ctrl_c() {
+    let mut emu = emulate(&[]);
+    let pid = emu.child.id().to_string();
+    Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    let status = emu.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn secrets_appear_in_no_output_of_failing_runs() {
+    let secret = "emulator-secret";
+    let token_prefix = "emu-token";
+    let faulty = emulate(&[
+        "--fault",
+        "getcorpcheckinoption=dropx1",
+        "--fault",
+        "getcorpcheckinoption=http500x100",
+    ]);
+    let clean = emulate(&[]);
+    let mut outputs = vec![
+        // A dropped connection, then a persistent 500.
+        pull(&faulty.base, &CREDS, &["--attempts", "3"]),
+        // A wrong secret.
+        pull(
+            &clean.base,
+            &[
+                ("WECOM_CORPID", "emulator-corp"),
+                ("WECOM_CORPSECRET", "wrong-secret-1234"),
+            ],
+            &[],
+        ),
+        // A ready token the server does not know, and the same token against a closed port.
+        pull(
+            &clean.base,
+            &[("WECOM_ACCESS_TOKEN", "ready-token-5678")],
+            &[],
+        ),
+        pull(
+            "http://127.0.0.1:1",
+            &[("WECOM_ACCESS_TOKEN", "ready-token-5678")],
+            &["--attempts", "2"],
+        ),
+    ];
+    outputs.push(super::util::run(&["pull", "--help"]));
+    for (i, out) in outputs.iter().enumerate() {
+        let all = format!("{}{}", out.stdout, out.stderr);
+        for needle in [
+            secret,
+            token_prefix,
+            "wrong-secret-1234",
+            "ready-token-5678",
+            "access_token=",
+        ] {
+            assert!(!all.contains(needle), "run {i} printed {needle:?}:\n{all}");
+        }
+    }
+    assert_eq!(outputs[0].code, 1, "{}", outputs[0].stderr);
+    assert!(
+        outputs[0].stderr.contains("HTTP status 500"),
+        "{}",
+        outputs[0].stderr
+    );
+    assert!(
+        outputs[1].stderr.contains("errcode 40001"),
+        "{}",
+        outputs[1].stderr
+    );
+    assert!(
+        outputs[2].stderr.contains("errcode 40014"),
+        "{}",
+        outputs[2].stderr
+    );
+    assert!(
+        outputs[3].stderr.contains("could not connect"),
+        "{}",
+        outputs[3].stderr
+    );
+}
+
+#[test]
+fn missing_credentials_say_where_to_get_them() {
+    let out = pull("http://127.0.0.1:1", &[], &[]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("WECOM_CORPID") && out.stderr.contains("打卡 → 可调用接口的应用"),
+        "{}",
+        out.stderr
+    );
+}
