@@ -349,3 +349,38 @@ async fn both_read_shapes_normalize_to_the_same_rule() {
         "flex is seconds after normalization, whatever the shape"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_slow_answer_times_out_and_is_retried() {
+    let (emu, base) = start(emulator_config()).await;
+    emu.inject(
+        Endpoint::GetCorpCheckinOption,
+        Fault::Slow(Duration::from_millis(1500)),
+        1,
+    );
+    let c = client(&base, |cfg| {
+        cfg.request_timeout = Duration::from_millis(300)
+    });
+    c.get_corp_checkin_option().await.unwrap();
+    assert_eq!(count(&emu, Endpoint::GetCorpCheckinOption), 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn save_writes_the_state_back_after_each_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (_emu, base) = start(emulator::Config {
+        save: Some(path.clone()),
+        ..emulator_config()
+    })
+    .await;
+    let c = client(&base, |_| {});
+    c.add_checkin_option(head_office(), true).await.unwrap();
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let live = wecom_checkin::live::parse_answer(&saved).unwrap();
+    assert_eq!(live.len(), 1);
+    assert_eq!(live[0].rule.groupname.as_deref(), Some("总部-固定班"));
+    // The saved file seeds a new emulator with the same rule.
+    let again = Emulator::new(emulator_config());
+    assert_eq!(again.seed(&saved, false).unwrap(), 1);
+}
