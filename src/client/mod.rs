@@ -292,18 +292,22 @@ impl Client {
         .map(drop)
     }
 
-    /// One API call with retries; the returned error is scrubbed.
-    pub async fn call(&self, endpoint: Endpoint, body: Value) -> Result<Value, ApiError> {
-        let started = Instant::now();
-        let backoff = ExponentialBuilder::default()
+    /// Exponential backoff with jitter, bounded in attempts and in total delay.
+    fn backoff(&self) -> ExponentialBuilder {
+        ExponentialBuilder::default()
             .with_min_delay(self.config.min_backoff)
             .with_max_delay(Duration::from_secs(10))
             .with_max_times(self.config.max_attempts.saturating_sub(1))
             .with_total_delay(Some(self.config.max_retry_time))
-            .with_jitter();
+            .with_jitter()
+    }
+
+    /// One API call with retries; the returned error is scrubbed.
+    pub async fn call(&self, endpoint: Endpoint, body: Value) -> Result<Value, ApiError> {
+        let started = Instant::now();
         let attempt = || async { self.attempt(endpoint, &body).await };
         attempt
-            .retry(backoff)
+            .retry(self.backoff())
             .when(|e: &ApiError| {
                 let replay_unsafe = endpoint == Endpoint::Add
                     && matches!(
@@ -423,12 +427,10 @@ impl Client {
                 message: e.to_string(),
             })
         };
-        let backoff = ExponentialBuilder::default()
-            .with_min_delay(self.config.min_backoff)
-            .with_max_times(self.config.max_attempts.saturating_sub(1))
-            .with_total_delay(Some(self.config.max_retry_time))
-            .with_jitter();
-        let answer = fetch.retry(backoff).when(ApiError::is_retryable).await?;
+        let answer = fetch
+            .retry(self.backoff())
+            .when(ApiError::is_retryable)
+            .await?;
         if answer.errcode != 0 || answer.access_token.is_empty() {
             return Err(ApiError::Decode {
                 endpoint: Endpoint::GetToken,
