@@ -90,6 +90,10 @@ pub fn run(args: &EmulateArgs) -> Result<Exit, ToolError> {
         let addr = listener
             .local_addr()
             .map_err(|e| ToolError::new(e.to_string()))?;
+        // Register the stop signals before announcing the address, so a Ctrl-C
+        // that follows the announcement at once is never missed.
+        let shutdown =
+            stop_signal().map_err(|e| ToolError::new(format!("cannot watch for Ctrl-C: {e}")))?;
         println!("wecom-checkin emulator listening on http://{addr}");
         println!(
             "  WECOM_API_BASE=http://{addr} WECOM_CORPID={} WECOM_CORPSECRET={}",
@@ -99,9 +103,6 @@ pub fn run(args: &EmulateArgs) -> Result<Exit, ToolError> {
         println!("Ctrl-C stops it.");
         use std::io::Write;
         let _ = std::io::stdout().flush();
-        let shutdown = async {
-            let _ = tokio::signal::ctrl_c().await;
-        };
         emulator
             .serve(listener, shutdown)
             .await
@@ -109,4 +110,25 @@ pub fn run(args: &EmulateArgs) -> Result<Exit, ToolError> {
     })?;
     eprintln!("emulator stopped");
     Ok(Exit::Success)
+}
+
+/// Resolves on Ctrl-C (SIGINT) or SIGTERM; the handlers are registered on return.
+#[cfg(unix)]
+fn stop_signal() -> std::io::Result<impl std::future::Future<Output = ()> + Send + 'static> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+    })
+}
+
+#[cfg(not(unix))]
+fn stop_signal() -> std::io::Result<impl std::future::Future<Output = ()> + Send + 'static> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }

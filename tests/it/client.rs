@@ -66,7 +66,7 @@ fn groups(answer: &Value) -> Vec<Value> {
 #[tokio::test(flavor = "multi_thread")]
 async fn token_is_cached_and_refreshed_when_it_expires() {
     let (emu, base) = start(emulator::Config {
-        token_ttl: Duration::from_secs(2),
+        token_ttl: Duration::from_secs(4),
         ..emulator_config()
     })
     .await;
@@ -84,7 +84,7 @@ async fn token_is_cached_and_refreshed_when_it_expires() {
     c.get_corp_checkin_option().await.unwrap();
     assert_eq!(count(&emu, Endpoint::GetToken), 2);
     // The token's own lifetime runs out: the client fetches a new one before using it.
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    tokio::time::sleep(Duration::from_millis(2100)).await;
     c.get_corp_checkin_option().await.unwrap();
     assert_eq!(count(&emu, Endpoint::GetToken), 3);
     assert_eq!(
