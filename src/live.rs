@@ -35,6 +35,8 @@ pub struct LiveRule {
     pub meta: Meta,
     /// What normalization changed or dropped, for the plan to show.
     pub notes: Vec<String>,
+    /// The rule as the API answered it.
+    pub raw: Value,
 }
 
 /// The rules of a getcorpcheckinoption answer (`{"errcode":0,"group":[…]}`).
@@ -109,6 +111,7 @@ pub fn normalize_group(group: &Value) -> Result<LiveRule, String> {
                     rule,
                     meta,
                     notes,
+                    raw: group.clone(),
                 });
             }
             Err(e) if e.inner().to_string().starts_with("unknown field") => {

@@ -65,6 +65,7 @@ pub const CHECKS: &[&Check] = &[
     &flex::LATE_RULE_NEEDS_ALLOW,
     &flex::LATE_RULE_ORDER,
     &special_days::FUTURE_ONLY,
+    &special_days::STARTED,
     &special_days::BEGTIME,
     &special_days::ENDTIME,
     &special_days::CONFLICT,

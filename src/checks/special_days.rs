@@ -12,7 +12,12 @@ use crate::model::{Date, GroupType, SpecialDay};
 pub const FUTURE_ONLY: Check = Check {
     id: "special-day-future",
     source: Row(72),
-    summary: "special days are in the future",
+    summary: "special days are in the future; one that ended before today is history (a warning: never sent)",
+};
+pub const STARTED: Check = Check {
+    id: "special-day-started",
+    source: Row(72),
+    summary: "a special day that starts today or earlier and has not ended warns; the plan refuses it when its list is sent",
 };
 pub const BEGTIME: Check = Check {
     id: "special-day-begtime",
@@ -287,8 +292,9 @@ fn future(ctx: &mut Ctx, at: &str, span: Days) {
     if span.first > today {
         return;
     }
-    let (message, help) = if span.last < today {
+    let (check, message, help) = if span.last < today {
         (
+            &FUTURE_ONLY,
             format!(
                 "{} is in the past: this entry is history, ignored and never sent",
                 Date::from_cst_day(span.last)
@@ -297,6 +303,7 @@ fn future(ctx: &mut Ctx, at: &str, span: Days) {
         )
     } else {
         (
+            &STARTED,
             format!(
                 "this entry starts on {}, not after today ({}): the server accepts only future dates",
                 Date::from_cst_day(span.first),
@@ -305,7 +312,7 @@ fn future(ctx: &mut Ctx, at: &str, span: Days) {
             "it can stay as long as this list is not changed; a change sends the list whole and the server would reject it: move its start after today",
         )
     };
-    let d = ctx.report(&FUTURE_ONLY, at.to_owned(), message);
+    let d = ctx.report(check, at.to_owned(), message);
     d.severity = Severity::Warning;
     d.help = Some(help.into());
 }

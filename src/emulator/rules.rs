@@ -68,6 +68,9 @@ pub struct Store {
     pub now: Option<i64>,
 }
 
+/// Checks that only warn about a file but that the server enforces on what it is sent.
+const NOT_FUTURE: [&str; 2] = ["special-day-future", "special-day-started"];
+
 /// Top-level array fields that clear_checkin_option_array_field empties, by code.
 const CLEAR_FIELDS: [(u64, &str); 4] = [
     (1, "spe_workdays"),
@@ -279,13 +282,10 @@ impl Store {
             rule: rule.clone(),
             spans: Default::default(),
         };
-        let future_only = registry::by_id("special-day-future");
         checks::check_rule(&lr, self.now())
             .into_iter()
-            // A past special day is only a warning for a file, but the server refuses it.
-            .filter(|d| {
-                d.severity == Severity::Error || future_only.is_some_and(|c| c.id == d.check)
-            })
+            // A special day not in the future only warns in a file, but the server refuses it.
+            .filter(|d| d.severity == Severity::Error || NOT_FUTURE.contains(&d.check))
             .find(|d| {
                 let top = d.path.split('/').nth(1).unwrap_or_default();
                 sent.iter().any(|s| s == top) || top.is_empty()
