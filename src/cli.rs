@@ -20,8 +20,56 @@ pub struct Cli {
 pub enum Command {
     Validate(ValidateArgs),
     Schema(SchemaArgs),
+    Plan(PlanArgs),
     Pull(PullArgs),
     Emulate(EmulateArgs),
+}
+
+/// Show the API calls that would make live rules match the files.
+///
+/// Exit status: 0 planned (or, with --detailed-exitcode, nothing to change),
+/// 1 errors (invalid rules, a change the API cannot express, the API failed),
+/// 2 with --detailed-exitcode: changes to make (also: the tool could not run).
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    /// Rule files or folders.
+    #[arg(default_value = "rules")]
+    pub paths: Vec<PathBuf>,
+    /// Read live state from this file (what `pull` writes) instead of the API.
+    #[arg(long, value_name = "FILE")]
+    pub live: Option<PathBuf>,
+    /// Delete live rules that no file describes.
+    #[arg(long)]
+    pub prune: bool,
+    /// Allow a grouptype change, which deletes the rule and adds it anew.
+    #[arg(long)]
+    pub allow_replace: bool,
+    /// Changes take effect today instead of tomorrow (every rule).
+    #[arg(long)]
+    pub effective_now: bool,
+    /// Save the plan (JSON, with the live fingerprint) for `apply`.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+    pub format: PlanFormat,
+    /// Exit 0 when there is nothing to change, 2 when there is.
+    #[arg(long)]
+    pub detailed_exitcode: bool,
+    /// The current time, RFC 3339: special days before it are history.
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+    #[command(flatten)]
+    pub api: ApiArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// For a terminal or a CI log.
+    Text,
+    /// For a pull-request comment or a job summary.
+    Markdown,
+    /// The plan itself (format_version 1): what apply executes.
+    Json,
 }
 
 /// How to reach the API. Values come from flags or the environment; secrets

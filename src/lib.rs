@@ -14,6 +14,7 @@ pub mod error;
 pub mod live;
 pub mod load;
 pub mod model;
+pub mod plan;
 pub mod schema;
 
 use std::ffi::OsString;

@@ -141,6 +141,11 @@ pub fn check_rule(lr: &LoadedRule, now: i64) -> Vec<Diagnostic> {
     ctx.out
 }
 
+/// The checks across rules (duplicate groupname / groupid).
+pub fn check_corp(rules: &[LoadedRule]) -> Vec<Diagnostic> {
+    corp::check(rules)
+}
+
 /// Every check over every rule, and the checks across rules.
 pub fn check_all(rules: &[LoadedRule], now: i64) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = rules.iter().flat_map(|r| check_rule(r, now)).collect();

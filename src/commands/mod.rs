@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod emulate;
+pub mod plan;
 pub mod pull;
 pub mod schema;
 pub mod validate;
@@ -13,6 +14,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit, ToolError> {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Plan(args) => plan::run(&args),
         Command::Pull(args) => pull::run(&args),
         Command::Emulate(args) => emulate::run(&args),
     }

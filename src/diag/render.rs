@@ -7,13 +7,21 @@ use serde_json::json;
 use super::{Diagnostic, Severity, Summary};
 use crate::load::Sources;
 
-/// rustc-like text: the source line with a caret under the offending value.
+/// rustc-like text: the source line with a caret under the offending value, then the summary line.
 pub fn text(
     diagnostics: &[Diagnostic],
     sources: &Sources,
     summary: &Summary,
     color: bool,
 ) -> String {
+    let mut out = diagnostics_text(diagnostics, sources, color);
+    out += &summary_line(summary);
+    out.push('\n');
+    out
+}
+
+/// The diagnostics alone, rustc-like.
+pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -72,8 +80,6 @@ pub fn text(
         out += &renderer.render(report);
         out += "\n\n";
     }
-    out += &summary_line(summary);
-    out.push('\n');
     out
 }
 

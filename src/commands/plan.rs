@@ -1,0 +1,156 @@
+//! `wecom-checkin plan`: the rules in git against live state, as API calls.
+
+use std::path::{Path, PathBuf};
+
+use crate::Exit;
+use crate::checks;
+use crate::cli::{PlanArgs, PlanFormat};
+use crate::client::Client;
+use crate::diag::{Diagnostic, render};
+use crate::error::ToolError;
+use crate::live::{self, LiveRule};
+use crate::load::{self, Loaded};
+use crate::plan::{self, Options, Plan};
+
+/// Live rules and where they came from.
+pub fn read_live(
+    file: Option<&Path>,
+    api: &crate::cli::ApiArgs,
+) -> Result<(Vec<LiveRule>, String), ToolError> {
+    match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| ToolError::new(format!("cannot read {}: {e}", path.display())))?;
+            let answer: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+                ToolError::new(format!("{} is not JSON: {e}", path.display()))
+                    .with_help("pass a file written by `wecom-checkin pull`")
+            })?;
+            let rules = live::parse_answer(&answer)
+                .map_err(|e| ToolError::new(format!("{}: {e}", path.display())))?;
+            Ok((rules, load::display_path(path)))
+        }
+        None => {
+            let config = super::client_config(api)?;
+            let source = config.base.clone();
+            let answer = super::runtime()?
+                .block_on(async { Client::new(config)?.get_corp_checkin_option().await })
+                .map_err(|e| ToolError::new(format!("cannot read the live rules: {e}")))?;
+            let rules = live::parse_answer(&answer)
+                .map_err(|e| ToolError::new(format!("the live answer is not usable: {e}")))?;
+            Ok((rules, source))
+        }
+    }
+}
+
+/// The commit of the rules, when they are in a git work tree ("-dirty" when they have local changes).
+pub fn git_commit(paths: &[PathBuf]) -> Option<String> {
+    let first = paths.first()?;
+    let dir = if first.is_dir() {
+        first.clone()
+    } else {
+        first.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir
+    };
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(&dir)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    };
+    let commit = git(&["rev-parse", "HEAD"])?;
+    let dirty = git(&["status", "--porcelain", "--", "."]).is_some_and(|s| !s.is_empty());
+    Some(if dirty {
+        format!("{commit}-dirty")
+    } else {
+        commit
+    })
+}
+
+/// Loads and checks the desired rules; problems of the files themselves stop here.
+pub fn load_desired(paths: &[PathBuf]) -> Result<(Loaded, Vec<Diagnostic>), ToolError> {
+    let mut loaded = load::load_paths(paths)?;
+    let mut blocking: Vec<Diagnostic> = std::mem::take(&mut loaded.diagnostics);
+    blocking.extend(checks::check_corp(&loaded.rules));
+    blocking.retain(Diagnostic::is_error);
+    Ok((loaded, blocking))
+}
+
+/// A plan, or why the rule files could not be planned.
+pub enum Planned {
+    Plan(Box<Plan>, Loaded),
+    Refused(Vec<Diagnostic>, Loaded),
+}
+
+/// Builds the plan the way `plan` and `apply` both need it.
+pub fn make_plan(args: &PlanArgs) -> Result<Planned, ToolError> {
+    let now = checks::parse_now(args.now.as_deref())?;
+    let (loaded, blocking) = load_desired(&args.paths)?;
+    if !blocking.is_empty() {
+        return Ok(Planned::Refused(blocking, loaded));
+    }
+    let (live_rules, source) = read_live(args.live.as_deref(), &args.api)?;
+    let opts = Options {
+        prune: args.prune,
+        allow_replace: args.allow_replace,
+        now,
+        effective_now: args.effective_now,
+    };
+    let mut plan = plan::build(&loaded.rules, &live_rules, &opts);
+    plan.live.source = source;
+    plan.commit = git_commit(&args.paths);
+    Ok(Planned::Plan(Box::new(plan), loaded))
+}
+
+pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {
+    let color = super::stdout_color();
+    let (plan, loaded) = match make_plan(args)? {
+        Planned::Plan(plan, loaded) => (*plan, loaded),
+        Planned::Refused(blocking, loaded) => {
+            print!(
+                "{}",
+                render::diagnostics_text(&blocking, &loaded.sources, color)
+            );
+            println!(
+                "Plan refused: the rule files have {} error{}; `wecom-checkin validate` shows them all.",
+                blocking.len(),
+                if blocking.len() == 1 { "" } else { "s" }
+            );
+            return Ok(Exit::Failure);
+        }
+    };
+    let mut diagnostics: Vec<Diagnostic> =
+        plan.errors.iter().chain(&plan.warnings).cloned().collect();
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let diag_text = render::diagnostics_text(&diagnostics, &loaded.sources, false);
+    let out = match args.format {
+        PlanFormat::Text => {
+            render::diagnostics_text(&diagnostics, &loaded.sources, color)
+                + &plan::render::text(&plan, color)
+        }
+        PlanFormat::Markdown => plan::render::markdown(&plan, &diag_text),
+        PlanFormat::Json => plan::render::json(&plan),
+    };
+    print!("{out}");
+    if let Some(path) = &args.out {
+        let tmp = path.with_extension("tmp");
+        std::fs::write(&tmp, plan::render::json(&plan))
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
+        eprintln!("saved the plan to {}", path.display());
+    }
+    Ok(if plan.is_blocked() {
+        Exit::Failure
+    } else if args.detailed_exitcode && plan.has_changes() {
+        Exit::Error
+    } else {
+        Exit::Success
+    })
+}

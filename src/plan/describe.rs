@@ -1,0 +1,233 @@
+//! Changes in words an HR admin reads: `checkindate[0].checkintime[0].work_sec:
+//! 09:00 → 09:30`, `spe_offdays: + 2027-01-01 元旦`. Values are shown in their
+//! readable form, found from the JSON Schema by path.
+
+use serde_json::Value;
+
+use super::Change;
+use crate::model::{Date, Duration, GroupType, TimeOfDay, Weekday};
+
+/// Lists whose entries are shown whole, added or removed, instead of field by field.
+const ENTRY_LISTS: [&str; 4] = ["spe_workdays", "spe_offdays", "wifimac_infos", "loc_infos"];
+
+/// The schema node for a path of keys (array indices skipped).
+fn schema_at<'a>(path: &[String]) -> Option<&'a Value> {
+    let root = crate::schema::schema_value();
+    let resolve = |s: &'a Value| -> &'a Value {
+        s.get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix('#'))
+            .and_then(|p| root.pointer(p))
+            .unwrap_or(s)
+    };
+    let mut node = resolve(root);
+    for seg in path {
+        if seg.parse::<usize>().is_ok() {
+            node = resolve(node.get("items")?);
+        } else {
+            node = resolve(node.get("properties")?.get(seg)?);
+        }
+    }
+    Some(node)
+}
+
+/// A wire value as people read it, by what the schema says it is.
+pub fn readable(path: &[String], v: &Value) -> String {
+    let title = schema_at(path)
+        .and_then(|s| s.get("title"))
+        .and_then(Value::as_str);
+    let n = v.as_i64();
+    match (title, n) {
+        (Some("TimeOfDay"), Some(n)) => TimeOfDay(n).to_string(),
+        (Some("Duration"), Some(n)) => Duration(n).to_string(),
+        (Some("Date"), Some(n)) => Date(n).to_string(),
+        (Some("Weekday"), Some(n)) => Weekday(n).to_string(),
+        (Some("GroupType"), Some(n)) => GroupType(n).to_string(),
+        _ => match v {
+            Value::String(s) => s.clone(),
+            Value::Array(items) => {
+                let mut p = path.to_vec();
+                p.push("0".into());
+                format!(
+                    "[{}]",
+                    items
+                        .iter()
+                        .map(|i| readable(&p, i))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+            Value::Object(obj) => {
+                let parts: Vec<String> = obj
+                    .iter()
+                    .map(|(k, v)| {
+                        let mut p = path.to_vec();
+                        p.push(k.clone());
+                        format!("{k}: {}", readable(&p, v))
+                    })
+                    .collect();
+                format!("{{{}}}", parts.join(", "))
+            }
+            other => other.to_string(),
+        },
+    }
+}
+
+/// One entry of a special-day, Wi-Fi or location list, in a line.
+fn entry(list: &str, v: &Value) -> String {
+    let s = |k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let date = |k: &str| {
+        v.get(k)
+            .and_then(Value::as_i64)
+            .map(|t| Date(t).to_string())
+            .unwrap_or_default()
+    };
+    match list {
+        "spe_workdays" | "spe_offdays" => {
+            let when = match v.get("type").and_then(Value::as_i64).unwrap_or(0) {
+                1 => format!("{}…{}", date("begtime"), date("endtime")),
+                2 => format!("every other week {}…{}", date("timestamp"), date("endtime")),
+                _ => date("timestamp"),
+            };
+            let hours = v
+                .get("checkintime")
+                .and_then(Value::as_array)
+                .map(|ts| {
+                    let spans: Vec<String> = ts
+                        .iter()
+                        .map(|t| {
+                            let at = |k: &str| {
+                                t.get(k)
+                                    .and_then(Value::as_i64)
+                                    .map(|n| TimeOfDay(n).to_string())
+                                    .unwrap_or_default()
+                            };
+                            format!("{}–{}", at("work_sec"), at("off_work_sec"))
+                        })
+                        .collect();
+                    format!(" {}", spans.join(", "))
+                })
+                .unwrap_or_default();
+            format!("{when} {}{hours}", s("notes"))
+        }
+        "wifimac_infos" => format!("{} ({})", s("wifiname"), s("wifimac")),
+        "loc_infos" => format!(
+            "{} ({} m, {})",
+            s("loc_title"),
+            v.get("distance").map(Value::to_string).unwrap_or_default(),
+            s("loc_detail")
+        ),
+        _ => readable(&[list.to_owned(), "0".into()], v),
+    }
+}
+
+/// The changes of one top-level field, from live (`old`) to desired (`new`),
+/// both canonical wire values.
+pub fn field_changes(field: &str, old: Option<&Value>, new: Option<&Value>) -> Vec<Change> {
+    let mut out = Vec::new();
+    if ENTRY_LISTS.contains(&field) {
+        let empty = Vec::new();
+        let old = old.and_then(Value::as_array).unwrap_or(&empty);
+        let new = new.and_then(Value::as_array).unwrap_or(&empty);
+        for o in old.iter().filter(|o| !new.contains(o)) {
+            out.push(Change {
+                field: field.to_owned(),
+                old: Some(entry(field, o)),
+                new: None,
+            });
+        }
+        for n in new.iter().filter(|n| !old.contains(n)) {
+            out.push(Change {
+                field: field.to_owned(),
+                old: None,
+                new: Some(entry(field, n)),
+            });
+        }
+        return out;
+    }
+    leaves(&mut vec![field.to_owned()], old, new, &mut out);
+    out
+}
+
+fn display(path: &[String]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        if seg.parse::<usize>().is_ok() {
+            s += &format!("[{seg}]");
+        } else {
+            if !s.is_empty() {
+                s.push('.');
+            }
+            s += seg;
+        }
+    }
+    s
+}
+
+fn leaves(path: &mut Vec<String>, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<Change>) {
+    match (old, new) {
+        (Some(Value::Object(o)), Some(Value::Object(n))) => {
+            let keys: std::collections::BTreeSet<&String> = o.keys().chain(n.keys()).collect();
+            for k in keys {
+                path.push(k.clone());
+                leaves(path, o.get(k), n.get(k), out);
+                path.pop();
+            }
+        }
+        (Some(Value::Array(o)), Some(Value::Array(n)))
+            if o.iter().chain(n).any(|v| v.is_object()) =>
+        {
+            for i in 0..o.len().max(n.len()) {
+                path.push(i.to_string());
+                leaves(path, o.get(i), n.get(i), out);
+                path.pop();
+            }
+        }
+        (o, n) if o == n => {}
+        (o, n) => out.push(Change {
+            field: display(path),
+            old: o.map(|v| readable(path, v)),
+            new: n.map(|v| readable(path, v)),
+        }),
+    }
+}
+
+/// What a new rule sets, a line per top-level field.
+pub fn new_rule(group: &Value) -> Vec<Change> {
+    let Value::Object(obj) = group else {
+        return Vec::new();
+    };
+    obj.iter()
+        .map(|(k, v)| {
+            let shown = match (k.as_str(), v) {
+                (list, Value::Array(items)) if ENTRY_LISTS.contains(&list) => items
+                    .iter()
+                    .map(|i| entry(list, i))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                (_, Value::Array(items)) if items.iter().any(Value::is_object) => {
+                    format!("{} entries", items.len())
+                }
+                (_, Value::Object(_)) => {
+                    let shown = readable(std::slice::from_ref(k), v);
+                    if shown.chars().count() <= 100 {
+                        shown
+                    } else {
+                        "set (see the file)".to_owned()
+                    }
+                }
+                _ => readable(std::slice::from_ref(k), v),
+            };
+            Change {
+                field: k.clone(),
+                old: None,
+                new: Some(shown),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,730 @@
+//! The plan: the rules in git diffed against live state, as the exact API
+//! calls that reconcile them (DESIGN.md D1–D7).
+//!
+//! - Matching (D1): by pinned groupid, else by groupname. Unmatched desired
+//!   rules are added; unmatched live rules are "not managed here", deleted
+//!   only with `--prune`.
+//! - Changes are judged on canonical forms ([`canon`]): an unchanged rule
+//!   plans as no change, whatever the read shape.
+//! - Calls (D2): one update per rule with each changed top-level field whole,
+//!   then one clear_checkin_option_array_field for the arrays that must become
+//!   empty. Update before clear, so Wi-Fi and locations are never both empty.
+//!   Emptying any other array cannot be expressed: an error with advice.
+//! - A grouptype change is a replacement (delete + add), refused without
+//!   `--allow-replace`. readonly rules are compared, never written (D5).
+//! - Validation is plan-aware (D4): a rule's errors block the plan only in
+//!   fields the plan sends; in unchanged fields they are warnings.
+
+pub mod canon;
+pub mod describe;
+pub mod render;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use crate::checks;
+use crate::diag::{Diagnostic, Severity};
+use crate::live::LiveRule;
+use crate::load::LoadedRule;
+use crate::model::wire::rule_to_wire;
+use crate::model::{Date, GroupType};
+
+/// Bumped whenever the JSON plan changes incompatibly.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The four arrays clear_checkin_option_array_field can empty, by code.
+pub const CLEARABLE: [(&str, u8); 4] = [
+    ("spe_workdays", 1),
+    ("spe_offdays", 2),
+    ("wifimac_infos", 3),
+    ("loc_infos", 4),
+];
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub prune: bool,
+    pub allow_replace: bool,
+    /// Unix time of "now" (special days before today are history).
+    pub now: i64,
+    /// `--effective-now`: every change takes effect today.
+    pub effective_now: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Add,
+    Update,
+    /// Only arrays to empty (clear_checkin_option_array_field).
+    Clear,
+    Replace,
+    Delete,
+    Unchanged,
+    /// A readonly rule that differs from live: reported, never written.
+    Drift,
+    /// A live rule no file describes, left alone (without --prune).
+    NotManaged,
+    /// The rule cannot be planned (see the plan's errors).
+    Blocked,
+}
+
+/// One field-level change, in readable units.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub field: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RulePlan {
+    pub groupname: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groupid: Option<i64>,
+    pub action: Action,
+    /// Why this action, in a sentence.
+    pub reason: String,
+    pub effective_now: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub changes: Vec<Change>,
+    /// Arrays emptied with clear_checkin_option_array_field.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub clear: Vec<String>,
+    /// Fields the live answer does not show (older read shape): not compared.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub unknown: Vec<String>,
+    /// Fields without a default that the file leaves out: left as live has them.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub unmanaged: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub notes: Vec<String>,
+}
+
+/// One API call, exactly as apply makes it (the token is added by the client).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Call {
+    /// groupname of the rule the call is for.
+    pub rule: String,
+    pub endpoint: String,
+    pub body: Value,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    pub add: usize,
+    pub update: usize,
+    pub clear: usize,
+    pub delete: usize,
+    pub replace: usize,
+    pub unchanged: usize,
+    pub drift: usize,
+    pub not_managed: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LiveInfo {
+    /// Where live state came from: a file, or the API's base URL.
+    pub source: String,
+    /// Fingerprint of the whole live state the plan was computed from.
+    pub fingerprint: String,
+    /// Fingerprint of each live rule, by groupid.
+    pub rules: BTreeMap<i64, String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub format_version: u32,
+    /// "Now" as the plan saw it (RFC 3339, China Standard Time).
+    pub now: String,
+    pub live: LiveInfo,
+    /// The git commit of the rules, when they are in a git work tree.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+    pub summary: Counts,
+    pub rules: Vec<RulePlan>,
+    /// The calls apply makes, in order (none when the plan is blocked).
+    pub calls: Vec<Call>,
+    /// Whether errors refused the plan.
+    pub blocked: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty", skip_deserializing)]
+    pub errors: Vec<Diagnostic>,
+    #[serde(skip_serializing_if = "Vec::is_empty", skip_deserializing)]
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Plan {
+    pub fn has_changes(&self) -> bool {
+        !self.calls.is_empty()
+    }
+
+    pub fn is_blocked(&self) -> bool {
+        self.blocked
+    }
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint that needs no dependency.
+fn fnv(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Fingerprints of live state, per rule and for the whole, from canonical forms
+/// (so a change in metadata or key order alone does not make a plan stale).
+pub fn fingerprint(live: &[LiveRule], now: i64) -> LiveInfo {
+    let today = Date(now).cst_day();
+    let mut rules = BTreeMap::new();
+    for l in live {
+        let canonical = Value::Object(canon::canonical(&rule_to_wire(&l.rule), today, true));
+        let mut text = serde_json::to_string(&canonical).unwrap_or_default();
+        text.push_str(l.rule.groupname.as_deref().unwrap_or_default());
+        rules.insert(l.groupid, fnv(text.as_bytes()));
+    }
+    let all: String = rules.iter().map(|(id, f)| format!("{id}:{f};")).collect();
+    LiveInfo {
+        source: String::new(),
+        fingerprint: fnv(all.as_bytes()),
+        rules,
+    }
+}
+
+/// Who is matched with whom (D1).
+struct Matching {
+    /// desired index → live index.
+    pairs: HashMap<usize, usize>,
+    errors: Vec<Diagnostic>,
+}
+
+fn match_rules(desired: &[LoadedRule], live: &[LiveRule]) -> Matching {
+    let mut pairs = HashMap::new();
+    let mut errors = Vec::new();
+    let by_id: HashMap<i64, usize> = live
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.groupid, i))
+        .collect();
+    let mut taken = BTreeSet::new();
+    for (di, d) in desired.iter().enumerate() {
+        if let Some(id) = d.rule.groupid {
+            match by_id.get(&id) {
+                Some(&li) => {
+                    pairs.insert(di, li);
+                    taken.insert(li);
+                }
+                None => errors.push(rule_error(
+                    d,
+                    "/groupid",
+                    "pinned groupid",
+                    format!("groupid {id} is pinned but no live rule has it (deleted in the admin console?)"),
+                    "remove `groupid` to create the rule anew, or pin the groupid of the live rule it describes",
+                )),
+            }
+        }
+    }
+    for (di, d) in desired.iter().enumerate() {
+        if d.rule.groupid.is_some() {
+            continue;
+        }
+        let name = d.rule.groupname.as_deref().unwrap_or_default();
+        let same: Vec<usize> = live
+            .iter()
+            .enumerate()
+            .filter(|(li, l)| !taken.contains(li) && l.rule.groupname.as_deref() == Some(name))
+            .map(|(li, _)| li)
+            .collect();
+        match same.as_slice() {
+            [] => {}
+            [li] => {
+                pairs.insert(di, *li);
+                taken.insert(*li);
+            }
+            many => {
+                let ids: Vec<String> = many
+                    .iter()
+                    .map(|li| live[*li].groupid.to_string())
+                    .collect();
+                errors.push(rule_error(
+                    d,
+                    "/groupname",
+                    "ambiguous groupname",
+                    format!("groupname \"{name}\" matches {} live rules (groupid {})", many.len(), ids.join(", ")),
+                    "pin the one this file describes with `groupid:` (`wecom-checkin import` writes it)",
+                ));
+            }
+        }
+    }
+    // After the plan, every name must still identify one rule (D1).
+    for (di, d) in desired.iter().enumerate() {
+        let name = d.rule.groupname.as_deref().unwrap_or_default();
+        let mine = pairs.get(&di).copied();
+        if let Some(other) = live.iter().enumerate().find(|(li, l)| {
+            Some(*li) != mine && !taken.contains(li) && l.rule.groupname.as_deref() == Some(name)
+        }) {
+            errors.push(rule_error(
+                d,
+                "/groupname",
+                "groupname collision",
+                format!(
+                    "groupname \"{name}\" is also the name of live rule {} that no file describes",
+                    other.1.groupid
+                ),
+                "rename one of them: after an add the tool finds the new rule by its name",
+            ));
+        }
+    }
+    Matching { pairs, errors }
+}
+
+fn rule_error(
+    d: &LoadedRule,
+    pointer: &str,
+    check: &'static str,
+    message: String,
+    help: &str,
+) -> Diagnostic {
+    let (pos, end) = d.locate(pointer);
+    Diagnostic::file_error(check, &d.file, pointer, pos, message)
+        .with_end(end)
+        .with_help(help)
+}
+
+/// Builds the plan. `desired` must have loaded without errors.
+pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan {
+    let today = Date(opts.now).cst_day();
+    let Matching { pairs, mut errors } = match_rules(desired, live);
+    let mut warnings = Vec::new();
+    let mut rules = Vec::new();
+    let mut calls = Vec::new();
+    let mut counts = Counts::default();
+    let matched_live: BTreeSet<usize> = pairs.values().copied().collect();
+
+    for (di, d) in desired.iter().enumerate() {
+        let effective_now = opts.effective_now || d.rule.effective_now == Some(true);
+        let name = d.rule.groupname.clone().unwrap_or_default();
+        let diagnostics = checks::check_rule(d, opts.now);
+        let mut rp = RulePlan {
+            groupname: name.clone(),
+            file: Some(d.file.clone()),
+            groupid: None,
+            action: Action::Unchanged,
+            reason: String::new(),
+            effective_now,
+            changes: Vec::new(),
+            clear: Vec::new(),
+            unknown: Vec::new(),
+            unmanaged: Vec::new(),
+            notes: Vec::new(),
+        };
+        let Some(&li) = pairs.get(&di) else {
+            // Unmatched: a new rule, every field sent.
+            let body_group = sendable(d, today);
+            rp.action = Action::Add;
+            rp.reason = "no live rule has this groupid or groupname".into();
+            rp.changes = describe::new_rule(&body_group);
+            classify(&diagnostics, |_| true, &mut errors, &mut warnings);
+            if d.rule.readonly == Some(true) {
+                errors.push(rule_error(
+                    d,
+                    "/readonly",
+                    "readonly rule missing",
+                    format!("readonly rule \"{name}\" does not exist live"),
+                    "a readonly rule documents a live rule: pin its groupid, or remove `readonly`",
+                ));
+                rp.action = Action::Blocked;
+            } else {
+                calls.push(Call {
+                    rule: name.clone(),
+                    endpoint: "add_checkin_option".into(),
+                    body: json!({ "effective_now": effective_now, "group": body_group }),
+                });
+                counts.add += 1;
+            }
+            rules.push(rp);
+            continue;
+        };
+        let l = &live[li];
+        rp.groupid = Some(l.groupid);
+        rp.notes.extend(l.notes.iter().cloned());
+        if d.rule.grouptype != l.rule.grouptype {
+            let (from, to) = (
+                l.rule.grouptype.unwrap_or(GroupType(0)),
+                d.rule.grouptype.unwrap_or(GroupType(0)),
+            );
+            rp.reason = format!(
+                "grouptype {from} → {to} cannot be updated: the rule is deleted and added anew (a new groupid; attendance history stays with the old one)"
+            );
+            if d.rule.readonly == Some(true) {
+                rp.action = Action::Drift;
+                counts.drift += 1;
+            } else if !opts.allow_replace {
+                rp.action = Action::Blocked;
+                errors.push(rule_error(
+                    d,
+                    "/grouptype",
+                    "grouptype change",
+                    format!("changing grouptype {from} → {to} replaces the rule (delete + add)"),
+                    "run with --allow-replace if that is what you want, or keep the grouptype",
+                ));
+            } else {
+                classify(&diagnostics, |_| true, &mut errors, &mut warnings);
+                rp.action = Action::Replace;
+                let body_group = sendable(d, today);
+                rp.changes = describe::new_rule(&body_group);
+                calls.push(Call {
+                    rule: name.clone(),
+                    endpoint: "del_checkin_option".into(),
+                    body: json!({ "groupid": l.groupid, "effective_now": effective_now }),
+                });
+                calls.push(Call {
+                    rule: name.clone(),
+                    endpoint: "add_checkin_option".into(),
+                    body: json!({ "effective_now": effective_now, "group": body_group }),
+                });
+                counts.replace += 1;
+            }
+            rules.push(rp);
+            continue;
+        }
+        let diff = diff_rule(d, l, today);
+        rp.changes = diff.changes;
+        rp.clear = diff.clear.iter().map(|(f, _)| (*f).to_owned()).collect();
+        rp.unknown = diff.unknown;
+        rp.unmanaged = diff.unmanaged;
+        for (field, message) in &diff.inexpressible {
+            errors.push(rule_error(d, &format!("/{field}"), "not expressible", message.clone(), "the API cannot empty this field: keep at least one entry, or change it in the admin console (then `wecom-checkin pull` to record it)"));
+        }
+        let changed =
+            !diff.update.is_empty() || !diff.clear.is_empty() || !diff.inexpressible.is_empty();
+        if d.rule.readonly == Some(true) {
+            classify(&diagnostics, |_| false, &mut errors, &mut warnings);
+            rp.action = if changed {
+                Action::Drift
+            } else {
+                Action::Unchanged
+            };
+            rp.reason = if changed {
+                "readonly: live differs from the file; never written".into()
+            } else {
+                "readonly: live matches the file".into()
+            };
+            if changed {
+                counts.drift += 1;
+            } else {
+                counts.unchanged += 1;
+            }
+            rules.push(rp);
+            continue;
+        }
+        let sent: BTreeSet<String> = diff.update.keys().cloned().collect();
+        classify(
+            &diagnostics,
+            |top| sent.contains(top),
+            &mut errors,
+            &mut warnings,
+        );
+        if !changed {
+            rp.reason = "live matches the file".into();
+            counts.unchanged += 1;
+        } else if !diff.inexpressible.is_empty() {
+            rp.action = Action::Blocked;
+            rp.reason = "a change the API cannot express".into();
+        } else {
+            rp.action = if diff.update.is_empty() {
+                Action::Clear
+            } else {
+                Action::Update
+            };
+            rp.reason = format!(
+                "{} changed",
+                plural(
+                    rp.changes
+                        .iter()
+                        .map(|c| top_field(&c.field))
+                        .collect::<BTreeSet<_>>()
+                        .len(),
+                    "field"
+                )
+            );
+            if !diff.update.is_empty() {
+                let mut group = Map::new();
+                group.insert("groupid".into(), json!(l.groupid));
+                group.extend(diff.update);
+                calls.push(Call {
+                    rule: name.clone(),
+                    endpoint: "update_checkin_option".into(),
+                    body: json!({ "effective_now": effective_now, "group": group }),
+                });
+                counts.update += 1;
+            }
+            if !diff.clear.is_empty() {
+                let codes: Vec<u8> = diff.clear.iter().map(|(_, c)| *c).collect();
+                calls.push(Call { rule: name.clone(), endpoint: "clear_checkin_option_array_field".into(), body: json!({ "groupid": l.groupid, "clear_field": codes, "effective_now": effective_now }) });
+                counts.clear += 1;
+            }
+        }
+        rules.push(rp);
+    }
+
+    for (li, l) in live
+        .iter()
+        .enumerate()
+        .filter(|(li, _)| !matched_live.contains(li))
+    {
+        let name = l.rule.groupname.clone().unwrap_or_default();
+        let mut rp = RulePlan {
+            groupname: name.clone(),
+            file: None,
+            groupid: Some(l.groupid),
+            action: Action::NotManaged,
+            reason: "no file describes this live rule; left alone (--prune deletes it)".into(),
+            effective_now: opts.effective_now,
+            changes: Vec::new(),
+            clear: Vec::new(),
+            unknown: Vec::new(),
+            unmanaged: Vec::new(),
+            notes: Vec::new(),
+        };
+        let _ = li;
+        if opts.prune {
+            rp.action = Action::Delete;
+            rp.reason = "no file describes this live rule, and --prune deletes such rules".into();
+            calls.push(Call {
+                rule: name,
+                endpoint: "del_checkin_option".into(),
+                body: json!({ "groupid": l.groupid, "effective_now": opts.effective_now }),
+            });
+            counts.delete += 1;
+        } else {
+            counts.not_managed += 1;
+        }
+        rules.push(rp);
+    }
+
+    // Deletes last: a replacement's delete stays right before its add.
+    let (deletes, others): (Vec<Call>, Vec<Call>) = calls.into_iter().partition(|c| {
+        c.endpoint == "del_checkin_option"
+            && !rules
+                .iter()
+                .any(|r| r.action == Action::Replace && r.groupname == c.rule)
+    });
+    let mut calls = others;
+    calls.extend(deletes);
+    if !errors.is_empty() {
+        calls.clear();
+    }
+    let mut live_info = fingerprint(live, opts.now);
+    live_info.source = String::new();
+    Plan {
+        format_version: FORMAT_VERSION,
+        now: jiff::Timestamp::from_second(opts.now)
+            .map(|t| {
+                t.to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(8)))
+                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                    .to_string()
+            })
+            .unwrap_or_default(),
+        live: live_info,
+        commit: None,
+        summary: counts,
+        rules,
+        calls,
+        blocked: !errors.is_empty(),
+        errors,
+        warnings,
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `checkindate[0].work_sec` → `checkindate`.
+fn top_field(path: &str) -> &str {
+    path.split(['.', '[', ' ']).next().unwrap_or(path)
+}
+
+/// D4: a rule's errors block the plan in fields it sends; elsewhere they warn.
+/// A special day that has already started is refused by the server when sent.
+fn classify(
+    diagnostics: &[Diagnostic],
+    sent: impl Fn(&str) -> bool,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for d in diagnostics {
+        let top = d.path.split('/').nth(1).unwrap_or_default();
+        let is_sent = top.is_empty() || sent(top);
+        let mut d = d.clone();
+        match (d.severity, is_sent) {
+            (Severity::Error, true) => errors.push(d),
+            (Severity::Error, false) => {
+                d.severity = Severity::Warning;
+                d.message = format!(
+                    "{} (unchanged live value: fine while this field is not changed)",
+                    d.message
+                );
+                warnings.push(d);
+            }
+            (Severity::Warning, true) if d.check == "special-day-started" => {
+                d.severity = Severity::Error;
+                d.message = format!(
+                    "{}; this list is sent, so the server would reject it",
+                    d.message
+                );
+                errors.push(d);
+            }
+            (Severity::Warning, _) => warnings.push(d),
+        }
+    }
+}
+
+/// The rule's `group` as sent: wire form, no tool keys, no legacy fields, no history (D6).
+fn sendable(d: &LoadedRule, today: i64) -> Value {
+    let mut wire = rule_to_wire(&d.rule);
+    if let Value::Object(obj) = &mut wire {
+        for key in ["groupid", "effective_now", "readonly"] {
+            obj.remove(key);
+        }
+        strip_unsendable(obj, today);
+    }
+    wire
+}
+
+fn strip_unsendable(obj: &mut Map<String, Value>, today: i64) {
+    obj.remove("ot_info");
+    for list in ["checkindate", "schedulelist"] {
+        for item in obj
+            .get_mut(list)
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_object_mut)
+        {
+            for key in [
+                "flex_time",
+                "limit_aheadtime",
+                "limit_offtime",
+                "noneed_offwork",
+            ] {
+                item.remove(key);
+            }
+        }
+    }
+    for list in ["spe_workdays", "spe_offdays"] {
+        if let Some(Value::Array(days)) = obj.get_mut(list) {
+            days.retain(|day| !canon::is_history(day, today));
+        }
+    }
+}
+
+struct RuleDiff {
+    /// Top-level fields to send, each whole.
+    update: Map<String, Value>,
+    clear: Vec<(&'static str, u8)>,
+    inexpressible: Vec<(String, String)>,
+    changes: Vec<Change>,
+    unknown: Vec<String>,
+    unmanaged: Vec<String>,
+}
+
+fn diff_rule(d: &LoadedRule, l: &LiveRule, today: i64) -> RuleDiff {
+    let legacy = canon::is_legacy_shape(&l.raw);
+    let desired_wire = rule_to_wire(&d.rule);
+    let dc = canon::canonical(&desired_wire, today, true);
+    let lc = canon::canonical(&rule_to_wire(&l.rule), today, !legacy);
+    let mut sendable_obj = match sendable(d, today) {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    };
+    let has_default = |f: &str| canon::DEFAULTS.iter().any(|(p, _)| *p == f);
+    let written = |f: &str| desired_wire.get(f).is_some();
+    let mut out = RuleDiff {
+        update: Map::new(),
+        clear: Vec::new(),
+        inexpressible: Vec::new(),
+        changes: Vec::new(),
+        unknown: Vec::new(),
+        unmanaged: Vec::new(),
+    };
+    let fields: BTreeSet<&String> = dc.keys().chain(lc.keys()).collect();
+    for field in fields {
+        let (dv, lv) = (dc.get(field), lc.get(field));
+        let clear_code = CLEARABLE
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(f, c)| (*f, *c));
+        // A field the file leaves out, with no default and not clearable: not managed (left as live has it).
+        if !written(field) && !has_default(field) && clear_code.is_none() {
+            if lv.is_some() {
+                out.unmanaged.push(field.clone());
+            }
+            continue;
+        }
+        let same = match (dv, lv) {
+            (Some(dv), Some(lv)) if legacy => {
+                canon::agrees_where_known(dv, lv, field, &mut out.unknown)
+            }
+            (Some(_), None) if legacy => {
+                out.unknown.push(field.clone());
+                true
+            }
+            (dv, lv) => dv == lv,
+        };
+        if same {
+            continue;
+        }
+        out.changes.extend(describe::field_changes(field, lv, dv));
+        match (dv, clear_code) {
+            (None, Some(code)) => out.clear.push(code),
+            (None, None) if lv.is_some_and(Value::is_array) => out
+                .inexpressible
+                .push((field.clone(), format!("{field} would become empty"))),
+            _ => {
+                if let Some(message) = nested_emptying(field, dv, lv) {
+                    out.inexpressible.push((field.clone(), message));
+                }
+                let value = sendable_obj
+                    .remove(field)
+                    .or_else(|| dv.cloned())
+                    .unwrap_or(json!({}));
+                out.update.insert(field.clone(), value);
+            }
+        }
+    }
+    out.unknown.sort();
+    out.unknown.dedup();
+    out
+}
+
+/// D2: inside an object sent whole, a list that goes from entries to none
+/// cannot be emptied by the API (range members, reporters, rest periods …).
+fn nested_emptying(field: &str, desired: Option<&Value>, live: Option<&Value>) -> Option<String> {
+    fn walk(path: &str, d: Option<&Value>, l: &Value, out: &mut Option<String>) {
+        match l {
+            Value::Object(lo) => {
+                for (k, lv) in lo {
+                    walk(&format!("{path}.{k}"), d.and_then(|d| d.get(k)), lv, out);
+                }
+            }
+            Value::Array(la) if !la.is_empty() && d.is_none_or(canon::is_empty) => {
+                out.get_or_insert_with(|| format!("{path} would become empty"));
+            }
+            _ => {}
+        }
+    }
+    let (Some(Value::Object(_)), Some(l)) = (desired, live) else {
+        return None;
+    };
+    let mut out = None;
+    walk(field, desired, l, &mut out);
+    out
+}

@@ -1,0 +1,271 @@
+//! The plan as text (a terminal, CI logs), markdown (a pull-request comment
+//! or job summary) and JSON (what apply reads; format_version 1).
+
+use std::fmt::Write;
+
+use super::{Action, Change, Plan, RulePlan};
+
+/// GitHub refuses comments over 65,536 characters; stay well under.
+pub const MARKDOWN_BUDGET: usize = 60_000;
+/// Lines of changes shown per rule in markdown before truncating.
+const MARKDOWN_RULE_LINES: usize = 80;
+
+fn sign(a: Action) -> (&'static str, &'static str, &'static str) {
+    // (sign, verb, ANSI colour)
+    match a {
+        Action::Add => ("+", "add", "\x1b[32m"),
+        Action::Update => ("~", "update", "\x1b[33m"),
+        Action::Clear => ("!", "clear", "\x1b[35m"),
+        Action::Replace => ("±", "replace", "\x1b[35m"),
+        Action::Delete => ("-", "delete", "\x1b[31m"),
+        Action::Drift => ("≠", "drift (readonly, not written)", "\x1b[36m"),
+        Action::Blocked => ("✗", "blocked", "\x1b[31m"),
+        Action::Unchanged => ("=", "unchanged", ""),
+        Action::NotManaged => ("?", "not managed here", ""),
+    }
+}
+
+fn change_line(c: &Change) -> String {
+    match (&c.old, &c.new) {
+        (Some(o), Some(n)) => format!("{}: {o} → {n}", c.field),
+        (None, Some(n)) => format!("{}: + {n}", c.field),
+        (Some(o), None) => format!("{}: - {o}", c.field),
+        (None, None) => c.field.clone(),
+    }
+}
+
+fn header(r: &RulePlan) -> String {
+    let mut where_ = Vec::new();
+    if let Some(id) = r.groupid {
+        where_.push(format!("groupid {id}"));
+    }
+    if let Some(f) = &r.file {
+        where_.push(f.clone());
+    }
+    let place = if where_.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", where_.join(", "))
+    };
+    format!("{}{place}", r.groupname)
+}
+
+fn when(r: &RulePlan) -> &'static str {
+    if r.effective_now {
+        "takes effect today"
+    } else {
+        "takes effect tomorrow"
+    }
+}
+
+pub fn summary_line(p: &Plan) -> String {
+    let s = &p.summary;
+    let mut line = format!(
+        "Plan: {} to add, {} to update, {} to clear, {} to delete, {} to replace; {} unchanged",
+        s.add, s.update, s.clear, s.delete, s.replace, s.unchanged
+    );
+    if s.drift > 0 {
+        line += &format!(", {} readonly drifted", s.drift);
+    }
+    if s.not_managed > 0 {
+        line += &format!(", {} not managed here", s.not_managed);
+    }
+    if p.is_blocked() {
+        line = format!(
+            "Plan refused: {} error{} (nothing will be applied). {line}",
+            p.errors.len(),
+            if p.errors.len() == 1 { "" } else { "s" }
+        );
+    }
+    line + "."
+}
+
+/// Terraform-like text; colour only when asked (a terminal without NO_COLOR).
+pub fn text(p: &Plan, color: bool) -> String {
+    let paint = |c: &str, s: &str| {
+        if color && !c.is_empty() {
+            format!("{c}{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "wecom-checkin plan against {} (live fingerprint {})\n",
+        p.live.source, p.live.fingerprint
+    );
+    for r in p
+        .rules
+        .iter()
+        .filter(|r| !matches!(r.action, Action::Unchanged | Action::NotManaged))
+    {
+        let (sign, verb, colour) = sign(r.action);
+        let mut head = format!("{sign} {verb} {}", header(r));
+        if matches!(
+            r.action,
+            Action::Add | Action::Update | Action::Clear | Action::Replace | Action::Delete
+        ) {
+            head += &format!(", {}", when(r));
+        }
+        let _ = writeln!(out, "{}", paint(colour, &head));
+        if !matches!(r.action, Action::Update | Action::Clear) {
+            let _ = writeln!(out, "    {}", r.reason);
+        }
+        for c in &r.changes {
+            let _ = writeln!(out, "    {}", change_line(c));
+        }
+        if !r.clear.is_empty() {
+            let after = if r.action == Action::Update {
+                ", after the update"
+            } else {
+                ""
+            };
+            let clear = format!(
+                "! clear {} (clear_checkin_option_array_field{after})",
+                r.clear.join(", ")
+            );
+            let _ = writeln!(out, "    {}", paint("\x1b[35m", &clear));
+        }
+        out.push('\n');
+    }
+    let unmanaged: Vec<String> = p
+        .rules
+        .iter()
+        .filter(|r| r.action == Action::NotManaged)
+        .map(header)
+        .collect();
+    if !unmanaged.is_empty() {
+        let _ = writeln!(
+            out,
+            "Not managed here (no file describes them; left alone, --prune deletes them):"
+        );
+        for u in unmanaged {
+            let _ = writeln!(out, "    {u}");
+        }
+        out.push('\n');
+    }
+    let unknown: Vec<String> = p
+        .rules
+        .iter()
+        .filter(|r| !r.unknown.is_empty())
+        .map(|r| format!("    {}: {}", r.groupname, r.unknown.join(", ")))
+        .collect();
+    if !unknown.is_empty() {
+        let _ = writeln!(
+            out,
+            "Could not compare (the live answer does not show these fields):"
+        );
+        for u in unknown {
+            let _ = writeln!(out, "{u}");
+        }
+        out.push('\n');
+    }
+    let unmanaged_fields: Vec<String> = p
+        .rules
+        .iter()
+        .filter(|r| !r.unmanaged.is_empty())
+        .map(|r| format!("    {}: {}", r.groupname, r.unmanaged.join(", ")))
+        .collect();
+    if !unmanaged_fields.is_empty() {
+        let _ = writeln!(
+            out,
+            "Left as live has them (not in the file, no default; write them to manage them):"
+        );
+        for u in unmanaged_fields {
+            let _ = writeln!(out, "{u}");
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}", summary_line(p));
+    out
+}
+
+/// Markdown for a pull-request comment: a summary table, then a collapsible
+/// section per rule, truncated so the whole stays under GitHub's limit.
+pub fn markdown(p: &Plan, diagnostics_text: &str) -> String {
+    let s = &p.summary;
+    let mut out = String::new();
+    let _ = writeln!(out, "### wecom-checkin plan\n");
+    let _ = writeln!(out, "{}\n", summary_line(p));
+    let _ = writeln!(out, "| action | rules |\n| --- | --- |");
+    for (label, n) in [
+        ("➕ add", s.add),
+        ("✏️ update", s.update),
+        ("🧹 clear", s.clear),
+        ("🗑️ delete", s.delete),
+        ("♻️ replace", s.replace),
+        ("≠ readonly drift", s.drift),
+        ("= unchanged", s.unchanged),
+        ("? not managed here", s.not_managed),
+    ] {
+        if n > 0 {
+            let _ = writeln!(out, "| {label} | {n} |");
+        }
+    }
+    out.push('\n');
+    if !diagnostics_text.is_empty() {
+        let _ = writeln!(
+            out,
+            "<details open><summary>Errors and warnings</summary>\n\n```text\n{}\n```\n</details>\n",
+            diagnostics_text.trim_end()
+        );
+    }
+    let mut sections = Vec::new();
+    for r in p
+        .rules
+        .iter()
+        .filter(|r| !matches!(r.action, Action::Unchanged))
+    {
+        let (sign, verb, _) = sign(r.action);
+        let mut body = Vec::new();
+        body.push(format!("# {}", r.reason));
+        for c in &r.changes {
+            let prefix = match (&c.old, &c.new) {
+                (None, Some(_)) => "+",
+                (Some(_), None) => "-",
+                _ => "!",
+            };
+            body.push(format!("{prefix} {}", change_line(c)));
+        }
+        if !r.clear.is_empty() {
+            body.push(format!("- clear {}", r.clear.join(", ")));
+        }
+        if !r.unknown.is_empty() {
+            body.push(format!("# could not compare: {}", r.unknown.join(", ")));
+        }
+        let total = body.len();
+        if total > MARKDOWN_RULE_LINES {
+            body.truncate(MARKDOWN_RULE_LINES);
+            body.push(format!(
+                "# … {} more lines: run `wecom-checkin plan` for all",
+                total - MARKDOWN_RULE_LINES
+            ));
+        }
+        let title = format!("{sign} {verb} {}", header(r).replace('|', "\\|"));
+        sections.push(format!(
+            "<details><summary>{title}</summary>\n\n```diff\n{}\n```\n</details>\n",
+            body.join("\n")
+        ));
+    }
+    let mut shown = 0;
+    for section in &sections {
+        if out.len() + section.len() > MARKDOWN_BUDGET {
+            break;
+        }
+        out += section;
+        shown += 1;
+    }
+    if shown < sections.len() {
+        let _ = writeln!(
+            out,
+            "\n_{} more rules not shown (the comment would exceed GitHub's limit): see the job log or `wecom-checkin plan`._",
+            sections.len() - shown
+        );
+    }
+    out
+}
+
+pub fn json(p: &Plan) -> String {
+    serde_json::to_string_pretty(p).unwrap_or_default() + "\n"
+}
