@@ -18,7 +18,7 @@ validator = jsonschema.Draft202012Validator(schema)
 yaml = YAML(typ="safe", pure=True)
 yaml.version = (1, 2)
 
-paths = [pathlib.Path(p) for p in sys.argv[1:]] or [root / "rules", root / "examples"]
+paths = [pathlib.Path(p) for p in sys.argv[1:]] or [root / "rules", root / "examples" / "rules"]
 files = []
 for p in paths:
     files += [p] if p.is_file() else sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml", ".json"))

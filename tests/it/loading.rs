@@ -86,7 +86,7 @@ fn shipped_rules_validate_clean() {
     let out = run(&[
         "validate",
         "rules",
-        "examples",
+        "examples/rules",
         "--now",
         "2026-11-21T00:00:00+08:00",
     ]);

@@ -36,8 +36,8 @@ pub fn run(args: &[&str]) -> Output {
     run_in(&root(), args)
 }
 
-/// Every shipped rule file: rules/ and examples/.
+/// Every shipped rule file: rules/ and examples/rules/.
 pub fn shipped_rule_files() -> Vec<PathBuf> {
-    wecom_checkin::load::discover(&[root().join("rules"), root().join("examples")])
+    wecom_checkin::load::discover(&[root().join("rules"), root().join("examples/rules")])
         .expect("shipped folders exist")
 }
