@@ -85,10 +85,10 @@ pub fn normalize_group(group: &Value) -> Result<LiveRule, String> {
             .map(str::to_owned),
     };
     for key in METADATA {
-        obj.remove(key);
+        obj.shift_remove(key);
     }
     if let Some(Value::Object(r)) = obj.get_mut("reporterinfo") {
-        r.remove("updatetime");
+        r.shift_remove("updatetime");
     }
     let mut notes = Vec::new();
     for list in ["checkindate", "schedulelist"] {
@@ -115,7 +115,14 @@ pub fn normalize_group(group: &Value) -> Result<LiveRule, String> {
                 });
             }
             Err(e) if e.inner().to_string().starts_with("unknown field") => {
-                let path: Vec<String> = e.path().iter().map(|s| s.to_string()).collect();
+                let path: Vec<String> = e
+                    .path()
+                    .iter()
+                    .map(|seg| match seg {
+                        serde_path_to_error::Segment::Seq { index } => index.to_string(),
+                        other => other.to_string(),
+                    })
+                    .collect();
                 if !remove_path(&mut value, &path) {
                     return Err(format!("{}: {}", e.path(), e.inner()));
                 }
@@ -167,7 +174,7 @@ fn remove_path(value: &mut Value, path: &[String]) -> bool {
         };
     }
     match node {
-        Value::Object(m) => m.remove(last).is_some(),
+        Value::Object(m) => m.shift_remove(last).is_some(),
         _ => false,
     }
 }

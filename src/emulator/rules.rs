@@ -112,7 +112,7 @@ impl Store {
             return Answer::err(BAD_REQUEST, "invalid Request Parameter: group is required");
         };
         let mut group = group.clone();
-        group.remove("groupid");
+        group.shift_remove("groupid");
         let rule = match parse_rule(&group) {
             Ok(r) => r,
             Err(a) => return a,
@@ -298,7 +298,7 @@ impl Store {
 fn parse_rule(group: &Map<String, Value>) -> Result<Rule, Answer> {
     let mut group = group.clone();
     for tool_key in ["effective_now", "readonly"] {
-        group.remove(tool_key);
+        group.shift_remove(tool_key);
     }
     serde_path_to_error::deserialize::<_, Rule>(Value::Object(group)).map_err(|e| {
         Answer::err(

@@ -49,7 +49,7 @@ pub fn render(stored: &StoredRule, shape: ReadShape) -> Value {
     let mut v = rule_to_wire(&stored.rule);
     let Value::Object(obj) = &mut v else { return v };
     for tool_key in ["effective_now", "readonly"] {
-        obj.remove(tool_key);
+        obj.shift_remove(tool_key);
     }
     obj.insert(
         "create_time".into(),
@@ -92,11 +92,11 @@ fn for_each_day(obj: &mut Map<String, Value>, mut f: impl FnMut(&mut Map<String,
 
 fn legacy(obj: &mut Map<String, Value>) {
     for key in NEWER_TOP {
-        obj.remove(key);
+        obj.shift_remove(key);
     }
     obj.insert("ot_info".into(), json!({}));
     if let Some(Value::Object(range)) = obj.get_mut("range")
-        && let Some(ids) = range.remove("party_id")
+        && let Some(ids) = range.shift_remove("party_id")
     {
         range.insert("partyid".into(), ids);
     }
@@ -108,7 +108,7 @@ fn legacy(obj: &mut Map<String, Value>) {
             .filter_map(Value::as_object_mut)
         {
             for key in NEWER_PERIOD {
-                p.remove(key);
+                p.shift_remove(key);
             }
         }
     };
@@ -116,7 +116,7 @@ fn legacy(obj: &mut Map<String, Value>) {
         if let Some(Value::Array(items)) = obj.get_mut(list) {
             for item in items.iter_mut().filter_map(Value::as_object_mut) {
                 for key in NEWER_DAY {
-                    item.remove(key);
+                    item.shift_remove(key);
                 }
                 for key in ["flex_on_duty_time", "flex_off_duty_time"] {
                     if let Some(v) = item.get(key).and_then(Value::as_i64).filter(|v| *v > 0) {

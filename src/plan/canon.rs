@@ -116,13 +116,13 @@ pub fn canonical(wire: &Value, today: i64, fill: bool) -> Map<String, Value> {
             "open_sp_checkin",
             "checkin_method_type",
         ] {
-            obj.remove(key);
+            obj.shift_remove(key);
         }
         if let Some(Value::Object(r)) = obj.get_mut("reporterinfo") {
-            r.remove("updatetime");
+            r.shift_remove("updatetime");
         }
         if let Some(Value::Object(range)) = obj.get_mut("range") {
-            if let Some(ids) = range.remove("partyid") {
+            if let Some(ids) = range.shift_remove("partyid") {
                 range.entry("party_id").or_insert(ids);
             }
             if let Some(Value::Array(ids)) = range.get_mut("party_id") {
@@ -142,7 +142,7 @@ pub fn canonical(wire: &Value, today: i64, fill: bool) -> Map<String, Value> {
             {
                 if let Value::Object(item) = item {
                     for key in LEGACY_IN_DAYS {
-                        item.remove(key);
+                        item.shift_remove(key);
                     }
                 }
             }
@@ -224,6 +224,17 @@ pub fn is_empty(v: &Value) -> bool {
         || matches!(v, Value::Object(o) if o.is_empty())
 }
 
+/// The documented default at a path like `checkindate[].allow_flex` or `ot_info_v2.workdayconf.type`.
+pub fn default_at(path: &str) -> Option<Value> {
+    let segs: Vec<&str> = path.split('.').collect();
+    DEFAULTS.iter().find_map(|(pattern, default)| {
+        let pat: Vec<&str> = pattern.split('.').collect();
+        let matches =
+            pat.len() == segs.len() && pat.iter().zip(&segs).all(|(p, s)| p == s || *p == "{}");
+        matches.then(default)
+    })
+}
+
 /// Compares a desired value with a legacy live one: keys the live side lacks
 /// are unknown (recorded, not compared). Returns whether they agree on what
 /// both show.
@@ -239,7 +250,12 @@ pub fn agrees_where_known(
             for (k, dv) in d {
                 match l.get(k) {
                     Some(lv) => same &= agrees_where_known(dv, lv, &format!("{path}.{k}"), unknown),
-                    None => unknown.push(format!("{path}.{k}")),
+                    None => {
+                        let at = format!("{path}.{k}");
+                        if default_at(&at).is_none_or(|default| default != *dv) {
+                            unknown.push(at);
+                        }
+                    }
                 }
             }
             same && l.keys().all(|k| d.contains_key(k))

@@ -466,7 +466,8 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                 counts.update += 1;
             }
             if !diff.clear.is_empty() {
-                let codes: Vec<u8> = diff.clear.iter().map(|(_, c)| *c).collect();
+                let mut codes: Vec<u8> = diff.clear.iter().map(|(_, c)| *c).collect();
+                codes.sort_unstable();
                 calls.push(Call { rule: name.clone(), endpoint: "clear_checkin_option_array_field".into(), body: json!({ "groupid": l.groupid, "clear_field": codes, "effective_now": effective_now }) });
                 counts.clear += 1;
             }
@@ -592,7 +593,7 @@ fn sendable(d: &LoadedRule, today: i64) -> Value {
     let mut wire = rule_to_wire(&d.rule);
     if let Value::Object(obj) = &mut wire {
         for key in ["groupid", "effective_now", "readonly"] {
-            obj.remove(key);
+            obj.shift_remove(key);
         }
         strip_unsendable(obj, today);
     }
@@ -600,7 +601,7 @@ fn sendable(d: &LoadedRule, today: i64) -> Value {
 }
 
 fn strip_unsendable(obj: &mut Map<String, Value>, today: i64) {
-    obj.remove("ot_info");
+    obj.shift_remove("ot_info");
     for list in ["checkindate", "schedulelist"] {
         for item in obj
             .get_mut(list)
@@ -615,7 +616,7 @@ fn strip_unsendable(obj: &mut Map<String, Value>, today: i64) {
                 "limit_offtime",
                 "noneed_offwork",
             ] {
-                item.remove(key);
+                item.shift_remove(key);
             }
         }
     }
@@ -673,8 +674,10 @@ fn diff_rule(d: &LoadedRule, l: &LiveRule, today: i64) -> RuleDiff {
             (Some(dv), Some(lv)) if legacy => {
                 canon::agrees_where_known(dv, lv, field, &mut out.unknown)
             }
-            (Some(_), None) if legacy => {
-                out.unknown.push(field.clone());
+            (Some(dv), None) if legacy => {
+                if canon::default_at(field).is_none_or(|default| default != *dv) {
+                    out.unknown.push(field.clone());
+                }
                 true
             }
             (dv, lv) => dv == lv,
@@ -693,7 +696,7 @@ fn diff_rule(d: &LoadedRule, l: &LiveRule, today: i64) -> RuleDiff {
                     out.inexpressible.push((field.clone(), message));
                 }
                 let value = sendable_obj
-                    .remove(field)
+                    .shift_remove(field)
                     .or_else(|| dv.cloned())
                     .unwrap_or(json!({}));
                 out.update.insert(field.clone(), value);

@@ -221,12 +221,11 @@ pub fn markdown(p: &Plan, diagnostics_text: &str) -> String {
         let mut body = Vec::new();
         body.push(format!("# {}", r.reason));
         for c in &r.changes {
-            let prefix = match (&c.old, &c.new) {
-                (None, Some(_)) => "+",
-                (Some(_), None) => "-",
-                _ => "!",
-            };
-            body.push(format!("{prefix} {}", change_line(c)));
+            body.push(match (&c.old, &c.new) {
+                (None, Some(n)) => format!("+ {}: {n}", c.field),
+                (Some(o), None) => format!("- {}: {o}", c.field),
+                _ => format!("! {}", change_line(c)),
+            });
         }
         if !r.clear.is_empty() {
             body.push(format!("- clear {}", r.clear.join(", ")));

@@ -2,6 +2,7 @@ mod checks;
 mod cli_api;
 mod client;
 mod loading;
+mod plan;
 mod robustness;
 mod schema_file;
 mod util;
