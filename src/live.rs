@@ -35,8 +35,9 @@ pub struct LiveRule {
     pub meta: Meta,
     /// What normalization changed or dropped, for the plan to show.
     pub notes: Vec<String>,
-    /// The rule as the API answered it.
-    pub raw: Value,
+    /// Whether the answer is in the older read shape (`ot_info` without
+    /// `ot_info_v2`, or `range.partyid`), whose missing fields are unknown (D3).
+    pub legacy_shape: bool,
 }
 
 /// The rules of a getcorpcheckinoption answer (`{"errcode":0,"group":[…]}`).
@@ -56,8 +57,9 @@ pub fn parse_answer(answer: &Value) -> Result<Vec<LiveRule>, String> {
         Some(Value::Null) | None => return Ok(Vec::new()),
         Some(_) => return Err("`group` is not a list".into()),
     };
+    use rayon::prelude::*;
     groups
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, g)| normalize_group(g).map_err(|e| format!("group[{i}]: {e}")))
         .collect()
@@ -68,6 +70,7 @@ pub fn normalize_group(group: &Value) -> Result<LiveRule, String> {
     let Value::Object(obj) = group else {
         return Err("a rule is not a JSON object".into());
     };
+    let legacy_shape = is_legacy_shape(group);
     let mut obj = obj.clone();
     let groupid = obj
         .get("groupid")
@@ -111,7 +114,7 @@ pub fn normalize_group(group: &Value) -> Result<LiveRule, String> {
                     rule,
                     meta,
                     notes,
-                    raw: group.clone(),
+                    legacy_shape,
                 });
             }
             Err(e) if e.inner().to_string().starts_with("unknown field") => {
@@ -135,6 +138,13 @@ pub fn normalize_group(group: &Value) -> Result<LiveRule, String> {
         }
     }
     Err("too many unknown fields".into())
+}
+
+/// The older read shape: `ot_info` without `ot_info_v2`, or `range.partyid`.
+pub fn is_legacy_shape(raw: &Value) -> bool {
+    let ot_v1_only = raw.get("ot_info").is_some() && raw.get("ot_info_v2").is_none();
+    let partyid = raw.get("range").and_then(|r| r.get("partyid")).is_some();
+    ot_v1_only || partyid
 }
 
 /// D3: flex_on/off_duty_time are seconds now; the old read document said

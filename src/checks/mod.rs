@@ -148,7 +148,11 @@ pub fn check_corp(rules: &[LoadedRule]) -> Vec<Diagnostic> {
 
 /// Every check over every rule, and the checks across rules.
 pub fn check_all(rules: &[LoadedRule], now: i64) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = rules.iter().flat_map(|r| check_rule(r, now)).collect();
+    use rayon::prelude::*;
+    let mut out: Vec<Diagnostic> = rules
+        .par_iter()
+        .flat_map_iter(|r| check_rule(r, now))
+        .collect();
     out.extend(corp::check(rules));
     out
 }

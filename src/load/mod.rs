@@ -98,6 +98,15 @@ pub struct Loaded {
     pub files: usize,
 }
 
+impl Loaded {
+    fn merge(&mut self, other: Loaded) {
+        self.sources.texts.extend(other.sources.texts);
+        self.rules.extend(other.rules);
+        self.diagnostics.extend(other.diagnostics);
+        self.files += other.files;
+    }
+}
+
 /// Finds the rule files under `paths`: `*.yaml`, `*.yml` and `*.json` in
 /// directories (recursively, skipping hidden ones), and any file named
 /// explicitly. The order is sorted, so output is stable.
@@ -147,8 +156,18 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, ToolError> {
         );
         return Ok(loaded);
     }
-    for path in &files {
-        load_file(path, &mut loaded);
+    // Files are independent: load them on every core, then merge in file order.
+    use rayon::prelude::*;
+    let per_file: Vec<Loaded> = files
+        .par_iter()
+        .map(|path| {
+            let mut one = Loaded::default();
+            load_file(path, &mut one);
+            one
+        })
+        .collect();
+    for one in per_file {
+        loaded.merge(one);
     }
     Ok(loaded)
 }

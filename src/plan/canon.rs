@@ -92,14 +92,6 @@ pub const DEFAULTS: &[FieldDefault] = &[
     ("ot_info_v2.{}.vacation.sync_vacation", || json!(true)),
 ];
 
-/// Whether a live rule's answer is in the older read shape, whose missing
-/// fields are unknown rather than defaults (D3).
-pub fn is_legacy_shape(raw: &Value) -> bool {
-    let ot_v1_only = raw.get("ot_info").is_some() && raw.get("ot_info_v2").is_none();
-    let partyid = raw.get("range").and_then(|r| r.get("partyid")).is_some();
-    ot_v1_only || partyid
-}
-
 /// The canonical form of a rule's wire value. `fill` applies the defaults
 /// (not for legacy live answers, whose absent fields are unknown).
 pub fn canonical(wire: &Value, today: i64, fill: bool) -> Map<String, Value> {

@@ -181,13 +181,14 @@ fn fnv(bytes: &[u8]) -> String {
 /// Fingerprints of live state, per rule and for the whole, from canonical forms
 /// (so a change in metadata or key order alone does not make a plan stale).
 pub fn fingerprint(live: &[LiveRule], now: i64) -> LiveInfo {
-    let today = Date(now).cst_day();
+    let prepared = prepare_live(live, Date(now).cst_day());
+    fingerprint_of(live, &prepared)
+}
+
+fn fingerprint_of(live: &[LiveRule], prepared: &[LivePre]) -> LiveInfo {
     let mut rules = BTreeMap::new();
-    for l in live {
-        let canonical = Value::Object(canon::canonical(&rule_to_wire(&l.rule), today, true));
-        let mut text = serde_json::to_string(&canonical).unwrap_or_default();
-        text.push_str(l.rule.groupname.as_deref().unwrap_or_default());
-        rules.insert(l.groupid, fnv(text.as_bytes()));
+    for (l, pre) in live.iter().zip(prepared) {
+        rules.insert(l.groupid, pre.fingerprint.clone());
     }
     let all: String = rules.iter().map(|(id, f)| format!("{id}:{f};")).collect();
     LiveInfo {
@@ -195,6 +196,65 @@ pub fn fingerprint(live: &[LiveRule], now: i64) -> LiveInfo {
         fingerprint: fnv(all.as_bytes()),
         rules,
     }
+}
+
+/// What the plan needs of a live rule, computed once.
+struct LivePre {
+    legacy: bool,
+    /// Of the canonical form with defaults filled.
+    fingerprint: String,
+    /// Canonical as compared: defaults filled only for modern answers (D3).
+    compared: Map<String, Value>,
+}
+
+fn prepare_live(live: &[LiveRule], today: i64) -> Vec<LivePre> {
+    use rayon::prelude::*;
+    live.par_iter()
+        .map(|l| {
+            let legacy = l.legacy_shape;
+            let wire = rule_to_wire(&l.rule);
+            let filled = canon::canonical(&wire, today, true);
+            let mut text = serde_json::to_string(&filled).unwrap_or_default();
+            text.push_str(l.rule.groupname.as_deref().unwrap_or_default());
+            let fingerprint = fnv(text.as_bytes());
+            let compared = if legacy {
+                canon::canonical(&wire, today, false)
+            } else {
+                filled
+            };
+            LivePre {
+                legacy,
+                fingerprint,
+                compared,
+            }
+        })
+        .collect()
+}
+
+/// What the plan needs of a desired rule, computed once.
+struct DesiredPre {
+    diagnostics: Vec<Diagnostic>,
+    /// The top-level fields the file writes.
+    written: BTreeSet<String>,
+    canonical: Map<String, Value>,
+}
+
+fn prepare_desired(desired: &[LoadedRule], now: i64, today: i64) -> Vec<DesiredPre> {
+    use rayon::prelude::*;
+    desired
+        .par_iter()
+        .map(|d| {
+            let wire = rule_to_wire(&d.rule);
+            DesiredPre {
+                diagnostics: checks::check_rule(d, now),
+                written: wire
+                    .as_object()
+                    .map(|o| o.keys().cloned().collect())
+                    .unwrap_or_default(),
+                canonical: canon::canonical(&wire, today, true),
+            }
+        })
+        .collect()
 }
 
 /// Who is matched with whom (D1).
@@ -230,16 +290,24 @@ fn match_rules(desired: &[LoadedRule], live: &[LiveRule]) -> Matching {
             }
         }
     }
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (li, l) in live.iter().enumerate() {
+        by_name
+            .entry(l.rule.groupname.as_deref().unwrap_or_default())
+            .or_default()
+            .push(li);
+    }
     for (di, d) in desired.iter().enumerate() {
         if d.rule.groupid.is_some() {
             continue;
         }
         let name = d.rule.groupname.as_deref().unwrap_or_default();
-        let same: Vec<usize> = live
-            .iter()
-            .enumerate()
-            .filter(|(li, l)| !taken.contains(li) && l.rule.groupname.as_deref() == Some(name))
-            .map(|(li, _)| li)
+        let same: Vec<usize> = by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|li| !taken.contains(li))
             .collect();
         match same.as_slice() {
             [] => {}
@@ -266,16 +334,20 @@ fn match_rules(desired: &[LoadedRule], live: &[LiveRule]) -> Matching {
     for (di, d) in desired.iter().enumerate() {
         let name = d.rule.groupname.as_deref().unwrap_or_default();
         let mine = pairs.get(&di).copied();
-        if let Some(other) = live.iter().enumerate().find(|(li, l)| {
-            Some(*li) != mine && !taken.contains(li) && l.rule.groupname.as_deref() == Some(name)
-        }) {
+        let other = by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|li| Some(*li) != mine && !taken.contains(li));
+        if let Some(li) = other {
             errors.push(rule_error(
                 d,
                 "/groupname",
                 "groupname collision",
                 format!(
                     "groupname \"{name}\" is also the name of live rule {} that no file describes",
-                    other.1.groupid
+                    live[li].groupid
                 ),
                 "rename one of them: after an add the tool finds the new rule by its name",
             ));
@@ -306,11 +378,14 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
     let mut calls = Vec::new();
     let mut counts = Counts::default();
     let matched_live: BTreeSet<usize> = pairs.values().copied().collect();
+    let desired_pre = prepare_desired(desired, opts.now, today);
+    let live_pre = prepare_live(live, today);
 
     for (di, d) in desired.iter().enumerate() {
         let effective_now = opts.effective_now || d.rule.effective_now == Some(true);
         let name = d.rule.groupname.clone().unwrap_or_default();
-        let diagnostics = checks::check_rule(d, opts.now);
+        let pre = &desired_pre[di];
+        let diagnostics = &pre.diagnostics;
         let mut rp = RulePlan {
             groupname: name.clone(),
             file: Some(d.file.clone()),
@@ -330,7 +405,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
             rp.action = Action::Add;
             rp.reason = "no live rule has this groupid or groupname".into();
             rp.changes = describe::new_rule(&body_group);
-            classify(&diagnostics, |_| true, &mut errors, &mut warnings);
+            classify(diagnostics, |_| true, &mut errors, &mut warnings);
             if d.rule.readonly == Some(true) {
                 errors.push(rule_error(
                     d,
@@ -375,7 +450,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                     "run with --allow-replace if that is what you want, or keep the grouptype",
                 ));
             } else {
-                classify(&diagnostics, |_| true, &mut errors, &mut warnings);
+                classify(diagnostics, |_| true, &mut errors, &mut warnings);
                 rp.action = Action::Replace;
                 let body_group = sendable(d, today);
                 rp.changes = describe::new_rule(&body_group);
@@ -394,7 +469,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
             rules.push(rp);
             continue;
         }
-        let diff = diff_rule(d, l, today);
+        let diff = diff_rule(d, pre, &live_pre[li], today);
         rp.changes = diff.changes;
         rp.clear = diff.clear.iter().map(|(f, _)| (*f).to_owned()).collect();
         rp.unknown = diff.unknown;
@@ -405,7 +480,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         let changed =
             !diff.update.is_empty() || !diff.clear.is_empty() || !diff.inexpressible.is_empty();
         if d.rule.readonly == Some(true) {
-            classify(&diagnostics, |_| false, &mut errors, &mut warnings);
+            classify(diagnostics, |_| false, &mut errors, &mut warnings);
             rp.action = if changed {
                 Action::Drift
             } else {
@@ -426,7 +501,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         }
         let sent: BTreeSet<String> = diff.update.keys().cloned().collect();
         classify(
-            &diagnostics,
+            diagnostics,
             |top| sent.contains(top),
             &mut errors,
             &mut warnings,
@@ -522,8 +597,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
     if !errors.is_empty() {
         calls.clear();
     }
-    let mut live_info = fingerprint(live, opts.now);
-    live_info.source = String::new();
+    let live_info = fingerprint_of(live, &live_pre);
     Plan {
         format_version: FORMAT_VERSION,
         now: jiff::Timestamp::from_second(opts.now)
@@ -637,17 +711,13 @@ struct RuleDiff {
     unmanaged: Vec<String>,
 }
 
-fn diff_rule(d: &LoadedRule, l: &LiveRule, today: i64) -> RuleDiff {
-    let legacy = canon::is_legacy_shape(&l.raw);
-    let desired_wire = rule_to_wire(&d.rule);
-    let dc = canon::canonical(&desired_wire, today, true);
-    let lc = canon::canonical(&rule_to_wire(&l.rule), today, !legacy);
-    let mut sendable_obj = match sendable(d, today) {
-        Value::Object(m) => m,
-        _ => Map::new(),
-    };
+fn diff_rule(rule: &LoadedRule, d: &DesiredPre, l: &LivePre, today: i64) -> RuleDiff {
+    let legacy = l.legacy;
+    let (dc, lc) = (&d.canonical, &l.compared);
+    // Built only for rules that change: most rules of a large corp do not.
+    let mut sendable_obj: Option<Map<String, Value>> = None;
     let has_default = |f: &str| canon::DEFAULTS.iter().any(|(p, _)| *p == f);
-    let written = |f: &str| desired_wire.get(f).is_some();
+    let written = |f: &str| d.written.contains(f);
     let mut out = RuleDiff {
         update: Map::new(),
         clear: Vec::new(),
@@ -695,7 +765,11 @@ fn diff_rule(d: &LoadedRule, l: &LiveRule, today: i64) -> RuleDiff {
                 if let Some(message) = nested_emptying(field, dv, lv) {
                     out.inexpressible.push((field.clone(), message));
                 }
-                let value = sendable_obj
+                let body = sendable_obj.get_or_insert_with(|| match sendable(rule, today) {
+                    Value::Object(m) => m,
+                    _ => Map::new(),
+                });
+                let value = body
                     .shift_remove(field)
                     .or_else(|| dv.cloned())
                     .unwrap_or(json!({}));
