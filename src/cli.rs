@@ -21,6 +21,7 @@ pub enum Command {
     Validate(ValidateArgs),
     Schema(SchemaArgs),
     Plan(PlanArgs),
+    Apply(ApplyArgs),
     Pull(PullArgs),
     Emulate(EmulateArgs),
 }
@@ -56,6 +57,49 @@ pub struct PlanArgs {
     #[arg(long)]
     pub detailed_exitcode: bool,
     /// The current time, RFC 3339: special days before it are history.
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+    #[command(flatten)]
+    pub api: ApiArgs,
+}
+
+/// Make the API calls that bring live rules in line with the files.
+///
+/// With a saved plan (`plan --out`), exactly its calls, refused when live state
+/// changed since. With rule files, plan first, show it, and ask for `yes`
+/// (or --auto-approve). Afterwards live state is read again and every call
+/// checked. Exit status: 0 all applied and verified (or pending until
+/// tomorrow), 1 anything failed or was refused, 2 the tool could not run.
+#[derive(Debug, clap::Args)]
+pub struct ApplyArgs {
+    /// A saved plan (JSON from `plan --out`), or rule files and folders.
+    #[arg(default_value = "rules")]
+    pub targets: Vec<PathBuf>,
+    /// Apply without asking (needed when not on a terminal).
+    #[arg(long)]
+    pub auto_approve: bool,
+    /// Allow deleting live rules that no file describes.
+    #[arg(long)]
+    pub prune: bool,
+    /// Allow a grouptype change (delete + add).
+    #[arg(long)]
+    pub allow_replace: bool,
+    /// Changes take effect today instead of tomorrow (every rule).
+    #[arg(long)]
+    pub effective_now: bool,
+    /// Refuse to start when the plan deletes more rules than this.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub max_deletes: usize,
+    /// Stop at the first failed call (default: the other rules go on).
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Write the groupid of each added rule into its file.
+    #[arg(long)]
+    pub write_ids: bool,
+    /// Rules applied at the same time (each rule's calls stay in order).
+    #[arg(long, default_value_t = 4)]
+    pub concurrency: usize,
+    /// The current time, RFC 3339.
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,
     #[command(flatten)]

@@ -3,6 +3,7 @@
 //! The binary is a thin shell over this library: [`run`] parses the command
 //! line and dispatches to one module per command in [`commands`].
 
+pub mod apply;
 pub mod checks;
 pub mod cli;
 pub mod client;

@@ -1,5 +1,6 @@
 //! One module per command.
 
+pub mod apply;
 pub mod emulate;
 pub mod plan;
 pub mod pull;
@@ -15,6 +16,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit, ToolError> {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Apply(args) => apply::run(&args),
         Command::Pull(args) => pull::run(&args),
         Command::Emulate(args) => emulate::run(&args),
     }

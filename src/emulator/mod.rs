@@ -103,6 +103,8 @@ struct Inner {
     faults: HashMap<Endpoint, VecDeque<Fault>>,
     /// When each call arrived, per endpoint (faulted calls included).
     calls: HashMap<Endpoint, Vec<Instant>>,
+    /// Writes that changed the state, per endpoint.
+    applied: HashMap<Endpoint, usize>,
     started: Instant,
     token_seq: u64,
 }
@@ -122,6 +124,7 @@ impl Emulator {
                 tokens: HashMap::new(),
                 faults: HashMap::new(),
                 calls: HashMap::new(),
+                applied: HashMap::new(),
                 started: Instant::now(),
                 token_seq: 0,
             })),
@@ -161,6 +164,11 @@ impl Emulator {
             .iter()
             .map(|(e, v)| (*e, v.len()))
             .collect()
+    }
+
+    /// Writes that succeeded (changed the state) per endpoint so far.
+    pub fn applied_counts(&self) -> HashMap<Endpoint, usize> {
+        self.lock().applied.clone()
     }
 
     /// Arrival times of an endpoint's calls, as offsets from the start.
@@ -375,6 +383,9 @@ async fn checkin(
         Endpoint::Delete => inner.store.delete(&body, app),
         Endpoint::GetToken => unreachable!("routed to gettoken"),
     };
+    if answer.errcode == 0 {
+        *inner.applied.entry(endpoint).or_default() += 1;
+    }
     if answer.errcode == 0
         && let Some(path) = inner.config.save.clone()
     {

@@ -1,3 +1,4 @@
+mod apply;
 mod checks;
 mod cli_api;
 mod client;

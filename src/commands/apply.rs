@@ -1,0 +1,304 @@
+//! `wecom-checkin apply [PLANFILE | PATH...]`: make the calls, then check them.
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::Exit;
+use crate::apply::{self, Executed};
+use crate::checks;
+use crate::cli::{ApplyArgs, PlanArgs, PlanFormat};
+use crate::client::Client;
+use crate::diag::render;
+use crate::error::ToolError;
+use crate::live;
+use crate::plan::{self, Action, Plan};
+
+use super::plan::{Planned, make_plan};
+
+/// A saved plan, when the only target is one.
+fn saved_plan(targets: &[PathBuf]) -> Result<Option<Plan>, ToolError> {
+    let [only] = targets else { return Ok(None) };
+    if !only.is_file() || only.extension().is_none_or(|e| e != "json") {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(only)
+        .map_err(|e| ToolError::new(format!("cannot read {}: {e}", only.display())))?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| ToolError::new(format!("{} is not JSON: {e}", only.display())))?;
+    if value.get("format_version").is_none() {
+        return Ok(None); // a rule file in JSON
+    }
+    if value["format_version"] != plan::FORMAT_VERSION {
+        return Err(ToolError::new(format!(
+            "{} is a plan of format_version {}, this version reads {}",
+            only.display(),
+            value["format_version"],
+            plan::FORMAT_VERSION
+        ))
+        .with_help("run `wecom-checkin plan --out` again with this version"));
+    }
+    serde_json::from_value(value)
+        .map(Some)
+        .map_err(|e| ToolError::new(format!("{} is not a plan: {e}", only.display())))
+}
+
+fn refuse(message: impl AsRef<str>) -> Result<Exit, ToolError> {
+    println!("Apply refused: {}", message.as_ref());
+    Ok(Exit::Failure)
+}
+
+pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
+    let config = super::client_config(&args.api)?;
+    let runtime = super::runtime()?;
+    let client = Client::new(config).map_err(|e| ToolError::new(e.to_string()))?;
+    let read_live = || {
+        runtime
+            .block_on(client.get_corp_checkin_option())
+            .map_err(|e| ToolError::new(format!("cannot read the live rules: {e}")))
+            .and_then(|a| {
+                live::parse_answer(&a)
+                    .map_err(|e| ToolError::new(format!("the live answer is not usable: {e}")))
+            })
+    };
+
+    let (plan, now, from_file) = match saved_plan(&args.targets)? {
+        Some(plan) => {
+            let now = checks::parse_now(Some(&plan.now))
+                .unwrap_or_else(|_| jiff::Timestamp::now().as_second());
+            // The plan was reviewed against one live state: refuse if it moved.
+            let live_now = read_live()?;
+            let current = plan::fingerprint(&live_now, now);
+            if current.fingerprint != plan.live.fingerprint {
+                let ids: BTreeSet<i64> = current
+                    .rules
+                    .keys()
+                    .chain(plan.live.rules.keys())
+                    .copied()
+                    .collect();
+                let changed: Vec<String> = ids
+                    .into_iter()
+                    .filter(|id| current.rules.get(id) != plan.live.rules.get(id))
+                    .map(|id| {
+                        let name = live_now
+                            .iter()
+                            .find(|l| l.groupid == id)
+                            .and_then(|l| l.rule.groupname.clone())
+                            .or_else(|| {
+                                plan.rules
+                                    .iter()
+                                    .find(|r| r.groupid == Some(id))
+                                    .map(|r| r.groupname.clone())
+                            });
+                        format!("{} (groupid {id})", name.unwrap_or_default())
+                    })
+                    .collect();
+                return refuse(format!(
+                    "stale plan: live state changed since the plan; re-run plan. Changed: {}",
+                    changed.join(", ")
+                ));
+            }
+            (plan, now, true)
+        }
+        None => {
+            let plan_args = PlanArgs {
+                paths: args.targets.clone(),
+                live: None,
+                prune: args.prune,
+                allow_replace: args.allow_replace,
+                effective_now: args.effective_now,
+                out: None,
+                format: PlanFormat::Text,
+                detailed_exitcode: false,
+                now: args.now.clone(),
+                api: args.api.clone(),
+            };
+            match make_plan(&plan_args)? {
+                Planned::Refused(blocking, loaded) => {
+                    print!(
+                        "{}",
+                        render::diagnostics_text(&blocking, &loaded.sources, super::stdout_color())
+                    );
+                    return refuse(
+                        "the rule files have errors; `wecom-checkin validate` shows them all",
+                    );
+                }
+                Planned::Plan(plan, loaded) => {
+                    let diagnostics: Vec<_> =
+                        plan.errors.iter().chain(&plan.warnings).cloned().collect();
+                    print!(
+                        "{}",
+                        render::diagnostics_text(
+                            &diagnostics,
+                            &loaded.sources,
+                            super::stdout_color()
+                        )
+                    );
+                    let now = checks::parse_now(args.now.as_deref())?;
+                    (*plan, now, false)
+                }
+            }
+        }
+    };
+    if plan.blocked {
+        return refuse("the plan has errors (nothing was applied)");
+    }
+    if !from_file {
+        print!("{}", plan::render::text(&plan, super::stdout_color()));
+    }
+    if plan.calls.is_empty() {
+        println!("Nothing to do: live matches the files.");
+        return Ok(Exit::Success);
+    }
+
+    // Guards: a failed checkout or a typo must not delete a corp's rules.
+    let replaced: BTreeSet<&str> = plan
+        .rules
+        .iter()
+        .filter(|r| r.action == Action::Replace)
+        .map(|r| r.groupname.as_str())
+        .collect();
+    let deletes = plan
+        .calls
+        .iter()
+        .filter(|c| c.endpoint == "del_checkin_option" && !replaced.contains(c.rule.as_str()))
+        .count();
+    if deletes > 0 && !args.prune {
+        return refuse(format!(
+            "the plan deletes {deletes} rule(s); pass --prune to allow deletes"
+        ));
+    }
+    if deletes > args.max_deletes {
+        return refuse(format!(
+            "the plan deletes {deletes} rules, more than --max-deletes {}",
+            args.max_deletes
+        ));
+    }
+    let desired = plan.rules.iter().filter(|r| r.file.is_some()).count();
+    if deletes > 0 && desired == 0 {
+        return refuse(
+            "no rule files, and the plan would delete live rules: a failed checkout must not delete every rule",
+        );
+    }
+    if !from_file && !args.auto_approve {
+        if !std::io::stdin().is_terminal() {
+            return refuse("not on a terminal: pass --auto-approve to apply without asking");
+        }
+        print!(
+            "Apply these {} calls? Only 'yes' is accepted: ",
+            plan.calls.len()
+        );
+        let _ = std::io::stdout().flush();
+        let mut answer = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut answer);
+        if answer.trim() != "yes" {
+            return refuse("not confirmed");
+        }
+    }
+
+    println!("Applying {} calls:", plan.calls.len());
+    let executed = runtime.block_on(apply::execute(
+        client.clone(),
+        &plan.calls,
+        args.concurrency,
+        args.fail_fast,
+        |o| {
+            let result = match &o.result {
+                Ok(()) => "ok".to_owned(),
+                Err(e) => format!("FAILED: {}", e.replace('\n', "\n    ")),
+            };
+            println!(
+                "  {}  {}  {}  ({:.2}s)",
+                o.rule,
+                o.endpoint,
+                result,
+                o.elapsed.as_secs_f64()
+            );
+        },
+    ));
+
+    // Verify: one re-read finds the new groupids and shows what took effect.
+    let after = read_live()?;
+    let (findings, added) = apply::verify(&plan.calls, &executed, &after, now);
+    for (name, id) in &added {
+        let pinned = plan
+            .rules
+            .iter()
+            .find(|r| r.groupname == *name && r.action == Action::Replace)
+            .and_then(|r| r.groupid);
+        match pinned {
+            Some(old) => println!(
+                "  {name}: groupid {old} → {id} (replaced){}",
+                if args.write_ids {
+                    ""
+                } else {
+                    "; the file pins the old groupid: update it, or run with --write-ids"
+                }
+            ),
+            None => println!("  {name}: groupid {id}"),
+        }
+        if args.write_ids {
+            write_id(&plan, name, *id);
+        }
+    }
+    let (pending, errors): (Vec<_>, Vec<_>) = findings.into_iter().partition(|f| f.pending);
+    for f in &pending {
+        println!(
+            "  pending  {}: {} — takes effect tomorrow; the read API may show the old rule until then",
+            f.rule, f.message
+        );
+    }
+    for f in &errors {
+        println!("  NOT APPLIED  {}: {}", f.rule, f.message);
+    }
+    println!("{}", summary(&executed, errors.len(), pending.len()));
+    let failed = executed.failed() > 0 || !executed.not_attempted.is_empty() || !errors.is_empty();
+    Ok(if failed { Exit::Failure } else { Exit::Success })
+}
+
+fn write_id(plan: &Plan, name: &str, id: i64) {
+    let Some(file) = plan
+        .rules
+        .iter()
+        .find(|r| r.groupname == name)
+        .and_then(|r| r.file.as_deref())
+    else {
+        return;
+    };
+    match apply::write_groupid(Path::new(file), id) {
+        Ok(()) => println!("  wrote groupid {id} into {file}"),
+        Err(e) => println!("  could not write groupid {id} into {file}: {e}"),
+    }
+}
+
+fn summary(e: &Executed, unverified: usize, pending: usize) -> String {
+    let mut s = format!(
+        "Applied: {} added, {} updated, {} cleared, {} deleted; {} failed, {} not attempted",
+        e.done("add_checkin_option"),
+        e.done("update_checkin_option"),
+        e.done("clear_checkin_option_array_field"),
+        e.done("del_checkin_option"),
+        e.failed(),
+        e.not_attempted.len()
+    );
+    if unverified > 0 {
+        s += &format!(", {unverified} not visible in live state");
+    }
+    if pending > 0 {
+        s += &format!(", {pending} pending until tomorrow");
+    }
+    if e.failed() > 0 || !e.not_attempted.is_empty() {
+        let names: BTreeSet<&str> = e
+            .outcomes
+            .iter()
+            .filter(|o| o.result.is_err())
+            .map(|o| o.rule.as_str())
+            .chain(e.not_attempted.iter().map(|(r, _)| r.as_str()))
+            .collect();
+        s += &format!(
+            ". Not fully applied: {}. Run `wecom-checkin apply` on the rule files again: it plans from live state and finishes the rest",
+            names.into_iter().collect::<Vec<_>>().join(", ")
+        );
+    }
+    s + "."
+}

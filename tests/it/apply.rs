@@ -1,0 +1,447 @@
+//! apply, end to end: the real binary against the emulator over loopback HTTP.
+//! Every run ends with a re-plan that must show no change, and the emulator's
+//! call counts prove that nothing was lost or applied twice.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+use wecom_checkin::client::Endpoint;
+use wecom_checkin::emulator::{self, Emulator, Fault};
+use wecom_checkin::load;
+
+use super::plan::answer_of;
+use super::util::{Output, root};
+
+/// 2026-11-21 00:00 China Standard Time.
+const NOW: i64 = 1_795_190_400;
+const SECRET: &str = "emulator-secret";
+
+struct Corp {
+    emu: Emulator,
+    base: String,
+    _rt: tokio::runtime::Runtime,
+}
+
+fn corp(config: emulator::Config, seed: Option<&Value>, console: Option<&Value>) -> Corp {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let emu = Emulator::new(emulator::Config {
+        now: Some(NOW),
+        ..config
+    });
+    if let Some(seed) = seed {
+        emu.seed(seed, false).unwrap();
+    }
+    if let Some(console) = console {
+        emu.seed(console, true).unwrap();
+    }
+    let (addr, _) = rt.block_on(emu.clone().spawn()).unwrap();
+    Corp {
+        emu,
+        base: format!("http://{addr}"),
+        _rt: rt,
+    }
+}
+
+/// The live state of a plan scenario as a getcorpcheckinoption answer.
+fn scenario_live(name: &str) -> Value {
+    let loaded =
+        load::load_paths(&[root().join(format!("tests/fixtures/plan/{name}/live.yaml"))]).unwrap();
+    answer_of(&loaded.rules)
+}
+
+fn command(c: &Corp, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"));
+    cmd.args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("WECOM_API_BASE", &c.base)
+        .env("WECOM_CORPID", "emulator-corp")
+        .env("WECOM_CORPSECRET", SECRET)
+        .env_remove("WECOM_ACCESS_TOKEN")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn cli(c: &Corp, args: &[&str]) -> Output {
+    let out = command(c, args).output().unwrap();
+    let o = Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    for needle in [SECRET, "emu-token", "access_token="] {
+        assert!(
+            !o.stdout.contains(needle) && !o.stderr.contains(needle),
+            "output contains {needle:?}:\n{}{}",
+            o.stdout,
+            o.stderr
+        );
+    }
+    o
+}
+
+const NOW_ARGS: [&str; 2] = ["--now", "2026-11-21T00:00:00+08:00"];
+
+fn apply(c: &Corp, rules: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "apply",
+        rules,
+        "--auto-approve",
+        "--concurrency",
+        "1",
+        NOW_ARGS[0],
+        NOW_ARGS[1],
+    ];
+    args.extend_from_slice(extra);
+    cli(c, &args)
+}
+
+/// Live now matches the files: plan --detailed-exitcode answers 0.
+fn assert_converged(c: &Corp, rules: &str, extra: &[&str]) {
+    let mut args = vec![
+        "plan",
+        rules,
+        "--detailed-exitcode",
+        NOW_ARGS[0],
+        NOW_ARGS[1],
+    ];
+    args.extend_from_slice(extra);
+    let out = cli(c, &args);
+    assert_eq!(out.code, 0, "a change remains after apply:\n{}", out.stdout);
+}
+
+/// Write calls received (faulted and refused ones included).
+fn writes(c: &Corp, e: Endpoint) -> usize {
+    c.emu.call_counts().get(&e).copied().unwrap_or(0)
+}
+
+/// Write calls that changed live state.
+fn applied(c: &Corp, e: Endpoint) -> usize {
+    c.emu.applied_counts().get(&e).copied().unwrap_or(0)
+}
+
+fn live_names(c: &Corp) -> Vec<String> {
+    let answer = c.emu.answer();
+    let mut names: Vec<String> = answer["group"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["groupname"].as_str().unwrap().to_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn create_everything_from_an_empty_corp() {
+    let c = corp(emulator::Config::default(), None, None);
+    let out = apply(&c, "rules", &[]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains(
+            "Applied: 3 added, 0 updated, 0 cleared, 0 deleted; 0 failed, 0 not attempted."
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("成都春熙路店: groupid "),
+        "new groupids are found by name:\n{}",
+        out.stdout
+    );
+    assert_eq!(writes(&c, Endpoint::Add), 3);
+    assert_converged(&c, "rules", &[]);
+    // Apply again: nothing to do, no call made.
+    let again = apply(&c, "rules", &[]);
+    assert!(again.stdout.contains("Nothing to do"), "{}", again.stdout);
+    assert_eq!(writes(&c, Endpoint::Add) + writes(&c, Endpoint::Update), 3);
+}
+
+/// The plan scenarios, applied for real: every kind of field, each clear code,
+/// Wi-Fi → location, rename with a pinned groupid, adoption by name, prune, replacement.
+#[test]
+fn scenarios_apply_and_converge() {
+    for (name, extra) in [
+        ("every-field", &[][..]),
+        ("clear-codes", &[][..]),
+        ("wifi-to-location", &[][..]),
+        ("rename-pinned", &[][..]),
+        ("adoption-by-name", &[][..]),
+        ("prune-on", &["--prune"][..]),
+        (
+            "grouptype-change-allowed",
+            &["--allow-replace", "--write-ids"][..],
+        ),
+    ] {
+        let c = corp(
+            emulator::Config::default(),
+            Some(&scenario_live(name)),
+            None,
+        );
+        // A copy: --write-ids updates the pinned groupid of the replaced rule.
+        let copy = tempfile::tempdir().unwrap();
+        for f in
+            std::fs::read_dir(root().join(format!("tests/fixtures/plan/{name}/rules"))).unwrap()
+        {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, copy.path().join(f.file_name().unwrap())).unwrap();
+        }
+        let rules = copy.path().to_str().unwrap().to_owned();
+        let out = apply(&c, &rules, extra);
+        assert_eq!(out.code, 0, "{name}:\n{}{}", out.stdout, out.stderr);
+        assert!(
+            !out.stdout.contains("NOT APPLIED"),
+            "{name}:\n{}",
+            out.stdout
+        );
+        let plan_flags: Vec<&str> = extra
+            .iter()
+            .copied()
+            .filter(|f| *f != "--write-ids")
+            .collect();
+        assert_converged(&c, &rules, &plan_flags);
+    }
+}
+
+#[test]
+fn wifi_to_location_never_leaves_both_empty() {
+    let c = corp(
+        emulator::Config::default(),
+        Some(&scenario_live("wifi-to-location")),
+        None,
+    );
+    let out = apply(&c, "tests/fixtures/plan/wifi-to-location/rules", &[]);
+    let update = out.stdout.find("update_checkin_option  ok").unwrap();
+    let clear = out
+        .stdout
+        .find("clear_checkin_option_array_field  ok")
+        .unwrap();
+    assert!(update < clear, "{}", out.stdout);
+}
+
+#[test]
+fn retries_through_faults_and_token_expiry_lose_nothing_and_apply_nothing_twice() {
+    let c = corp(
+        emulator::Config {
+            token_ttl: Duration::from_secs(1),
+            ..emulator::Config::default()
+        },
+        Some(&scenario_live("every-field")),
+        None,
+    );
+    c.emu.inject(Endpoint::Update, Fault::Errcode(-1), 1);
+    c.emu.inject(Endpoint::Update, Fault::Errcode(45009), 1);
+    c.emu.inject(Endpoint::Update, Fault::Http(500), 1);
+    c.emu.inject(Endpoint::GetCorpCheckinOption, Fault::Drop, 1);
+    // One call a second: the 1 s tokens expire during the run.
+    let out = apply(
+        &c,
+        "tests/fixtures/plan/every-field/rules",
+        &["--write-rate-limit", "60"],
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(
+        applied(&c, Endpoint::Update),
+        3,
+        "each update applied exactly once"
+    );
+    assert!(
+        writes(&c, Endpoint::Update) >= 3 + 3,
+        "plus the 3 refused by injected faults (and any refused as token-expired)"
+    );
+    assert!(
+        writes(&c, Endpoint::GetToken) >= 2,
+        "the token was renewed during the run"
+    );
+    assert_converged(&c, "tests/fixtures/plan/every-field/rules", &[]);
+}
+
+#[test]
+fn a_dropped_add_is_not_replayed_and_a_second_apply_finishes() {
+    let c = corp(emulator::Config::default(), None, None);
+    c.emu.inject(Endpoint::Add, Fault::Drop, 1);
+    let first = apply(&c, "rules", &[]);
+    assert_eq!(first.code, 1, "{}", first.stdout);
+    assert!(
+        first.stdout.contains("1 failed")
+            && first
+                .stdout
+                .contains("Run `wecom-checkin apply` on the rule files again"),
+        "{}",
+        first.stdout
+    );
+    let second = apply(&c, "rules", &[]);
+    assert_eq!(second.code, 0, "{}", second.stdout);
+    assert_eq!(writes(&c, Endpoint::Add), 4, "3 adds plus the dropped one");
+    assert_eq!(applied(&c, Endpoint::Add), 3, "never a duplicate");
+    assert_eq!(live_names(&c).len(), 3);
+    assert_converged(&c, "rules", &[]);
+}
+
+#[test]
+fn a_killed_apply_is_finished_by_the_next_one() {
+    let c = corp(emulator::Config::default(), None, None);
+    // One write a second: kill the process after the first add.
+    let mut child = command(
+        &c,
+        &[
+            "apply",
+            "rules",
+            "--auto-approve",
+            "--concurrency",
+            "1",
+            "--write-rate-limit",
+            "60",
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ],
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .unwrap();
+    let started = std::time::Instant::now();
+    while writes(&c, Endpoint::Add) < 1 && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let before = writes(&c, Endpoint::Add);
+    assert!(before < 3, "killed before the end ({before} adds)");
+    let out = apply(&c, "rules", &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(
+        applied(&c, Endpoint::Add),
+        3,
+        "each rule added once across both runs"
+    );
+    assert_eq!(live_names(&c).len(), 3);
+    assert_converged(&c, "rules", &[]);
+}
+
+#[test]
+fn a_stale_saved_plan_is_refused() {
+    let c = corp(
+        emulator::Config::default(),
+        Some(&scenario_live("adoption-by-name")),
+        None,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.json");
+    let rules = "tests/fixtures/plan/adoption-by-name/rules";
+    let out = cli(
+        &c,
+        &[
+            "plan",
+            rules,
+            "--out",
+            plan.to_str().unwrap(),
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ],
+    );
+    assert_eq!(out.code, 0);
+    // Someone changes the rule in the admin console.
+    let mut changed = scenario_live("adoption-by-name");
+    changed["group"][0]["need_photo"] = Value::Bool(false);
+    changed["group"][0]["sync_holidays"] = Value::Bool(false);
+    let stale = corp(emulator::Config::default(), Some(&changed), None);
+    let out = cli(&stale, &["apply", plan.to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout
+            .contains("stale plan: live state changed since the plan; re-run plan")
+            && out.stdout.contains("总部 (groupid 21)"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(writes(&stale, Endpoint::Update), 0);
+    // The unchanged corp takes the same saved plan.
+    let out = cli(&c, &["apply", plan.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_converged(&c, rules, &[]);
+}
+
+#[test]
+fn a_console_rule_fails_with_the_ownership_hint_and_the_others_still_apply() {
+    // 总部 was made in the admin console; the rest of rules/ is new.
+    let console = {
+        let loaded = load::load_paths(&[root().join("rules/head-office.yaml")]).unwrap();
+        let mut answer = answer_of(&loaded.rules);
+        answer["group"][0]["groupid"] = Value::from(500);
+        answer["group"][0]["need_photo"] = Value::Bool(true);
+        answer
+    };
+    let c = corp(emulator::Config::default(), None, Some(&console));
+    let out = apply(&c, "rules", &[]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout
+            .contains("can only be changed by the app that created it")
+            && out.stdout.contains("readonly: true"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("Applied: 2 added, 0 updated") && out.stdout.contains("1 failed"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(live_names(&c).len(), 3);
+}
+
+#[test]
+fn delete_guards_hold() {
+    let mut live = scenario_live("prune-on");
+    let extra = live["group"][1].clone();
+    for (i, name) in ["甲", "乙", "丙"].iter().enumerate() {
+        let mut g = extra.clone();
+        g["groupid"] = Value::from(900 + i);
+        g["groupname"] = Value::from(*name);
+        live["group"].as_array_mut().unwrap().push(g);
+    }
+    let c = corp(emulator::Config::default(), Some(&live), None);
+    let rules = "tests/fixtures/plan/prune-on/rules";
+    let out = apply(&c, rules, &["--prune", "--max-deletes", "3"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout
+            .contains("the plan deletes 4 rules, more than --max-deletes 3"),
+        "{}",
+        out.stdout
+    );
+    // An empty checkout with --prune deletes nothing.
+    let empty = tempfile::tempdir().unwrap();
+    let out = apply(&c, empty.path().to_str().unwrap(), &["--prune"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("no rule files found"), "{}", out.stdout);
+    assert_eq!(writes(&c, Endpoint::Delete), 0);
+    let out = apply(&c, rules, &["--prune"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(writes(&c, Endpoint::Delete), 4);
+}
+
+#[test]
+fn write_ids_pins_new_rules() {
+    let c = corp(emulator::Config::default(), None, None);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("rules/sales-free.yaml"),
+        dir.path().join("sales.yaml"),
+    )
+    .unwrap();
+    let out = apply(&c, dir.path().to_str().unwrap(), &["--write-ids"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let text = std::fs::read_to_string(dir.path().join("sales.yaml")).unwrap();
+    assert!(text.contains("\ngroupid: 1\ngrouptype: free"), "{text}");
+    let loaded = load::load_paths(&[dir.path().join("sales.yaml")]).unwrap();
+    assert!(loaded.diagnostics.is_empty());
+    assert_eq!(loaded.rules[0].rule.groupid, Some(1));
+    assert!(Path::new(&dir.path().join("sales.yaml")).exists());
+}
