@@ -291,3 +291,50 @@ pub fn write_groupid(path: &std::path::Path, groupid: i64) -> Result<(), String>
         .and_then(|()| std::fs::rename(&tmp, path))
         .map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn live(need_photo: bool) -> LiveRule {
+        crate::live::normalize_group(
+            &json!({"groupid": 7, "grouptype": 3, "groupname": "x", "need_photo": need_photo}),
+        )
+        .unwrap()
+    }
+
+    fn update(effective_now: bool) -> (Vec<Call>, Executed) {
+        let call = Call {
+            rule: "x".into(),
+            endpoint: "update_checkin_option".into(),
+            body: json!({"effective_now": effective_now, "group": {"groupid": 7, "need_photo": true}}),
+        };
+        let executed = Executed {
+            outcomes: vec![Outcome {
+                rule: "x".into(),
+                endpoint: call.endpoint.clone(),
+                result: Ok(()),
+                elapsed: Duration::ZERO,
+            }],
+            not_attempted: Vec::new(),
+        };
+        (vec![call], executed)
+    }
+
+    #[test]
+    fn a_change_not_yet_visible_is_pending_only_when_it_takes_effect_tomorrow() {
+        let (calls, executed) = update(false);
+        let (findings, _) = verify(&calls, &executed, &[live(false)], 0);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].pending, "effective tomorrow: pending (D7)");
+        let (calls, executed) = update(true);
+        let (findings, _) = verify(&calls, &executed, &[live(false)], 0);
+        assert!(
+            !findings[0].pending,
+            "effective now: the API ignored the field"
+        );
+        let (findings, _) = verify(&calls, &executed, &[live(true)], 0);
+        assert!(findings.is_empty(), "visible: verified");
+    }
+}

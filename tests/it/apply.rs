@@ -445,3 +445,31 @@ fn write_ids_pins_new_rules() {
     assert_eq!(loaded.rules[0].rule.groupid, Some(1));
     assert!(Path::new(&dir.path().join("sales.yaml")).exists());
 }
+
+#[test]
+fn off_a_terminal_apply_asks_for_auto_approve() {
+    let c = corp(emulator::Config::default(), None, None);
+    let out = cli(&c, &["apply", "rules", NOW_ARGS[0], NOW_ARGS[1]]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout
+            .contains("not on a terminal: pass --auto-approve"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(writes(&c, Endpoint::Add), 0);
+}
+
+#[test]
+fn fail_fast_stops_the_other_rules() {
+    let c = corp(emulator::Config::default(), None, None);
+    c.emu.inject(Endpoint::Add, Fault::Errcode(40058), 1);
+    let out = apply(&c, "rules", &["--fail-fast"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains("0 added") && out.stdout.contains("1 failed, 2 not attempted"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(applied(&c, Endpoint::Add), 0);
+}
