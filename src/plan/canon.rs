@@ -125,25 +125,8 @@ pub fn canonical(wire: &Value, today: i64, fill: bool) -> Map<String, Value> {
                 }
             }
         }
-        for list in ["checkindate", "schedulelist"] {
-            for item in obj
-                .get_mut(list)
-                .and_then(Value::as_array_mut)
-                .into_iter()
-                .flatten()
-            {
-                if let Value::Object(item) = item {
-                    for key in LEGACY_IN_DAYS {
-                        item.shift_remove(key);
-                    }
-                }
-            }
-        }
-        for list in ["spe_workdays", "spe_offdays"] {
-            if let Some(Value::Array(days)) = obj.get_mut(list) {
-                days.retain(|d| !is_history(d, today));
-            }
-        }
+        strip_legacy(obj);
+        strip_history(obj, today);
     }
     if fill {
         for (pattern, default) in DEFAULTS {
@@ -155,6 +138,33 @@ pub fn canonical(wire: &Value, today: i64, fill: bool) -> Map<String, Value> {
     match v {
         Value::Object(m) => m,
         _ => Map::new(),
+    }
+}
+
+/// Removes what the read shape shows but the write API refuses (D3): `ot_info`
+/// and the old checkindate / schedulelist fields.
+pub fn strip_legacy(obj: &mut Map<String, Value>) {
+    obj.shift_remove("ot_info");
+    for list in ["checkindate", "schedulelist"] {
+        let items = obj
+            .get_mut(list)
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten();
+        for item in items.filter_map(Value::as_object_mut) {
+            for key in LEGACY_IN_DAYS {
+                item.shift_remove(key);
+            }
+        }
+    }
+}
+
+/// Removes the special days that ended before today: history (D6).
+pub fn strip_history(obj: &mut Map<String, Value>, today: i64) {
+    for list in ["spe_workdays", "spe_offdays"] {
+        if let Some(Value::Array(days)) = obj.get_mut(list) {
+            days.retain(|d| !is_history(d, today));
+        }
     }
 }
 

@@ -669,36 +669,10 @@ fn sendable(d: &LoadedRule, today: i64) -> Value {
         for key in ["groupid", "effective_now", "readonly"] {
             obj.shift_remove(key);
         }
-        strip_unsendable(obj, today);
+        canon::strip_legacy(obj);
+        canon::strip_history(obj, today);
     }
     wire
-}
-
-fn strip_unsendable(obj: &mut Map<String, Value>, today: i64) {
-    obj.shift_remove("ot_info");
-    for list in ["checkindate", "schedulelist"] {
-        for item in obj
-            .get_mut(list)
-            .and_then(Value::as_array_mut)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_object_mut)
-        {
-            for key in [
-                "flex_time",
-                "limit_aheadtime",
-                "limit_offtime",
-                "noneed_offwork",
-            ] {
-                item.shift_remove(key);
-            }
-        }
-    }
-    for list in ["spe_workdays", "spe_offdays"] {
-        if let Some(Value::Array(days)) = obj.get_mut(list) {
-            days.retain(|day| !canon::is_history(day, today));
-        }
-    }
 }
 
 struct RuleDiff {

@@ -58,6 +58,18 @@ fn when(r: &RulePlan) -> &'static str {
     }
 }
 
+/// A title and its indented lines, or nothing when there are none.
+fn titled_list(out: &mut String, title: &str, lines: Vec<String>) {
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{title}");
+    for line in lines {
+        let _ = writeln!(out, "    {line}");
+    }
+    out.push('\n');
+}
+
 pub fn summary_line(p: &Plan) -> String {
     let s = &p.summary;
     let mut line = format!(
@@ -129,54 +141,34 @@ pub fn text(p: &Plan, color: bool) -> String {
         }
         out.push('\n');
     }
-    let unmanaged: Vec<String> = p
+    let not_managed: Vec<String> = p
         .rules
         .iter()
         .filter(|r| r.action == Action::NotManaged)
         .map(header)
         .collect();
-    if !unmanaged.is_empty() {
-        let _ = writeln!(
-            out,
-            "Not managed here (no file describes them; left alone, --prune deletes them):"
-        );
-        for u in unmanaged {
-            let _ = writeln!(out, "    {u}");
-        }
-        out.push('\n');
-    }
-    let unknown: Vec<String> = p
-        .rules
-        .iter()
-        .filter(|r| !r.unknown.is_empty())
-        .map(|r| format!("    {}: {}", r.groupname, r.unknown.join(", ")))
-        .collect();
-    if !unknown.is_empty() {
-        let _ = writeln!(
-            out,
-            "Could not compare (the live answer does not show these fields):"
-        );
-        for u in unknown {
-            let _ = writeln!(out, "{u}");
-        }
-        out.push('\n');
-    }
-    let unmanaged_fields: Vec<String> = p
-        .rules
-        .iter()
-        .filter(|r| !r.unmanaged.is_empty())
-        .map(|r| format!("    {}: {}", r.groupname, r.unmanaged.join(", ")))
-        .collect();
-    if !unmanaged_fields.is_empty() {
-        let _ = writeln!(
-            out,
-            "Left as live has them (not in the file, no default; write them to manage them):"
-        );
-        for u in unmanaged_fields {
-            let _ = writeln!(out, "{u}");
-        }
-        out.push('\n');
-    }
+    titled_list(
+        &mut out,
+        "Not managed here (no file describes them; left alone, --prune deletes them):",
+        not_managed,
+    );
+    let fields = |pick: fn(&RulePlan) -> &Vec<String>| -> Vec<String> {
+        p.rules
+            .iter()
+            .filter(|r| !pick(r).is_empty())
+            .map(|r| format!("{}: {}", r.groupname, pick(r).join(", ")))
+            .collect()
+    };
+    titled_list(
+        &mut out,
+        "Could not compare (the live answer does not show these fields):",
+        fields(|r| &r.unknown),
+    );
+    titled_list(
+        &mut out,
+        "Left as live has them (not in the file, no default; write them to manage them):",
+        fields(|r| &r.unmanaged),
+    );
     let _ = writeln!(out, "{}", summary_line(p));
     out
 }
