@@ -22,6 +22,7 @@ pub enum Command {
     Schema(SchemaArgs),
     Plan(PlanArgs),
     Apply(ApplyArgs),
+    Import(ImportArgs),
     Pull(PullArgs),
     Emulate(EmulateArgs),
 }
@@ -144,6 +145,28 @@ pub struct ApiArgs {
     /// Attempts per call when the API is busy or the network fails (first included).
     #[arg(long, default_value_t = 5)]
     pub attempts: usize,
+}
+
+/// Write one rule file per live rule, so an existing corp adopts the tool.
+///
+/// Import, commit, and `plan` shows no change. Refuses to overwrite files
+/// unless --force.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Read live state from this file (what `pull` writes) instead of the API.
+    #[arg(long, value_name = "FILE")]
+    pub live: Option<PathBuf>,
+    /// The folder to write the rule files into.
+    #[arg(long, default_value = "rules")]
+    pub out: PathBuf,
+    /// Overwrite files that exist.
+    #[arg(long)]
+    pub force: bool,
+    /// The current time, RFC 3339.
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+    #[command(flatten)]
+    pub api: ApiArgs,
 }
 
 /// Save the live rules (the getcorpcheckinoption answer) as JSON.

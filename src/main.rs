@@ -4,5 +4,12 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    // `wecom-checkin plan | head` must end quietly when head stops reading,
+    // as Unix tools do, not panic on a broken pipe (Rust ignores SIGPIPE).
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to its default at start, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     wecom_checkin::run(std::env::args_os())
 }

@@ -141,6 +141,27 @@ pub fn check_rule(lr: &LoadedRule, now: i64) -> Vec<Diagnostic> {
     ctx.out
 }
 
+/// Values recorded in `keep_live` (console-made, rejected by the write API,
+/// D4) are warnings while unchanged; once edited they are errors again. Only
+/// validate does this: plan still refuses such a value in a field it sends.
+fn keep_live(lr: &LoadedRule, mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let Some(kept) = lr.rule.keep_live.as_ref().filter(|k| !k.is_empty()) else {
+        return found;
+    };
+    let wire = crate::model::wire::rule_to_wire(&lr.rule);
+    for d in found.iter_mut().filter(|d| d.is_error()) {
+        let now = wire
+            .pointer(&d.path)
+            .cloned()
+            .unwrap_or(serde_json::Value::Null);
+        if kept.iter().any(|k| k.path == d.path && k.value == now) {
+            d.severity = Severity::Warning;
+            d.message += " (kept from the live rule by keep_live: fine while unchanged; a change to this field must fix it first)";
+        }
+    }
+    found
+}
+
 /// The checks across rules (duplicate groupname / groupid).
 pub fn check_corp(rules: &[LoadedRule]) -> Vec<Diagnostic> {
     corp::check(rules)
@@ -151,7 +172,7 @@ pub fn check_all(rules: &[LoadedRule], now: i64) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let mut out: Vec<Diagnostic> = rules
         .par_iter()
-        .flat_map_iter(|r| check_rule(r, now))
+        .flat_map_iter(|r| keep_live(r, check_rule(r, now)))
         .collect();
     out.extend(corp::check(rules));
     out

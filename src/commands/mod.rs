@@ -2,6 +2,7 @@
 
 pub mod apply;
 pub mod emulate;
+pub mod import;
 pub mod plan;
 pub mod pull;
 pub mod schema;
@@ -17,6 +18,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit, ToolError> {
         Command::Schema(args) => schema::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Apply(args) => apply::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Pull(args) => pull::run(&args),
         Command::Emulate(args) => emulate::run(&args),
     }

@@ -297,7 +297,10 @@ impl Store {
 /// A request's `group` as the model; unknown fields are a bad request.
 fn parse_rule(group: &Map<String, Value>) -> Result<Rule, Answer> {
     let mut group = group.clone();
-    for tool_key in ["effective_now", "readonly"] {
+    for tool_key in crate::model::TOOL_KEYS
+        .into_iter()
+        .filter(|k| *k != "groupid")
+    {
         group.shift_remove(tool_key);
     }
     serde_path_to_error::deserialize::<_, Rule>(Value::Object(group)).map_err(|e| {

@@ -17,7 +17,7 @@ pub enum ReadShape {
 }
 
 /// Fields the older read documents do not show.
-const NEWER_TOP: [&str; 10] = [
+const NEWER_TOP: [&str; 8] = [
     "ot_info_v2",
     "buka_remind",
     "buka_restriction",
@@ -26,8 +26,6 @@ const NEWER_TOP: [&str; 10] = [
     "standard_work_duration",
     "open_face_live_detect",
     "sync_out_checkin",
-    "effective_now",
-    "readonly",
 ];
 const NEWER_PERIOD: [&str; 7] = [
     "time_id",
@@ -48,7 +46,10 @@ const NEWER_DAY: [&str; 4] = [
 pub fn render(stored: &StoredRule, shape: ReadShape) -> Value {
     let mut v = rule_to_wire(&stored.rule);
     let Value::Object(obj) = &mut v else { return v };
-    for tool_key in ["effective_now", "readonly"] {
+    for tool_key in crate::model::TOOL_KEYS
+        .into_iter()
+        .filter(|k| *k != "groupid")
+    {
         obj.shift_remove(tool_key);
     }
     obj.insert(

@@ -31,6 +31,11 @@ pub struct Rule {
     /// console and cannot be changed by this app. Kept in git as
     /// documentation and checked for drift; never written.
     pub readonly: Option<bool>,
+    /// Tool key, written by `import`: values of the live rule that the write
+    /// API rejects (made in the admin console, DESIGN.md D4). While a value is
+    /// unchanged, validate reports it as a warning; once edited, as the error
+    /// again. plan still refuses to send it.
+    pub keep_live: Option<Vec<KeepLive>>,
 
     /// 规则类型 — rule type: fixed (1, 固定时间上下班), schedule (2, 按班次上下班), free (3, 自由上下班).
     pub grouptype: Option<GroupType>,
@@ -107,6 +112,22 @@ pub struct Rule {
     #[schemars(extend("deprecated" = true))]
     pub ot_info: Option<Value>,
 }
+
+/// A live value the write API rejects, kept as it is (see `keep_live`).
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeepLive {
+    /// JSON pointer to the value, e.g. /checkindate/0/checkintime/0/latest_off_work_sec.
+    pub path: String,
+    /// The value as imported (wire form).
+    pub value: Value,
+    /// The server's errmsg for it.
+    pub errmsg: Option<String>,
+}
+
+/// Keys of a rule file that belong to the tool, not to the API: never sent, never compared.
+pub const TOOL_KEYS: [&str; 4] = ["groupid", "effective_now", "readonly", "keep_live"];
 
 /// 打卡时间 — working days and their check-in times.
 #[skip_serializing_none]

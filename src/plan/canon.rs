@@ -97,17 +97,14 @@ pub const DEFAULTS: &[FieldDefault] = &[
 pub fn canonical(wire: &Value, today: i64, fill: bool) -> Map<String, Value> {
     let mut v = wire.clone();
     if let Value::Object(obj) = &mut v {
-        for key in [
-            "groupid",
-            "effective_now",
-            "readonly",
-            "ot_info",
+        let metadata = [
             "create_time",
             "create_userid",
             "update_userid",
             "open_sp_checkin",
             "checkin_method_type",
-        ] {
+        ];
+        for key in crate::model::TOOL_KEYS.into_iter().chain(metadata) {
             obj.shift_remove(key);
         }
         if let Some(Value::Object(r)) = obj.get_mut("reporterinfo") {

@@ -666,7 +666,7 @@ fn classify(
 fn sendable(d: &LoadedRule, today: i64) -> Value {
     let mut wire = rule_to_wire(&d.rule);
     if let Value::Object(obj) = &mut wire {
-        for key in ["groupid", "effective_now", "readonly"] {
+        for key in crate::model::TOOL_KEYS {
             obj.shift_remove(key);
         }
         canon::strip_legacy(obj);

@@ -2,6 +2,7 @@ mod apply;
 mod checks;
 mod cli_api;
 mod client;
+mod import;
 mod loading;
 mod plan;
 mod robustness;

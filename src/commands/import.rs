@@ -1,0 +1,236 @@
+//! `wecom-checkin import [--live FILE] [--out rules/] [--force]`: one rule file
+//! per live rule, so a corp with rules made in the admin console can adopt
+//! the tool: import, commit, and `plan` shows no change.
+//!
+//! - readable form, groupid pinned, the schema header line;
+//! - legacy fields kept as imported (never sent), each with a comment giving
+//!   its current form where the API defines one (noneed_offwork →
+//!   no_need_checkoff, flex_time → allow_flex with flex_on/off_duty_time);
+//! - values the write API rejects (D4) imported as they are and recorded in
+//!   `keep_live`, so validate passes (warnings) until someone edits them;
+//! - file names from the group names: UTF-8 kept, safe on every OS, unique.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::Exit;
+use crate::checks;
+use crate::cli::ImportArgs;
+use crate::emit;
+use crate::error::ToolError;
+use crate::live::LiveRule;
+use crate::load::{self, LoadedRule};
+use crate::model::wire::rule_to_wire;
+use crate::model::{Duration, KeepLive, Rule};
+
+pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
+    let now = checks::parse_now(args.now.as_deref())?;
+    let (live, source) = super::plan::read_live(args.live.as_deref(), &args.api)?;
+    let names = file_names(&live);
+    let targets: Vec<PathBuf> = names.iter().map(|n| args.out.join(n)).collect();
+    let existing: Vec<String> = targets
+        .iter()
+        .filter(|p| p.exists())
+        .map(|p| load::display_path(p))
+        .collect();
+    if !existing.is_empty() && !args.force {
+        println!(
+            "Import refused: {} file(s) exist already: {}",
+            existing.len(),
+            existing.join(", ")
+        );
+        println!("  help: import into an empty folder, or pass --force to overwrite them");
+        return Ok(Exit::Failure);
+    }
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| ToolError::new(format!("cannot create {}: {e}", args.out.display())))?;
+    let header = emit::schema_header(&schema_path_from(&args.out));
+    let mut kept_total = 0;
+    for (l, path) in live.iter().zip(&targets) {
+        let (rule, notes) = imported(l, now);
+        kept_total += rule.keep_live.as_ref().map_or(0, Vec::len);
+        let mut text = header.clone();
+        text += &format!(
+            "# Imported from live rule groupid {} ({source}) by wecom-checkin import.\n",
+            l.groupid
+        );
+        for note in &notes {
+            text += &format!("# {note}\n");
+        }
+        text += &emit::rule_to_yaml(&rule);
+        let tmp = path.with_extension("yaml.tmp");
+        std::fs::write(&tmp, text)
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
+        println!(
+            "  {}  ←  {} (groupid {})",
+            load::display_path(path),
+            l.rule.groupname.as_deref().unwrap_or_default(),
+            l.groupid
+        );
+    }
+    println!(
+        "Imported {} rules into {}.",
+        live.len(),
+        load::display_path(&args.out)
+    );
+    if kept_total > 0 {
+        println!(
+            "{kept_total} live value(s) the write API rejects were kept as they are (keep_live): validate warns about them; change them before changing their field."
+        );
+    }
+    println!("Next: commit the files; `wecom-checkin plan` should show no change.");
+    Ok(Exit::Success)
+}
+
+/// The live rule as a rule file: legacy fields translated where possible,
+/// rejected values recorded in keep_live.
+pub fn imported(l: &LiveRule, now: i64) -> (Rule, Vec<String>) {
+    let mut rule = l.rule.clone();
+    rule.groupid = Some(l.groupid);
+    let mut notes: Vec<String> = l.notes.clone();
+    // Old fields are kept as imported and their current form is suggested:
+    // writing the current field would change the rule (live shows it with its
+    // own value), and import must plan as no change. They are never sent.
+    for (i, day) in rule.checkindate.iter().flatten().enumerate() {
+        if let Some(noneed) = day.noneed_offwork {
+            notes.push(format!("checkindate[{i}].noneed_offwork: {noneed} is an old field; its current form is checkintime[].no_need_checkoff: {noneed}."));
+        }
+        if let Some(ms) = day.flex_time {
+            notes.push(format!(
+                "checkindate[{i}].flex_time: {ms} ms is an old field; its current form is allow_flex with flex_on_duty_time / flex_off_duty_time ({}).",
+                Duration(ms / 1000)
+            ));
+        }
+        for (field, present) in [
+            ("limit_aheadtime", day.limit_aheadtime.is_some()),
+            ("limit_offtime", day.limit_offtime.is_some()),
+        ] {
+            if present {
+                notes.push(format!("checkindate[{i}].{field} is an old field with no exact current form (the check-in windows are earliest/latest_*_sec): kept, never sent."));
+            }
+        }
+    }
+    if rule.ot_info.is_some() {
+        notes.push("ot_info is the old overtime field with no exact current form: kept, never sent; describe overtime in ot_info_v2.".into());
+    }
+    // Values the write API rejects: kept as they are, recorded, so validate passes.
+    let lr = LoadedRule {
+        file: String::new(),
+        doc: 0,
+        rule: rule.clone(),
+        spans: Default::default(),
+    };
+    let wire = rule_to_wire(&rule);
+    let mut kept: BTreeMap<String, KeepLive> = BTreeMap::new();
+    for d in checks::check_rule(&lr, now)
+        .into_iter()
+        .filter(|d| d.is_error())
+    {
+        kept.entry(d.path.clone()).or_insert_with(|| KeepLive {
+            path: d.path.clone(),
+            value: wire
+                .pointer(&d.path)
+                .cloned()
+                .unwrap_or(serde_json::Value::Null),
+            errmsg: Some(format!("{} {}", d.code, d.errmsg)),
+        });
+    }
+    if !kept.is_empty() {
+        notes.push(format!(
+            "keep_live lists {} value(s) made in the admin console that the write API rejects. They stay as they are while unchanged; a change to their top-level field sends it whole, so fix them first.",
+            kept.len()
+        ));
+        rule.keep_live = Some(kept.into_values().collect());
+    }
+    (rule, notes)
+}
+
+/// A file name per rule: the group name made safe on every OS, unique (case-insensitively).
+pub fn file_names(live: &[LiveRule]) -> Vec<String> {
+    let mut used = BTreeSet::new();
+    live.iter()
+        .map(|l| {
+            let base = safe_name(l.rule.groupname.as_deref().unwrap_or_default())
+                .unwrap_or_else(|| format!("rule-{}", l.groupid));
+            let mut name = format!("{base}.yaml");
+            if !used.insert(name.to_lowercase()) {
+                name = format!("{base}-{}.yaml", l.groupid);
+                used.insert(name.to_lowercase());
+            }
+            name
+        })
+        .collect()
+}
+
+fn safe_name(name: &str) -> Option<String> {
+    const RESERVED: [&str; 22] = [
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    ];
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || "<>:\"/\\|?*".contains(c) || c.is_whitespace() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut s = cleaned
+        .trim_matches(|c: char| c == '.' || c == '-')
+        .to_owned();
+    // Stay well under file-name limits (255 bytes): 60 characters of a name is plenty.
+    if s.chars().count() > 60 {
+        s = s.chars().take(60).collect();
+    }
+    if s.is_empty() {
+        return None;
+    }
+    if RESERVED.contains(&s.to_uppercase().as_str()) {
+        s += "-rule";
+    }
+    Some(s)
+}
+
+/// The schema's path relative to the output folder (for the editor header),
+/// the schema being `schema/checkin-rule.schema.json` under the working folder.
+fn schema_path_from(out: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let normal = |p: &Path| -> Vec<String> {
+        let mut parts: Vec<String> = Vec::new();
+        for c in p.components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    parts.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+            }
+        }
+        parts
+    };
+    let from = normal(&cwd.join(out));
+    let to = normal(&cwd.join(crate::schema::SCHEMA_PATH));
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let ups = "../".repeat(from.len() - common);
+    format!("{ups}{}", to[common..].join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_name;
+
+    #[test]
+    fn file_names_are_safe_everywhere() {
+        assert_eq!(safe_name("总部-固定班").as_deref(), Some("总部-固定班"));
+        assert_eq!(safe_name("A/B: C?").as_deref(), Some("A-B--C"));
+        assert_eq!(safe_name("con").as_deref(), Some("con-rule"));
+        assert_eq!(safe_name("...").as_deref(), None);
+        assert_eq!(
+            safe_name(&"长".repeat(100)).map(|s| s.chars().count()),
+            Some(60)
+        );
+    }
+}

@@ -1,0 +1,179 @@
+//! import: every live answer becomes rule files that validate and plan as no change.
+
+use serde_json::{Value, json};
+
+use super::util::{Output, root, run, run_in};
+
+const NOW: [&str; 2] = ["--now", "2026-11-21T00:00:00+08:00"];
+
+/// Every live fixture as a getcorpcheckinoption answer (getcheckinoption answers wrapped).
+fn live_answers() -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(root().join("tests/fixtures/live"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Ok(v) =
+            serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap_or_default())
+        else {
+            continue;
+        };
+        let with_id = |mut g: Value, i: usize| {
+            if g.get("groupid").is_none() {
+                g["groupid"] = json!(1000 + i);
+            }
+            g
+        };
+        let answer = if v.get("group").is_some_and(Value::is_array) {
+            v
+        } else if let Some(info) = v.get("info").and_then(Value::as_array) {
+            json!({"errcode": 0, "group": info.iter().enumerate().map(|(i, x)| with_id(x["group"].clone(), i)).collect::<Vec<_>>()})
+        } else if v.get("userid").is_some() && v.get("group").is_some() {
+            json!({"errcode": 0, "group": [with_id(v["group"].clone(), 0)]})
+        } else {
+            continue;
+        };
+        out.push((name, answer));
+    }
+    out
+}
+
+fn in_dir(dir: &std::path::Path, args: &[&str]) -> Output {
+    run_in(dir, args)
+}
+
+#[test]
+fn every_live_fixture_imports_validates_and_plans_no_change() {
+    let answers = live_answers();
+    assert!(answers.len() >= 8);
+    for (name, answer) in answers {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("live.json"),
+            serde_json::to_string(&answer).unwrap(),
+        )
+        .unwrap();
+        let import = in_dir(
+            dir.path(),
+            &["import", "--live", "live.json", NOW[0], NOW[1]],
+        );
+        assert_eq!(import.code, 0, "{name}: {}{}", import.stdout, import.stderr);
+        let validate = in_dir(dir.path(), &["validate", NOW[0], NOW[1]]);
+        assert_eq!(
+            validate.code, 0,
+            "{name}: an imported corp validates:\n{}",
+            validate.stdout
+        );
+        let plan = in_dir(
+            dir.path(),
+            &[
+                "plan",
+                "--live",
+                "live.json",
+                "--detailed-exitcode",
+                NOW[0],
+                NOW[1],
+            ],
+        );
+        assert_eq!(
+            plan.code, 0,
+            "{name}: import then plan shows no change:\n{}",
+            plan.stdout
+        );
+    }
+}
+
+#[test]
+fn a_real_console_rule_imports_with_its_rejected_values_kept() {
+    let (_, answer) = live_answers()
+        .into_iter()
+        .find(|(n, _)| n.starts_with("javafast"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("live.json"),
+        serde_json::to_string(&answer).unwrap(),
+    )
+    .unwrap();
+    let out = in_dir(
+        dir.path(),
+        &["import", "--live", "live.json", NOW[0], NOW[1]],
+    );
+    assert_eq!(out.code, 0);
+    let text = std::fs::read_to_string(dir.path().join("rules/打卡.yaml")).unwrap();
+    insta::assert_snapshot!("import_javafast_rule", text);
+    // Editing a kept value makes it an error again.
+    let edited = text.replace("remind_work_sec: \"00:00\"", "remind_work_sec: \"00:05\"");
+    assert_ne!(edited, text);
+    std::fs::write(dir.path().join("rules/打卡.yaml"), edited).unwrap();
+    let validate = in_dir(dir.path(), &["validate", NOW[0], NOW[1]]);
+    assert_eq!(validate.code, 1, "{}", validate.stdout);
+}
+
+#[test]
+fn import_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = root().join("examples/live/corp.json");
+    let live = live.to_str().unwrap();
+    assert_eq!(in_dir(dir.path(), &["import", "--live", live]).code, 0);
+    let again = in_dir(dir.path(), &["import", "--live", live]);
+    assert_eq!(again.code, 1);
+    assert!(
+        again.stdout.contains("exist already") && again.stdout.contains("--force"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(
+        in_dir(dir.path(), &["import", "--live", live, "--force"]).code,
+        0
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("rules"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names.contains(&"旧仓库-固定班.yaml".to_owned()));
+}
+
+#[test]
+fn same_names_get_distinct_files() {
+    let mut answer: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("examples/live/corp.json")).unwrap(),
+    )
+    .unwrap();
+    answer["group"][1]["groupname"] = answer["group"][0]["groupname"].clone();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("live.json"),
+        serde_json::to_string(&answer).unwrap(),
+    )
+    .unwrap();
+    let out = in_dir(dir.path(), &["import", "--live", "live.json"]);
+    assert_eq!(out.code, 0);
+    assert!(
+        dir.path().join("rules/总部-固定班.yaml").exists()
+            && dir.path().join("rules/总部-固定班-2.yaml").exists(),
+        "{}",
+        out.stdout
+    );
+    // Two live rules of one name: validate says so.
+    let v = in_dir(dir.path(), &["validate", NOW[0], NOW[1]]);
+    assert!(
+        v.stdout.contains("duplicate groupname") || v.stdout.contains("is also used by"),
+        "{}",
+        v.stdout
+    );
+}
+
+#[test]
+fn import_help_names_the_flags() {
+    let out = run(&["import", "--help"]);
+    assert!(
+        out.stdout.contains("--force") && out.stdout.contains("--live"),
+        "{}",
+        out.stdout
+    );
+}
