@@ -89,6 +89,20 @@ pub fn imported(l: &LiveRule, now: i64) -> (Rule, Vec<String>) {
     let mut rule = l.rule.clone();
     rule.groupid = Some(l.groupid);
     let mut notes: Vec<String> = l.notes.clone();
+    // Modern answers carry the old fields with neutral values beside the new
+    // ones (noneed_offwork: false, limit_aheadtime: 0): they say nothing and
+    // are never sent, so they are left out of the file.
+    for day in rule.checkindate.iter_mut().flatten() {
+        day.noneed_offwork = day.noneed_offwork.filter(|v| *v);
+        day.flex_time = day.flex_time.filter(|v| *v != 0);
+        day.limit_aheadtime = day.limit_aheadtime.filter(|v| *v != 0);
+        day.limit_offtime = day.limit_offtime.filter(|v| *v != 0);
+    }
+    for s in rule.schedulelist.iter_mut().flatten() {
+        s.noneed_offwork = s.noneed_offwork.filter(|v| *v);
+        s.limit_aheadtime = s.limit_aheadtime.filter(|v| *v != 0);
+        s.limit_offtime = s.limit_offtime.filter(|v| *v != 0);
+    }
     // Old fields are kept as imported and their current form is suggested:
     // writing the current field would change the rule (live shows it with its
     // own value), and import must plan as no change. They are never sent.

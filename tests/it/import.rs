@@ -177,3 +177,47 @@ fn import_help_names_the_flags() {
         out.stdout
     );
 }
+
+/// The same through the API: an emulator seeded with each fixture (both read
+/// shapes), import from it, plan against it: no change.
+#[test]
+fn import_from_an_emulator_seeded_with_each_fixture_plans_no_change() {
+    use wecom_checkin::emulator::{self, Emulator, ReadShape};
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    for (name, answer) in live_answers() {
+        for shape in [ReadShape::Modern, ReadShape::Legacy] {
+            let emu = Emulator::new(emulator::Config {
+                read_shape: shape,
+                ..emulator::Config::default()
+            });
+            emu.seed(&answer, false).unwrap();
+            let (addr, _) = rt.block_on(emu.clone().spawn()).unwrap();
+            let dir = tempfile::tempdir().unwrap();
+            let run = |args: &[&str]| {
+                let out = std::process::Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+                    .args(args)
+                    .current_dir(dir.path())
+                    .env("WECOM_API_BASE", format!("http://{addr}"))
+                    .env("WECOM_CORPID", "emulator-corp")
+                    .env("WECOM_CORPSECRET", "emulator-secret")
+                    .output()
+                    .unwrap();
+                (
+                    out.status.code().unwrap_or(-1),
+                    String::from_utf8_lossy(&out.stdout).into_owned(),
+                )
+            };
+            let (code, out) = run(&["import", NOW[0], NOW[1]]);
+            assert_eq!(code, 0, "{name} {shape:?}: {out}");
+            let (code, out) = run(&["plan", "--detailed-exitcode", NOW[0], NOW[1]]);
+            assert_eq!(
+                code, 0,
+                "{name} {shape:?}: import then plan shows no change:\n{out}"
+            );
+        }
+    }
+}

@@ -1,5 +1,6 @@
 mod apply;
 mod checks;
+mod ci_examples;
 mod cli_api;
 mod client;
 mod import;
