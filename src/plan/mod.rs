@@ -198,61 +198,55 @@ fn fingerprint_of(live: &[LiveRule], prepared: &[LivePre]) -> LiveInfo {
     }
 }
 
-/// What the plan needs of a live rule, computed once.
+/// What the plan keeps of every live rule: its fingerprint.
 struct LivePre {
-    legacy: bool,
     /// Of the canonical form with defaults filled.
     fingerprint: String,
-    /// Canonical as compared: defaults filled only for modern answers (D3).
-    compared: Map<String, Value>,
 }
 
 fn prepare_live(live: &[LiveRule], today: i64) -> Vec<LivePre> {
     use rayon::prelude::*;
     live.par_iter()
         .map(|l| {
-            let legacy = l.legacy_shape;
-            let wire = rule_to_wire(&l.rule);
-            let filled = canon::canonical(&wire, today, true);
+            let filled = canon::canonical(&rule_to_wire(&l.rule), today, true);
             let mut text = serde_json::to_string(&filled).unwrap_or_default();
             text.push_str(l.rule.groupname.as_deref().unwrap_or_default());
-            let fingerprint = fnv(text.as_bytes());
-            let compared = if legacy {
-                canon::canonical(&wire, today, false)
-            } else {
-                filled
-            };
             LivePre {
-                legacy,
-                fingerprint,
-                compared,
+                fingerprint: fnv(text.as_bytes()),
             }
         })
         .collect()
 }
 
-/// What the plan needs of a desired rule, computed once.
-struct DesiredPre {
-    diagnostics: Vec<Diagnostic>,
-    /// The top-level fields the file writes.
-    written: BTreeSet<String>,
-    canonical: Map<String, Value>,
+/// The canonical form of a live rule as compared: defaults filled only for
+/// modern answers, whose missing fields are empty (D3).
+fn live_compared(l: &LiveRule, today: i64) -> Map<String, Value> {
+    canon::canonical(&rule_to_wire(&l.rule), today, !l.legacy_shape)
 }
 
-fn prepare_desired(desired: &[LoadedRule], now: i64, today: i64) -> Vec<DesiredPre> {
+/// What the plan needs of a desired rule: its checks, and its diff with the
+/// live rule it matches. Computed for all rules in parallel; the canonical
+/// forms are dropped as soon as they are compared (a large corp would hold
+/// two JSON trees per rule otherwise).
+struct DesiredPre {
+    diagnostics: Vec<Diagnostic>,
+    diff: Option<RuleDiff>,
+}
+
+fn prepare_desired(
+    desired: &[LoadedRule],
+    live: &[LiveRule],
+    pairs: &HashMap<usize, usize>,
+    now: i64,
+    today: i64,
+) -> Vec<DesiredPre> {
     use rayon::prelude::*;
     desired
         .par_iter()
-        .map(|d| {
-            let wire = rule_to_wire(&d.rule);
-            DesiredPre {
-                diagnostics: checks::check_rule(d, now),
-                written: wire
-                    .as_object()
-                    .map(|o| o.keys().cloned().collect())
-                    .unwrap_or_default(),
-                canonical: canon::canonical(&wire, today, true),
-            }
+        .enumerate()
+        .map(|(di, d)| DesiredPre {
+            diagnostics: checks::check_rule(d, now),
+            diff: pairs.get(&di).map(|&li| diff_rule(d, &live[li], today)),
         })
         .collect()
 }
@@ -378,13 +372,13 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
     let mut calls = Vec::new();
     let mut counts = Counts::default();
     let matched_live: BTreeSet<usize> = pairs.values().copied().collect();
-    let desired_pre = prepare_desired(desired, opts.now, today);
+    let mut desired_pre = prepare_desired(desired, live, &pairs, opts.now, today);
     let live_pre = prepare_live(live, today);
 
     for (di, d) in desired.iter().enumerate() {
         let effective_now = opts.effective_now || d.rule.effective_now == Some(true);
         let name = d.rule.groupname.clone().unwrap_or_default();
-        let pre = &desired_pre[di];
+        let pre = &mut desired_pre[di];
         let diagnostics = &pre.diagnostics;
         let mut rp = RulePlan {
             groupname: name.clone(),
@@ -469,7 +463,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
             rules.push(rp);
             continue;
         }
-        let diff = diff_rule(d, pre, &live_pre[li], today);
+        let diff = pre.diff.take().unwrap_or_else(|| diff_rule(d, l, today));
         rp.changes = diff.changes;
         rp.clear = diff.clear.iter().map(|(f, _)| (*f).to_owned()).collect();
         rp.unknown = diff.unknown;
@@ -685,13 +679,19 @@ struct RuleDiff {
     unmanaged: Vec<String>,
 }
 
-fn diff_rule(rule: &LoadedRule, d: &DesiredPre, l: &LivePre, today: i64) -> RuleDiff {
-    let legacy = l.legacy;
-    let (dc, lc) = (&d.canonical, &l.compared);
+fn diff_rule(rule: &LoadedRule, live: &LiveRule, today: i64) -> RuleDiff {
+    let legacy = live.legacy_shape;
+    let desired_wire = rule_to_wire(&rule.rule);
+    let written: BTreeSet<&String> = desired_wire
+        .as_object()
+        .map(|o| o.keys().collect())
+        .unwrap_or_default();
+    let dc = &canon::canonical(&desired_wire, today, true);
+    let lc = &live_compared(live, today);
     // Built only for rules that change: most rules of a large corp do not.
     let mut sendable_obj: Option<Map<String, Value>> = None;
     let has_default = |f: &str| canon::DEFAULTS.iter().any(|(p, _)| *p == f);
-    let written = |f: &str| d.written.contains(f);
+    let written = |f: &str| written.iter().any(|w| w.as_str() == f);
     let mut out = RuleDiff {
         update: Map::new(),
         clear: Vec::new(),
