@@ -65,6 +65,42 @@ pub fn parse_answer(answer: &Value) -> Result<Vec<LiveRule>, String> {
         .collect()
 }
 
+/// The rules of a getcorpcheckinoption answer given as text (a saved file):
+/// each group is parsed on its own, in parallel, so a corp of 10,000 rules is
+/// never one JSON tree in memory.
+pub fn parse_answer_text(text: &str) -> Result<Vec<LiveRule>, String> {
+    use rayon::prelude::*;
+    use serde_json::value::RawValue;
+    #[derive(serde::Deserialize)]
+    struct Answer<'a> {
+        #[serde(default)]
+        errcode: i64,
+        #[serde(default)]
+        errmsg: String,
+        #[serde(borrow, default)]
+        group: Option<Vec<&'a RawValue>>,
+    }
+    let answer: Answer = serde_json::from_str(text)
+        .map_err(|e| format!("not a getcorpcheckinoption answer: {e}"))?;
+    if answer.errcode != 0 {
+        return Err(format!(
+            "the answer is an error: errcode {}: {}",
+            answer.errcode, answer.errmsg
+        ));
+    }
+    answer
+        .group
+        .unwrap_or_default()
+        .par_iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let group: Value =
+                serde_json::from_str(raw.get()).map_err(|e| format!("group[{i}]: {e}"))?;
+            normalize_group(&group).map_err(|e| format!("group[{i}]: {e}"))
+        })
+        .collect()
+}
+
 /// One rule of the read shape as the model.
 pub fn normalize_group(group: &Value) -> Result<LiveRule, String> {
     let Value::Object(obj) = group else {

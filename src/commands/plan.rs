@@ -21,12 +21,10 @@ pub fn read_live(
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| ToolError::new(format!("cannot read {}: {e}", path.display())))?;
-            let answer: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-                ToolError::new(format!("{} is not JSON: {e}", path.display()))
+            let rules = live::parse_answer_text(&text).map_err(|e| {
+                ToolError::new(format!("{}: {e}", path.display()))
                     .with_help("pass a file written by `wecom-checkin pull`")
             })?;
-            let rules = live::parse_answer(&answer)
-                .map_err(|e| ToolError::new(format!("{}: {e}", path.display())))?;
             Ok((rules, load::display_path(path)))
         }
         None => {

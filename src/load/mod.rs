@@ -75,10 +75,10 @@ impl LoadedRule {
 pub fn locate(spans: &SpanTree, pointer: &str) -> (Pos, Option<Pos>) {
     let (node, found) = spans.lookup(pointer);
     let is_collection = !matches!(node.children, yaml::Children::Leaf);
-    if found && !(is_collection && node.key.is_some()) {
-        (node.span.start, Some(node.span.end))
+    if found && !(is_collection && node.key().is_some()) {
+        (node.span().start, Some(node.span().end))
     } else {
-        let at = node.key.unwrap_or(node.span);
+        let at = node.key().unwrap_or(node.span());
         (at.start, Some(at.end))
     }
 }
@@ -86,7 +86,7 @@ pub fn locate(spans: &SpanTree, pointer: &str) -> (Pos, Option<Pos>) {
 /// Position of the key that holds the value at `pointer` (for unknown keys).
 pub fn locate_key(spans: &SpanTree, pointer: &str) -> (Pos, Option<Pos>) {
     let (node, _) = spans.lookup(pointer);
-    let at = node.key.unwrap_or(node.span);
+    let at = node.key().unwrap_or(node.span());
     (at.start, Some(at.end))
 }
 

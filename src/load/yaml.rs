@@ -40,13 +40,48 @@ impl From<YSpan> for Span {
     }
 }
 
+/// A span packed in 16 bytes: a large corp has millions of nodes, and a rule
+/// file's lines and columns fit in u32. Line 0 means "no span".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Packed {
+    start_line: u32,
+    start_col: u32,
+    end_line: u32,
+    end_col: u32,
+}
+
+impl Packed {
+    fn pack(s: Span) -> Self {
+        let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        Packed {
+            start_line: n(s.start.line),
+            start_col: n(s.start.col),
+            end_line: n(s.end.line),
+            end_col: n(s.end.col),
+        }
+    }
+
+    fn unpack(self) -> Span {
+        Span {
+            start: Pos {
+                line: self.start_line as usize,
+                col: self.start_col as usize,
+            },
+            end: Pos {
+                line: self.end_line as usize,
+                col: self.end_col as usize,
+            },
+        }
+    }
+}
+
 /// Where each node of a document sits in the source, shaped like the document.
 #[derive(Clone, Debug, Default)]
 pub struct SpanTree {
     /// The value's own span.
-    pub span: Span,
+    span: Packed,
     /// The span of the key that holds this value, when it is a mapping entry.
-    pub key: Option<Span>,
+    key: Packed,
     pub children: Children,
 }
 
@@ -54,11 +89,29 @@ pub struct SpanTree {
 pub enum Children {
     #[default]
     Leaf,
-    Seq(Vec<SpanTree>),
-    Map(Vec<(String, SpanTree)>),
+    Seq(Box<[SpanTree]>),
+    Map(Box<[(Box<str>, SpanTree)]>),
 }
 
 impl SpanTree {
+    fn new(span: Span, key: Option<Span>, children: Children) -> Self {
+        SpanTree {
+            span: Packed::pack(span),
+            key: key.map(Packed::pack).unwrap_or_default(),
+            children,
+        }
+    }
+
+    /// The value's own span.
+    pub fn span(&self) -> Span {
+        self.span.unpack()
+    }
+
+    /// The span of the key that holds this value, when it is a mapping entry.
+    pub fn key(&self) -> Option<Span> {
+        (self.key.start_line != 0).then(|| self.key.unpack())
+    }
+
     /// The node at a JSON pointer, or the deepest existing ancestor when the
     /// pointer names something absent (a missing key points at its parent).
     pub fn lookup(&self, pointer: &str) -> (&SpanTree, bool) {
@@ -66,7 +119,9 @@ impl SpanTree {
         for raw in pointer.split('/').skip(1) {
             let token = raw.replace("~1", "/").replace("~0", "~");
             let next = match &node.children {
-                Children::Map(entries) => entries.iter().find(|(k, _)| *k == token).map(|(_, v)| v),
+                Children::Map(entries) => {
+                    entries.iter().find(|(k, _)| **k == *token).map(|(_, v)| v)
+                }
                 Children::Seq(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
                 Children::Leaf => None,
             };
@@ -115,7 +170,7 @@ enum Frame {
         span: Span,
         key: Option<Span>,
         values: Map<String, Value>,
-        spans: Vec<(String, SpanTree)>,
+        spans: Vec<(Box<str>, SpanTree)>,
         pending_key: Option<(String, Span)>,
     },
 }
@@ -232,14 +287,14 @@ impl Builder {
                         spans,
                     } => (
                         Value::Array(values),
-                        SpanTree {
-                            span: Span {
+                        SpanTree::new(
+                            Span {
                                 start: s.start,
                                 end: span.end.max(s.end),
                             },
                             key,
-                            children: Children::Seq(spans),
-                        },
+                            Children::Seq(spans.into_boxed_slice()),
+                        ),
                         anchor,
                     ),
                     Frame::Map {
@@ -251,14 +306,14 @@ impl Builder {
                         ..
                     } => (
                         Value::Object(values),
-                        SpanTree {
-                            span: Span {
+                        SpanTree::new(
+                            Span {
                                 start: s.start,
                                 end: span.end.max(s.end),
                             },
                             key,
-                            children: Children::Map(spans),
-                        },
+                            Children::Map(spans.into_boxed_slice()),
+                        ),
                         anchor,
                     ),
                 };
@@ -287,7 +342,7 @@ impl Builder {
                 if self.nodes > MAX_NODES {
                     return Err(too_many_nodes(span));
                 }
-                tree.key = None;
+                tree.key = Packed::default();
                 self.add_value(value, tree, 0)
             }
             Event::DocumentStart(_) => {
@@ -339,8 +394,8 @@ impl Builder {
         else {
             return Ok(());
         };
-        if let Some((_, first)) = spans.iter().find(|(k, _)| *k == text) {
-            let first = first.key.unwrap_or(first.span).start;
+        if let Some((_, first)) = spans.iter().find(|(k, _)| **k == *text) {
+            let first = first.key().unwrap_or(first.span()).start;
             return Err(YamlError {
                 pos: span.start,
                 end: Some(span.end),
@@ -364,7 +419,7 @@ impl Builder {
     ) -> Result<(), YamlError> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
-            return Err(too_many_nodes(tree.span));
+            return Err(too_many_nodes(tree.span()));
         }
         if anchor != 0 {
             let count = node_count(&value);
@@ -384,9 +439,9 @@ impl Builder {
                 ..
             }) => {
                 if let Some((key, key_span)) = pending_key.take() {
-                    tree.key = Some(key_span);
+                    tree.key = Packed::pack(key_span);
                     values.insert(key.clone(), value);
-                    spans.push((key, tree));
+                    spans.push((key.into_boxed_str(), tree));
                 }
             }
         }
@@ -407,11 +462,7 @@ fn too_many_nodes(span: Span) -> YamlError {
 }
 
 fn leaf(span: Span) -> SpanTree {
-    SpanTree {
-        span,
-        key: None,
-        children: Children::Leaf,
-    }
+    SpanTree::new(span, None, Children::Leaf)
 }
 
 /// Resolves a scalar by the YAML 1.2 core schema (or by its explicit core tag).
@@ -567,10 +618,10 @@ mod tests {
         let docs = parse("groupname: 总部\nrange:\n  userid: [a, b]\n").unwrap();
         let (node, found) = docs[0].spans.lookup("/range/userid/1");
         assert!(found);
-        assert_eq!(node.span.start, Pos { line: 3, col: 15 });
+        assert_eq!(node.span().start, Pos { line: 3, col: 15 });
         let (node, found) = docs[0].spans.lookup("/range/tagid");
         assert!(!found);
-        assert_eq!(node.key.unwrap().start, Pos { line: 2, col: 1 });
+        assert_eq!(node.key().unwrap().start, Pos { line: 2, col: 1 });
     }
 
     #[test]
