@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Measures whole-process `validate` and `plan --live` on N generated rules
-# (copies of the bundled rules, each with its own groupname) against a live
-# answer in which 10 % of the rules differ. Best of 5 runs, release build.
-# Usage: scripts/bench.sh [N...]   (default: 1000 5000 10000)
+# Measures whole-process `validate`, `plan --live` and `import` on N generated
+# rules (the bundled fixed, schedule and free rules — shifts, locations, special
+# days — each copy with its own groupname) against a live answer in which 10 %
+# of the rules differ; peak memory of each; and, side by side, the independent
+# `check-jsonschema` (PyPI) checking only the JSON Schema on the same files.
+# Best of 5 runs (check-jsonschema: best of 2), release build.
+# Usage: scripts/bench.sh [N...]   (default: 100 1000 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 bin=$PWD/target/release/wecom-checkin
+venv=$PWD/target/bench-venv
+if [ ! -x "$venv/bin/check-jsonschema" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check check-jsonschema ruamel.yaml
+fi
+export PATH="$venv/bin:$PATH"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 now=2026-11-21T00:00:00+08:00
@@ -23,8 +32,8 @@ best_ms() { # best wall time of 5 runs of "$@", in ms
 }
 peak_mib() { /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>&1 || true; awk '{printf "%d", $1/1024}' "$work/rss"; }
 
-printf "%-8s %-14s %-14s %-14s %-14s\n" rules validate validate-RSS plan plan-RSS
-for n in "${@:-1000 5000 10000}"; do
+printf "%-7s %-10s %-9s %-10s %-9s %-10s %-9s %-17s %s\n" rules validate RSS plan RSS import RSS check-jsonschema ratio
+for n in ${@:-100 1000 10000}; do
   dir="$work/corp-$n"
   mkdir -p "$dir/rules"
   python3 - "$n" "$dir" <<'PY'
@@ -52,7 +61,7 @@ def wire(v):
 def load(text):  # the bundled rules are simple block YAML: parse them with the tool's own reader's rules
     import importlib.util
     try:
-        from ruamel.yaml import YAML
+        from ruamel.yaml import YAML  # installed in the bench venv
         return YAML(typ="safe", pure=True).load(text)
     except ImportError:
         sys.exit("bench needs ruamel.yaml (pip install ruamel.yaml)")
@@ -74,5 +83,47 @@ PY
   vm=$(peak_mib "$bin" validate "$dir/rules" --now "$now")
   p=$(best_ms "$bin" plan "$dir/rules" --live "$dir/live.json" --now "$now")
   pm=$(peak_mib "$bin" plan "$dir/rules" --live "$dir/live.json" --now "$now")
-  printf "%-8s %-14s %-14s %-14s %-14s\n" "$n" "${v} ms" "${vm} MiB" "${p} ms" "${pm} MiB"
+  i=$(best_ms "$bin" import --live "$dir/live.json" --out "$dir/imported" --force --now "$now")
+  im=$(peak_mib "$bin" import --live "$dir/live.json" --out "$dir/imported" --force --now "$now")
+  # The independent validator, schema only, on the same files (best of 2: it is slow).
+  cj=""
+  for _ in 1 2; do
+    start=$(date +%s%N)
+    (cd "$dir/rules" && ls | xargs check-jsonschema --schemafile "$OLDPWD/schema/checkin-rule.schema.json" >/dev/null)
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    if [ -z "$cj" ] || [ "$ms" -lt "$cj" ]; then cj=$ms; fi
+  done
+  ratio=$(awk -v a="$cj" -v b="$v" 'BEGIN { printf "%.0fx", a / (b > 0 ? b : 1) }')
+  printf "%-7s %-10s %-9s %-10s %-9s %-10s %-9s %-17s %s\n" "$n" "${v} ms" "${vm} MiB" "${p} ms" "${pm} MiB" "${i} ms" "${im} MiB" "${cj} ms" "$ratio"
 done
+
+# Apply throughput: 500 changed rules against the emulator, with the same
+# per-endpoint limit on both sides (client --write-rate-limit, emulator
+# --rate-limit): the calls should take little more than the limit allows,
+# with exactly one write per change.
+n=500; per_min=6000
+dir="$work/apply"; mkdir -p "$dir/rules"
+# Reuse the generator: n rules, then need_photo on in every live rule.
+sed -n "/^  python3 - \"\$n\" \"\$dir\" <<'PY'$/,/^PY$/p" "$0" | sed '1d;$d' > "$work/gen.py"
+python3 "$work/gen.py" "$n" "$dir"
+python3 - "$dir/live.json" <<'PY'
+import json, sys
+p = sys.argv[1]; a = json.load(open(p))
+for g in a["group"]: g["need_photo"] = True  # the bundled rules all leave it false
+json.dump(a, open(p, "w"), ensure_ascii=False)
+PY
+"$bin" emulate --listen 127.0.0.1:0 --state "$dir/live.json" --rate-limit "update_checkin_option=$per_min" > "$work/emu.out" 2>/dev/null &
+emu=$!
+for _ in $(seq 50); do grep -q listening "$work/emu.out" 2>/dev/null && break; sleep 0.1; done
+base=$(head -1 "$work/emu.out" | awk '{print $NF}')
+start=$(date +%s%N)
+WECOM_API_BASE=$base WECOM_CORPID=emulator-corp WECOM_CORPSECRET=emulator-secret \
+  "$bin" apply "$dir/rules" --auto-approve --write-rate-limit "$per_min" --now "$now" > "$work/apply.out"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+calls=$(curl -s "$base/admin/calls")
+kill "$emu"
+ideal=$(( (n - 1) * 60000 / per_min ))
+updates=$(echo "$calls" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("update_checkin_option", 0))')
+echo
+echo "apply: $n changes at $per_min/min: ${ms} ms wall (the limit allows ${ideal} ms: $(awk -v a="$ms" -v b="$ideal" 'BEGIN{printf "%.0f", (a/b-1)*100}') % over, plan and two reads included); $updates update calls for $n changes"
+tail -1 "$work/apply.out"
