@@ -6,6 +6,7 @@ mod client;
 mod import;
 mod loading;
 mod plan;
+mod property;
 mod robustness;
 mod schema_file;
 mod util;
