@@ -178,18 +178,24 @@ pub fn display_path(p: &Path) -> String {
 }
 
 fn load_file(path: &Path, loaded: &mut Loaded) {
-    loaded.files += 1;
     let file = display_path(path);
-    let at_start = Pos { line: 0, col: 0 };
-    let bytes = match read_limited(path) {
-        Ok(b) => b,
+    match read_limited(path) {
+        Ok(bytes) => load_bytes(&file, bytes, loaded),
         Err(message) => {
+            loaded.files += 1;
+            let at_start = Pos { line: 0, col: 0 };
             loaded
                 .diagnostics
                 .push(Diagnostic::file_error("file", &file, "", at_start, message));
-            return;
         }
-    };
+    }
+}
+
+/// Loads one file's content (named `file` in diagnostics): the whole pipeline
+/// from bytes to rules and diagnostics, with no filesystem (the fuzz target uses it).
+pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
+    loaded.files += 1;
+    let file = file.to_owned();
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
