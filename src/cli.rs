@@ -27,6 +27,20 @@ pub enum Command {
     Emulate(EmulateArgs),
 }
 
+/// What a plan may change: the same flags for `plan` and `apply`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ChangeArgs {
+    /// Delete live rules that no file describes.
+    #[arg(long)]
+    pub prune: bool,
+    /// Allow a grouptype change, which deletes the rule and adds it anew.
+    #[arg(long)]
+    pub allow_replace: bool,
+    /// Changes take effect today instead of tomorrow (every rule).
+    #[arg(long)]
+    pub effective_now: bool,
+}
+
 /// Show the API calls that would make live rules match the files.
 ///
 /// Exit status: 0 planned (or, with --detailed-exitcode, nothing to change),
@@ -40,15 +54,8 @@ pub struct PlanArgs {
     /// Read live state from this file (what `pull` writes) instead of the API.
     #[arg(long, value_name = "FILE")]
     pub live: Option<PathBuf>,
-    /// Delete live rules that no file describes.
-    #[arg(long)]
-    pub prune: bool,
-    /// Allow a grouptype change, which deletes the rule and adds it anew.
-    #[arg(long)]
-    pub allow_replace: bool,
-    /// Changes take effect today instead of tomorrow (every rule).
-    #[arg(long)]
-    pub effective_now: bool,
+    #[command(flatten)]
+    pub change: ChangeArgs,
     /// Save the plan (JSON, with the live fingerprint) for `apply`.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -79,15 +86,8 @@ pub struct ApplyArgs {
     /// Apply without asking (needed when not on a terminal).
     #[arg(long)]
     pub auto_approve: bool,
-    /// Allow deleting live rules that no file describes.
-    #[arg(long)]
-    pub prune: bool,
-    /// Allow a grouptype change (delete + add).
-    #[arg(long)]
-    pub allow_replace: bool,
-    /// Changes take effect today instead of tomorrow (every rule).
-    #[arg(long)]
-    pub effective_now: bool,
+    #[command(flatten)]
+    pub change: ChangeArgs,
     /// Refuse to start when the plan deletes more rules than this.
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub max_deletes: usize,

@@ -104,9 +104,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             let plan_args = PlanArgs {
                 paths: args.targets.clone(),
                 live: None,
-                prune: args.prune,
-                allow_replace: args.allow_replace,
-                effective_now: args.effective_now,
+                change: args.change.clone(),
                 out: None,
                 format: PlanFormat::Text,
                 detailed_exitcode: false,
@@ -163,7 +161,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         .iter()
         .filter(|c| c.endpoint == "del_checkin_option" && !replaced.contains(c.rule.as_str()))
         .count();
-    if deletes > 0 && !args.prune {
+    if deletes > 0 && !args.change.prune {
         return refuse(format!(
             "the plan deletes {deletes} rule(s); pass --prune to allow deletes"
         ));

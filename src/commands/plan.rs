@@ -96,10 +96,10 @@ pub fn make_plan(args: &PlanArgs) -> Result<Planned, ToolError> {
     }
     let (live_rules, source) = read_live(args.live.as_deref(), &args.api)?;
     let opts = Options {
-        prune: args.prune,
-        allow_replace: args.allow_replace,
+        prune: args.change.prune,
+        allow_replace: args.change.allow_replace,
         now,
-        effective_now: args.effective_now,
+        effective_now: args.change.effective_now,
     };
     let mut plan = plan::build(&loaded.rules, &live_rules, &opts);
     plan.live.source = source;
