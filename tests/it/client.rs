@@ -175,9 +175,15 @@ async fn the_rate_limit_holds() {
         "{:?}",
         started.elapsed()
     );
+    // At the server, count per window: the limit allows 3 calls in 300 ms.
+    // Network jitter can shift one arrival, so a window may see one more, never two.
     let times = emu.call_times(Endpoint::GetCorpCheckinOption);
-    for pair in times.windows(2) {
-        assert!(pair[1] - pair[0] >= Duration::from_millis(90), "{times:?}");
+    for (i, t) in times.iter().enumerate() {
+        let in_window = times[i..]
+            .iter()
+            .filter(|u| **u - *t < Duration::from_millis(300))
+            .count();
+        assert!(in_window <= 4, "{in_window} calls within 300 ms: {times:?}");
     }
 }
 
