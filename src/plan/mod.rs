@@ -544,7 +544,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         rules.push(rp);
     }
 
-    for (li, l) in live
+    for (_, l) in live
         .iter()
         .enumerate()
         .filter(|(li, _)| !matched_live.contains(li))
@@ -563,7 +563,6 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
             unmanaged: Vec::new(),
             notes: Vec::new(),
         };
-        let _ = li;
         if opts.prune {
             rp.action = Action::Delete;
             rp.reason = "no file describes this live rule, and --prune deletes such rules".into();
