@@ -199,6 +199,10 @@ pub struct EmulateArgs {
     /// Write the state back to this file after every change.
     #[arg(long)]
     pub save: Option<PathBuf>,
+    /// A directory of users, their departments and tags (JSON), from which
+    /// getcheckinoption answers which rule applies to whom (docs/api-notes.md: the emulator's directory).
+    #[arg(long, value_name = "FILE")]
+    pub directory: Option<PathBuf>,
     /// The corpid the emulator accepts.
     #[arg(long, default_value = "emulator-corp")]
     pub corpid: String,

@@ -2,22 +2,19 @@
 //! into the rule model (DESIGN.md D3). The read shape is not the write shape:
 //! it carries metadata (groupid, create_time, …), legacy fields beside new ones,
 //! `range.partyid` or `range.party_id`, flex times in milliseconds on old
-//! servers, and fields added over time. Metadata is set aside, unknown fields
-//! are dropped with a note, and legacy fields are kept (read, never written).
+//! servers, and fields added over time. Metadata is set aside; legacy fields
+//! are kept (read, never written); fields this version does not know are kept
+//! too, at any depth (never erase what the tool does not know: see
+//! docs/api-notes.md, "Newer fields"), so that a rule sent back carries them
+//! unchanged.
 
 use serde_json::{Map, Value};
 
 use crate::model::Rule;
 
-/// Keys of the read shape that describe a rule rather than configure it.
-const METADATA: [&str; 6] = [
-    "groupid",
-    "create_time",
-    "create_userid",
-    "update_userid",
-    "open_sp_checkin",
-    "checkin_method_type",
-];
+/// Keys of the read shape that describe a rule rather than configure it:
+/// never written, never compared.
+pub const METADATA: [&str; 4] = ["groupid", "create_time", "create_userid", "update_userid"];
 
 /// Who made and changed a live rule, as the read API says.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -139,41 +136,20 @@ pub fn normalize_group(group: &Value) -> Result<LiveRule, String> {
             }
         }
     }
-    let mut value = Value::Object(obj);
-    // Fields the API added after this version: drop them, say so, and go on.
-    for _ in 0..256 {
-        match serde_path_to_error::deserialize::<_, Rule>(&value) {
-            Ok(mut rule) => {
-                rule.groupid = Some(groupid);
-                return Ok(LiveRule {
-                    groupid,
-                    rule,
-                    meta,
-                    notes,
-                    legacy_shape,
-                });
-            }
-            Err(e) if e.inner().to_string().starts_with("unknown field") => {
-                let path: Vec<String> = e
-                    .path()
-                    .iter()
-                    .map(|seg| match seg {
-                        serde_path_to_error::Segment::Seq { index } => index.to_string(),
-                        other => other.to_string(),
-                    })
-                    .collect();
-                if !remove_path(&mut value, &path) {
-                    return Err(format!("{}: {}", e.path(), e.inner()));
-                }
-                notes.push(format!(
-                    "ignored {}: a field this version does not know",
-                    e.path()
-                ));
-            }
-            Err(e) => return Err(format!("{}: {}", e.path(), e.inner())),
+    let value = Value::Object(obj);
+    match serde_path_to_error::deserialize::<_, Rule>(&value) {
+        Ok(mut rule) => {
+            rule.groupid = Some(groupid);
+            Ok(LiveRule {
+                groupid,
+                rule,
+                meta,
+                notes,
+                legacy_shape,
+            })
         }
+        Err(e) => Err(format!("{}: {}", e.path(), e.inner())),
     }
-    Err("too many unknown fields".into())
 }
 
 /// The older read shape: `ot_info` without `ot_info_v2`, or `range.partyid`.
@@ -201,37 +177,13 @@ fn flex_from_milliseconds(item: &mut Map<String, Value>, at: &str, notes: &mut V
     }
 }
 
-fn remove_path(value: &mut Value, path: &[String]) -> bool {
-    let Some((last, parents)) = path.split_last() else {
-        return false;
-    };
-    let mut node = value;
-    for seg in parents {
-        node = match node {
-            Value::Object(m) => match m.get_mut(seg) {
-                Some(n) => n,
-                None => return false,
-            },
-            Value::Array(a) => match seg.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
-                Some(n) => n,
-                None => return false,
-            },
-            _ => return false,
-        };
-    }
-    match node {
-        Value::Object(m) => m.shift_remove(last).is_some(),
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
     #[test]
-    fn metadata_and_unknown_fields_are_set_aside() {
+    fn metadata_is_set_aside_and_unknown_fields_kept() {
         let live = normalize_group(&json!({
             "groupid": 69, "grouptype": 1, "groupname": "x", "create_time": 1606204343,
             "create_userid": "gaogao", "open_sp_checkin": true, "brand_new_field": 1,
@@ -246,10 +198,8 @@ mod tests {
         assert_eq!(d.flex_on_duty_time.map(|d| d.0), Some(300));
         assert_eq!(d.flex_off_duty_time.map(|d| d.0), Some(-1));
         assert_eq!(d.limit_aheadtime, Some(10_800_000));
-        assert!(
-            live.notes.iter().any(|n| n.contains("brand_new_field")),
-            "{:?}",
-            live.notes
-        );
+        assert_eq!(live.rule.open_sp_checkin, Some(true));
+        assert_eq!(live.rule.other.get("brand_new_field"), Some(&json!(1)));
+        assert!(live.notes.iter().all(|n| !n.contains("brand_new_field")));
     }
 }

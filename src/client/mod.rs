@@ -34,6 +34,8 @@ pub const DEFAULT_API_BASE: &str = "https://qyapi.weixin.qq.com";
 pub enum Endpoint {
     GetToken,
     GetCorpCheckinOption,
+    /// getcheckinoption: the rule of given users on a given day.
+    GetCheckinOption,
     Add,
     Update,
     Clear,
@@ -41,9 +43,10 @@ pub enum Endpoint {
 }
 
 impl Endpoint {
-    pub const ALL: [Endpoint; 6] = [
+    pub const ALL: [Endpoint; 7] = [
         Endpoint::GetToken,
         Endpoint::GetCorpCheckinOption,
+        Endpoint::GetCheckinOption,
         Endpoint::Add,
         Endpoint::Update,
         Endpoint::Clear,
@@ -55,6 +58,7 @@ impl Endpoint {
         match self {
             Endpoint::GetToken => "gettoken",
             Endpoint::GetCorpCheckinOption => "getcorpcheckinoption",
+            Endpoint::GetCheckinOption => "getcheckinoption",
             Endpoint::Add => "add_checkin_option",
             Endpoint::Update => "update_checkin_option",
             Endpoint::Clear => "clear_checkin_option_array_field",

@@ -43,6 +43,12 @@ pub fn run(args: &EmulateArgs) -> Result<Exit, ToolError> {
             .transpose()?,
         ..Config::default()
     };
+    if let Some(path) = &args.directory {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ToolError::new(format!("cannot read {}: {e}", path.display())))?;
+        config.directory = crate::emulator::directory::Directory::parse(&text)
+            .map_err(|e| ToolError::new(format!("{}: {e}", path.display())))?;
+    }
     for limit in &args.rate_limits {
         let (name, n) = limit.split_once('=').ok_or_else(|| {
             ToolError::new(format!("--rate-limit {limit:?}: write ENDPOINT=PER_MINUTE"))

@@ -11,6 +11,7 @@
 //! `POST /admin/faults {"endpoint","fault","count"}`, `GET /admin/calls`,
 //! `POST /admin/expire-tokens`.
 
+pub mod directory;
 pub mod rules;
 pub mod shape;
 
@@ -47,6 +48,8 @@ pub struct Config {
     pub save: Option<PathBuf>,
     /// "Now" for the validator's future-date check (default: the real time).
     pub now: Option<i64>,
+    /// Who is in which department and tag, for getcheckinoption.
+    pub directory: directory::Directory,
 }
 
 impl Default for Config {
@@ -59,6 +62,7 @@ impl Default for Config {
             rate_limits: HashMap::from([(Endpoint::GetCorpCheckinOption, 60)]),
             save: None,
             now: None,
+            directory: directory::Directory::default(),
         }
     }
 }
@@ -235,6 +239,34 @@ fn answer_of(inner: &Inner) -> Value {
     json!({ "errcode": 0, "errmsg": "ok", "group": groups })
 }
 
+/// getcheckinoption: `{"datetime", "useridlist"}` → `info[]` of `{userid,
+/// group}` for each listed person some rule applies to (001: at most 100
+/// users a call). The rule is chosen from the directory (directory.rs); people
+/// no rule applies to are left out of `info` (an emulator choice).
+fn checkin_option_of(inner: &Inner, body: &Value) -> Value {
+    let bad = |what: &str| json!({ "errcode": 40058, "errmsg": format!("invalid Request Parameter: {what}") });
+    if body.get("datetime").and_then(Value::as_i64).is_none() {
+        return bad("datetime is required");
+    }
+    let Some(users) = body.get("useridlist").and_then(Value::as_array) else {
+        return bad("useridlist is required");
+    };
+    if users.is_empty() || users.len() > 100 {
+        return bad("useridlist takes 1 to 100 users");
+    }
+    let rules = || inner.store.rules.iter().map(|(id, r)| (*id, &r.rule));
+    let info: Vec<Value> = users
+        .iter()
+        .filter_map(Value::as_str)
+        .filter_map(|userid| {
+            let groupid = inner.config.directory.rule_of(userid, rules())?;
+            let stored = inner.store.rules.get(&groupid)?;
+            Some(json!({ "userid": userid, "group": shape::render_for_user(stored, inner.config.read_shape) }))
+        })
+        .collect();
+    json!({ "errcode": 0, "errmsg": "ok", "info": info })
+}
+
 fn wecom(answer: &Answer) -> Response {
     Json(answer.to_json()).into_response()
 }
@@ -366,7 +398,14 @@ async fn checkin(
             });
         }
     }
-    let body: Value = match serde_json::from_slice(&body) {
+    // An empty body reads as `{}`: the documented body of getcorpcheckinoption
+    // is `{}`, and SDKs (wechatpy) send nothing at all.
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        &body
+    };
+    let body: Value = match serde_json::from_slice(body) {
         Ok(v) => v,
         Err(_) => {
             return wecom(&Answer {
@@ -377,6 +416,9 @@ async fn checkin(
     };
     let answer = match endpoint {
         Endpoint::GetCorpCheckinOption => return Json(answer_of(&inner)).into_response(),
+        Endpoint::GetCheckinOption => {
+            return Json(checkin_option_of(&inner, &body)).into_response();
+        }
         Endpoint::Add => inner.store.add(&body, app),
         Endpoint::Update => inner.store.update(&body, app),
         Endpoint::Clear => inner.store.clear(&body, app),

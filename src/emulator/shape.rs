@@ -17,7 +17,9 @@ pub enum ReadShape {
 }
 
 /// Fields the older read documents do not show.
-const NEWER_TOP: [&str; 8] = [
+const NEWER_TOP: [&str; 10] = [
+    "checkin_method_type",
+    "open_sp_checkin",
     "ot_info_v2",
     "buka_remind",
     "buka_restriction",
@@ -27,7 +29,8 @@ const NEWER_TOP: [&str; 8] = [
     "open_face_live_detect",
     "sync_out_checkin",
 ];
-const NEWER_PERIOD: [&str; 7] = [
+const NEWER_PERIOD: [&str; 8] = [
+    "rest_times",
     "time_id",
     "earliest_work_sec",
     "latest_work_sec",
@@ -36,7 +39,8 @@ const NEWER_PERIOD: [&str; 7] = [
     "no_need_checkon",
     "no_need_checkoff",
 ];
-const NEWER_DAY: [&str; 4] = [
+const NEWER_DAY: [&str; 5] = [
+    "biweekly",
     "allow_flex",
     "max_allow_arrive_early",
     "max_allow_arrive_late",
@@ -145,4 +149,23 @@ fn legacy(obj: &mut Map<String, Value>) {
             }
         }
     }
+}
+
+/// The `group` of a getcheckinoption answer: the rule as one person sees it,
+/// without who else it applies to (api-docs 001 shows no range, white_users
+/// or reporters there).
+pub fn render_for_user(stored: &StoredRule, shape: ReadShape) -> Value {
+    let mut v = render(stored, shape);
+    if let Value::Object(obj) = &mut v {
+        for key in [
+            "range",
+            "white_users",
+            "reporterinfo",
+            "create_userid",
+            "update_userid",
+        ] {
+            obj.shift_remove(key);
+        }
+    }
+    v
 }

@@ -8,7 +8,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use serde_with::skip_serializing_none;
 
 use super::values::{Date, Duration, GroupType, PartyId, TimeOfDay, Weekday};
@@ -17,7 +17,7 @@ use super::values::{Date, Duration, GroupType, PartyId, TimeOfDay, Weekday};
 /// add_checkin_option request is a valid rule as it stands.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 #[schemars(title = "WeCom check-in rule (企业微信打卡规则)")]
 pub struct Rule {
     /// 打卡规则id — pins this file to an existing live rule. Set by `import`;
@@ -99,18 +99,33 @@ pub struct Rule {
     pub buka_remind: Option<BukaRemind>,
     /// 补卡指定异常类型 — bit flags; a set bit closes make-ups for: bit 0 missing
     /// check-in, bit 1 late, bit 2 early leave, bit 3 other. Default 0 (all allowed).
-    pub buka_restriction: Option<i64>,
+    /// The read document types it uint64: every bit may be set.
+    pub buka_restriction: Option<u64>,
     /// 自由上下班规则的跨天时间 — free rules only: when the working day rolls over,
     /// whole minutes, before 24:00. Default 00:00.
     pub span_day_time: Option<TimeOfDay>,
     /// 自由上下班规则的工作时长 — free rules only: expected hours per day, -1
     /// (default) unlimited, or 1h to 24h in half-hour steps.
     pub standard_work_duration: Option<Duration>,
+    /// 打卡交替方式 — how check-ins alternate: 0 multiple groups (多组交替),
+    /// 1 one group (单组交替), 2 record time and place only (仅记录打卡时间和位置;
+    /// free rules only). Fixed and schedule rules take 0 or 1. Newer than the
+    /// 2023-12 documents (docs/api-notes.md: newer fields).
+    pub checkin_method_type: Option<i64>,
+    /// 是否开启审批打卡 — check in by approval (审批打卡). Newer than the 2023-12
+    /// documents (docs/api-notes.md: newer fields).
+    pub open_sp_checkin: Option<bool>,
 
     /// 旧字段 (old field) — overtime rules of the old API. Read from live rules,
     /// rejected on write (301094): use ot_info_v2.
     #[schemars(extend("deprecated" = true))]
     pub ot_info: Option<Value>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// A live value the write API rejects, kept as it is (see `keep_live`).
@@ -132,7 +147,7 @@ pub const TOOL_KEYS: [&str; 4] = ["groupid", "effective_now", "readonly", "keep_
 /// 打卡时间 — working days and their check-in times.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct CheckinDate {
     /// 工作日 — working days: mon … sun (or 1 … 6 = Monday … Saturday, 0 = Sunday).
     pub workdays: Option<Vec<Weekday>>,
@@ -151,6 +166,10 @@ pub struct CheckinDate {
     pub max_allow_arrive_late: Option<Duration>,
     /// 晚走晚到时间规则 — leave late, arrive late the next day; needs allow_flex.
     pub late_rule: Option<LateRule>,
+    /// 大小周 — alternating weeks: odd weeks work odd_workdays, even weeks
+    /// even_workdays (week 1 is the week of 2024-01-01). Fixed rules. Newer
+    /// than the 2023-12 documents (docs/api-notes.md: newer fields).
+    pub biweekly: Option<Biweekly>,
 
     /// 旧字段 (old field) — flexible time in milliseconds. Rejected on write (301094): use allow_flex and flex_on/off_duty_time.
     #[schemars(extend("deprecated" = true))]
@@ -164,13 +183,19 @@ pub struct CheckinDate {
     /// 旧字段 (old field) — no check-out needed. Rejected on write (301094): use checkintime[].no_need_checkoff.
     #[schemars(extend("deprecated" = true))]
     pub noneed_offwork: Option<bool>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 打卡时段 — one working period: when work starts and ends, reminders, the
 /// window in which checking in/out counts, and an optional rest.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct CheckinTime {
     /// 时段标识 — period id, unique in the rule, 1 … 99998.
     pub time_id: Option<i64>,
@@ -188,6 +213,9 @@ pub struct CheckinTime {
     pub rest_begin_time: Option<TimeOfDay>,
     /// 休息截止时间 — rest ends; needs allow_rest.
     pub rest_end_time: Option<TimeOfDay>,
+    /// 多组休息时间 — several rest periods in this working period. Newer than
+    /// the 2023-12 documents (docs/api-notes.md: newer fields).
+    pub rest_times: Option<Vec<RestTime>>,
     /// 上班最早时间 — earliest check-in, whole minutes, not after next-day 00:00.
     pub earliest_work_sec: Option<TimeOfDay>,
     /// 上班最晚时间 — latest check-in, whole minutes, not after next-day 23:59.
@@ -200,12 +228,77 @@ pub struct CheckinTime {
     pub no_need_checkon: Option<bool>,
     /// 不需要打下班卡 — no check-out needed for this period. Default false.
     pub no_need_checkoff: Option<bool>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
+}
+
+/// 大小周 — alternating weeks (fixed rules).
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("additionalProperties" = false))]
+pub struct Biweekly {
+    /// 是否开启大小周 — alternating weeks on.
+    pub enable_weekday_recurrence: Option<bool>,
+    /// 奇数周工作日 — working days of odd weeks (week 1 = the week of 2024-01-01): mon … sun.
+    pub odd_workdays: Option<Vec<Weekday>>,
+    /// 偶数周工作日 — working days of even weeks: mon … sun.
+    pub even_workdays: Option<Vec<Weekday>>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
+}
+
+/// 休息时间 — one rest period of a working period (rest_times).
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("additionalProperties" = false))]
+pub struct RestTime {
+    /// 休息开始时间 — rest starts.
+    pub rest_begin_time: Option<TimeOfDay>,
+    /// 休息结束时间 — rest ends.
+    pub rest_end_time: Option<TimeOfDay>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
+}
+
+/// 加班时长单位与取整 — the unit of overtime and its rounding.
+#[skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("additionalProperties" = false))]
+pub struct TimeUnitConfig {
+    /// 加班单位 — 2 hours (默认), 3 days.
+    pub ot_time_unit: Option<i64>,
+    /// 单位换算 — one day of overtime is this long: 1h … 24h in steps of 6 minutes. Default 8h.
+    pub perday_duration_secs: Option<Duration>,
+    /// 取整方式 — 1 round (四舍五入, default), 2 up (向上取整), 3 down (向下取整).
+    pub rounding_method: Option<i64>,
+    /// 保留小数位 — when rounding: 10 (default) whole units, 1 one decimal.
+    pub rounding_precision: Option<i64>,
+    /// 取整步长 — when rounding up or down: the step (hours: 30m, 1h, 2h, 3h, 4h; days: 12h, 24h). Default 1h.
+    pub step_size: Option<Duration>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 晚走晚到时间规则 — who leaves late may arrive late the next day.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct LateRule {
     /// 是否允许超时下班 — turn leave-late/arrive-late on. Default false.
     pub allow_offwork_after_time: Option<bool>,
@@ -215,23 +308,35 @@ pub struct LateRule {
     pub onwork_flex_time: Option<Duration>,
     /// 晚走晚到时间规则 — several tiers; when not empty they take precedence over the two fields above.
     pub timerules: Option<Vec<TimeRule>>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 晚走晚到时间规则 — one leave-late / arrive-late tier.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct TimeRule {
     /// 晚走的时间 — leaving this long after the last check-out time …
     pub offwork_after_time: Option<Duration>,
     /// 第二天第一个班次允许迟到的弹性时间 — … allows arriving this late the next day.
     pub onwork_flex_time: Option<Duration>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 特殊日期 — a special working day (spe_workdays) or day off (spe_offdays).
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct SpecialDay {
     /// 类型 — 0 one day (timestamp), 1 a period (begtime … endtime, both included),
     /// 2 every other week (from timestamp until endtime). Default 0.
@@ -247,23 +352,35 @@ pub struct SpecialDay {
     /// 上下班打卡时间 — working periods of a special working day (required there;
     /// not allowed on a day off).
     pub checkintime: Option<Vec<CheckinTime>>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// WiFi打卡地点 — a Wi-Fi access point.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct WifiMacInfo {
     /// WiFi打卡地点名称 — network name, 1 to 40 characters.
     pub wifiname: Option<String>,
     /// 无线路由器MAC地址 — the access point's MAC address (BSSID), e.g. "c0:7b:bc:37:f8:d3".
     pub wifimac: Option<String>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 位置打卡地点 — a location.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct LocInfo {
     /// 纬度 — latitude × 1,000,000 (GCJ-02, as in Tencent Maps), e.g. 30547030.
     pub lat: Option<i64>,
@@ -275,12 +392,18 @@ pub struct LocInfo {
     pub loc_detail: Option<String>,
     /// 允许打卡范围(米) — radius in metres: 100 … 1000 in steps of 100, 1500, 2000, 2500 or 3000.
     pub distance: Option<i64>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 人员信息 — who the rule applies to.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 #[schemars(transform = allow_partyid_alias)]
 pub struct Range {
     /// 部门节点的id — department ids. (`partyid`, the older spelling, is read too.)
@@ -290,32 +413,50 @@ pub struct Range {
     pub userid: Option<Vec<String>>,
     /// 标签节点的标签id — tag ids.
     pub tagid: Option<Vec<i64>>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 汇报人 — report recipients.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct ReporterInfo {
     /// 汇报对象 — each a userid or a tagid.
     pub reporters: Option<Vec<Reporter>>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 汇报对象 — one report recipient.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct Reporter {
     /// 汇报人userid — user id.
     pub userid: Option<String>,
     /// 标签id — tag id.
     pub tagid: Option<i64>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 班次 — one shift of a schedule rule.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct Schedule {
     /// 班次id — unique in the rule; 0 is the rest shift (休息).
     pub schedule_id: Option<i64>,
@@ -345,12 +486,18 @@ pub struct Schedule {
     /// 旧字段 (old field) — no check-out needed. Rejected on write (301094).
     #[schemars(extend("deprecated" = true))]
     pub noneed_offwork: Option<bool>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 加班配置 — overtime rules for working days, rest days and holidays.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct OtInfoV2 {
     /// 工作日加班配置 — overtime on working days.
     pub workdayconf: Option<OtConf>,
@@ -358,12 +505,21 @@ pub struct OtInfoV2 {
     pub restdayconf: Option<OtConf>,
     /// 节假日加班配置 — overtime on holidays (allow_ot and type required).
     pub holidayconf: Option<OtConf>,
+    /// 加班时长单位与取整 — the unit overtime is counted in, and how it is
+    /// rounded. Newer than the 2023-12 documents (docs/api-notes.md: newer fields).
+    pub time_unit_config: Option<TimeUnitConfig>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 加班配置 — overtime rules for one kind of day.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct OtConf {
     /// 是否允许加班 — overtime allowed.
     pub allow_ot: Option<bool>,
@@ -382,21 +538,33 @@ pub struct OtConf {
     pub ot_trans_type: Option<i64>,
     /// 同步假期信息(记为调休) — time-off-in-lieu settings.
     pub vacation: Option<Vacation>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 休息时间配置的容器 — settings holding only rest deductions.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct OtApply {
     /// 休息时间配置 — rest deducted from overtime.
     pub restinfo: Option<RestInfo>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 只以打卡时间为准的配置 — overtime counted from check-in times.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct OtCheckin {
     /// 下班后多久开始计算加班 — overtime starts this long after work ends. Default 30m, at most 12h.
     pub ot_time_start: Option<Duration>,
@@ -406,12 +574,18 @@ pub struct OtCheckin {
     pub ot_time_max: Option<Duration>,
     /// 休息时间配置 — rest deducted from overtime.
     pub restinfo: Option<RestInfo>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 休息时间配置 — how rest is deducted from overtime.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct RestInfo {
     /// 休息扣除配置 — 0 no deduction, 1 fixed rest periods (fix_time_rule_list),
     /// 2 by overtime length (cal_ottime_rule).
@@ -420,54 +594,84 @@ pub struct RestInfo {
     pub fix_time_rule_list: Option<Vec<FixTimeRule>>,
     /// 按加班时长扣除的配置 — rest deducted by overtime length.
     pub cal_ottime_rule: Option<CalOtTimeRule>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 指定休息时间 — one rest period deducted from overtime.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct FixTimeRule {
     /// 休息开始时间 — rest starts, 00:00 … next-day 23:59, whole minutes.
     pub fix_time_begin_sec: Option<TimeOfDay>,
     /// 休息结束时间 — rest ends, 00:00 … next-day 23:59, whole minutes.
     pub fix_time_end_sec: Option<TimeOfDay>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 按加班时长扣除的配置 — rest deducted by overtime length.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct CalOtTimeRule {
     /// 扣除规则 — 1 to 5 tiers with increasing ot_time.
     pub items: Option<Vec<CalOtTimeItem>>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 扣除规则 — one tier: after ot_time of overtime, deduct rest_time.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct CalOtTimeItem {
     /// 加班满 — overtime of at least this (multiple of 15 minutes, at most 6h) …
     pub ot_time: Option<Duration>,
     /// 扣除休息时长 — … deducts this much rest (not more than ot_time, multiple of 15 minutes).
     pub rest_time: Option<Duration>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 同步假期信息 — overtime booked as time off in lieu.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct Vacation {
     /// 调休比例 — percent: 100 (default) is 1:1, at most 3000 (1:30).
     pub trans_ratio: Option<i64>,
     /// 是否自动关联假勤 — link to the leave balance automatically. Default true.
     pub sync_vacation: Option<bool>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// 补卡提醒 — reminder to request make-ups.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct BukaRemind {
     /// 是否打开 — reminder on.
     pub open_remind: Option<bool>,
@@ -475,6 +679,12 @@ pub struct BukaRemind {
     pub buka_remind_day: Option<i64>,
     /// 0 当月 this month, 1 次月 next month.
     pub buka_remind_month: Option<i64>,
+
+    /// Fields this version does not know (added to the API after it, or
+    /// newer than its documents): kept, compared and sent back as they are.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub other: Map<String, Value>,
 }
 
 /// The older documents and SDKs spell `range.party_id` as `partyid`; rule files

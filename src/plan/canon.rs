@@ -23,7 +23,12 @@ const LEGACY_IN_DAYS: [&str; 4] = [
     "noneed_offwork",
 ];
 
-/// The field table's defaults (`否,默认…`), by path pattern (`[]` = any element).
+/// The three kinds of day of ot_info_v2 (`{conf}` in a default's path);
+/// its other members (time_unit_config …) have defaults of their own.
+pub const OT_CONFS: [&str; 3] = ["workdayconf", "restdayconf", "holidayconf"];
+
+/// The field table's defaults (`否,默认…`), by path pattern (`[]` = any
+/// element, `{conf}` = each of [`OT_CONFS`]).
 pub type FieldDefault = (&'static str, fn() -> Value);
 
 pub const DEFAULTS: &[FieldDefault] = &[
@@ -82,14 +87,14 @@ pub const DEFAULTS: &[FieldDefault] = &[
     ("schedulelist[].time_section[].no_need_checkoff", || {
         json!(false)
     }),
-    ("ot_info_v2.{}.type", || json!(2)),
-    ("ot_info_v2.{}.ot_trans_enable", || json!(false)),
-    ("ot_info_v2.{}.ot_trans_type", || json!(1)),
-    ("ot_info_v2.{}.checkin.ot_time_start", || json!(1800)),
-    ("ot_info_v2.{}.checkin.ot_time_min", || json!(1800)),
-    ("ot_info_v2.{}.checkin.ot_time_max", || json!(14400)),
-    ("ot_info_v2.{}.vacation.trans_ratio", || json!(100)),
-    ("ot_info_v2.{}.vacation.sync_vacation", || json!(true)),
+    ("ot_info_v2.{conf}.type", || json!(2)),
+    ("ot_info_v2.{conf}.ot_trans_enable", || json!(false)),
+    ("ot_info_v2.{conf}.ot_trans_type", || json!(1)),
+    ("ot_info_v2.{conf}.checkin.ot_time_start", || json!(1800)),
+    ("ot_info_v2.{conf}.checkin.ot_time_min", || json!(1800)),
+    ("ot_info_v2.{conf}.checkin.ot_time_max", || json!(14400)),
+    ("ot_info_v2.{conf}.vacation.trans_ratio", || json!(100)),
+    ("ot_info_v2.{conf}.vacation.sync_vacation", || json!(true)),
 ];
 
 /// The canonical form of a rule's wire value. `fill` applies the defaults
@@ -97,14 +102,10 @@ pub const DEFAULTS: &[FieldDefault] = &[
 pub fn canonical(wire: &Value, today: i64, fill: bool) -> Map<String, Value> {
     let mut v = wire.clone();
     if let Value::Object(obj) = &mut v {
-        let metadata = [
-            "create_time",
-            "create_userid",
-            "update_userid",
-            "open_sp_checkin",
-            "checkin_method_type",
-        ];
-        for key in crate::model::TOOL_KEYS.into_iter().chain(metadata) {
+        for key in crate::model::TOOL_KEYS
+            .into_iter()
+            .chain(crate::live::METADATA)
+        {
             obj.shift_remove(key);
         }
         if let Some(Value::Object(r)) = obj.get_mut("reporterinfo") {
@@ -180,8 +181,11 @@ fn fill_default(v: &mut Value, segments: &[&str], default: &fn() -> Value) {
         return;
     };
     let Value::Object(obj) = v else { return };
-    if *first == "{}" {
-        for child in obj.values_mut() {
+    if *first == "{conf}" {
+        for (_, child) in obj
+            .iter_mut()
+            .filter(|(k, _)| OT_CONFS.contains(&k.as_str()))
+        {
             fill_default(child, rest, default);
         }
         return;
@@ -228,8 +232,11 @@ pub fn default_at(path: &str) -> Option<Value> {
     let segs: Vec<&str> = path.split('.').collect();
     DEFAULTS.iter().find_map(|(pattern, default)| {
         let pat: Vec<&str> = pattern.split('.').collect();
-        let matches =
-            pat.len() == segs.len() && pat.iter().zip(&segs).all(|(p, s)| p == s || *p == "{}");
+        let matches = pat.len() == segs.len()
+            && pat
+                .iter()
+                .zip(&segs)
+                .all(|(p, s)| p == s || (*p == "{conf}" && OT_CONFS.contains(s)));
         matches.then(default)
     })
 }
