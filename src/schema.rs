@@ -14,6 +14,12 @@ use serde_json::Value;
 
 use crate::model::{Date, Duration, GroupType, Rule, TimeOfDay, Weekday};
 
+/// The check name of a key this version does not know that is no likely typo (a warning).
+pub const UNKNOWN_FIELD: &str = "unknown field";
+/// The check name of a whole number outside its field's range: the checks
+/// report the server's row for it; this stands only where none does.
+pub const OUT_OF_RANGE: &str = "out of range";
+
 /// Where the checked-in schema lives, relative to the repository root.
 pub const SCHEMA_PATH: &str = "schema/checkin-rule.schema.json";
 pub const SCHEMA_ID: &str =
@@ -117,21 +123,33 @@ pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String
                 for key in unexpected {
                     let key_pointer =
                         format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
-                    let help = did_you_mean(key, &allowed).map_or_else(
-                        || format!("the keys allowed here are: {}", allowed.join(", ")),
-                        |s| format!("did you mean `{s}`?"),
-                    );
                     let place = if pointer.is_empty() {
                         "the rule".to_owned()
                     } else {
                         format!("`{}`", field_path(&pointer))
                     };
-                    report(
-                        &key_pointer,
-                        "unknown key",
-                        format!("unknown key `{key}` in {place}"),
-                        Some(help),
-                    );
+                    // A likely typo of a known key is an error; any other key is
+                    // a field this version does not know (newer than its
+                    // documents): kept and sent as written, with a warning.
+                    match did_you_mean(key, &allowed) {
+                        Some(s) => report(
+                            &key_pointer,
+                            "unknown key",
+                            format!("unknown key `{key}` in {place}"),
+                            Some(format!("did you mean `{s}`?")),
+                        ),
+                        None => report(
+                            &key_pointer,
+                            UNKNOWN_FIELD,
+                            format!(
+                                "`{key}` in {place} is not in the field table this version knows; it is kept and sent as written"
+                            ),
+                            Some(format!(
+                                "keep it if it is an API field newer than this version (import writes such fields); otherwise remove it. The keys this version knows here: {}",
+                                allowed.join(", ")
+                            )),
+                        ),
+                    }
                 }
             }
             ValidationErrorKind::Required { property } => {
@@ -151,8 +169,12 @@ pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String
                 let title = parent(&c.schema, &schema_path)
                     .and_then(|s| s.get("title"))
                     .and_then(Value::as_str);
-                let message = readable_value_error(title, error.instance());
-                report(&pointer, "type", format!("`{field}`: {message}"), None);
+                let (out_of_range, message) = readable_value_error(title, error.instance());
+                // A whole number outside the range reaches the server, which
+                // answers with a row of its error table: the checks report
+                // that row, and this message stands only where no row does.
+                let check = if out_of_range { OUT_OF_RANGE } else { "type" };
+                report(&pointer, check, format!("`{field}`: {message}"), None);
             }
             ValidationErrorKind::Type { kind } => {
                 let expected = match kind {
@@ -233,27 +255,34 @@ pub fn did_you_mean<'a>(key: &str, allowed: &'a [String]) -> Option<&'a str> {
         .map(|(_, a)| a.as_str())
 }
 
-/// The message of the value type's own parser, which says what to write.
-fn readable_value_error(title: Option<&str>, instance: &Value) -> String {
+/// The message of the value type's own parser, which says what to write, and
+/// whether the value is of the right kind but out of range (the parser took it).
+fn readable_value_error(title: Option<&str>, instance: &Value) -> (bool, String) {
+    /// The parser's own complaint, or None when it takes the value.
     fn msg<T: serde::de::DeserializeOwned>(v: &Value) -> Option<String> {
         serde_json::from_value::<T>(v.clone())
             .err()
             .map(|e| e.to_string())
     }
-    let out_of_range = |what: &str| format!("{} is out of range for {what}", describe(instance));
-    match title {
-        Some("TimeOfDay") => {
-            msg::<TimeOfDay>(instance).unwrap_or_else(|| out_of_range("a time of day"))
+    let (complaint, what) = match title {
+        Some("TimeOfDay") => (msg::<TimeOfDay>(instance), "a time of day"),
+        Some("Duration") => (msg::<Duration>(instance), "a duration"),
+        Some("Date") => (msg::<Date>(instance), "a date"),
+        Some("Weekday") => (msg::<Weekday>(instance), "a weekday (0 = Sunday … 6)"),
+        Some("GroupType") => (msg::<GroupType>(instance), "a rule type"),
+        _ => {
+            return (
+                false,
+                format!("{} is not an allowed value", describe(instance)),
+            );
         }
-        Some("Duration") => msg::<Duration>(instance).unwrap_or_else(|| out_of_range("a duration")),
-        Some("Date") => msg::<Date>(instance).unwrap_or_else(|| out_of_range("a date")),
-        Some("Weekday") => {
-            msg::<Weekday>(instance).unwrap_or_else(|| out_of_range("a weekday (0 = Sunday … 6)"))
-        }
-        Some("GroupType") => {
-            msg::<GroupType>(instance).unwrap_or_else(|| out_of_range("a rule type"))
-        }
-        _ => format!("{} is not an allowed value", describe(instance)),
+    };
+    match complaint {
+        Some(m) => (false, m),
+        None => (
+            true,
+            format!("{} is out of range for {what}", describe(instance)),
+        ),
     }
 }
 

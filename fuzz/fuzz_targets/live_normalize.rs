@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = plan::fingerprint(&rules, now);
     let desired: Vec<load::LoadedRule> = rules
         .iter()
-        .map(|l| load::LoadedRule { file: "x.yaml".into(), doc: 0, rule: l.rule.clone(), spans: Default::default() })
+        .map(|l| load::LoadedRule { file: "x.yaml".into(), doc: 0, rule: l.rule.clone(), spans: Default::default(), ..Default::default() })
         .collect();
     let opts = plan::Options { prune: false, allow_replace: false, now, effective_now: false };
     let p = plan::build(&desired, &rules, &opts);

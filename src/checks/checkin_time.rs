@@ -181,14 +181,15 @@ pub fn check(ctx: &mut Ctx) {
         }
         day(ctx, &base, periods, Kind::Schedule, &mut time_ids);
     }
+    // time_id is unique in the whole rule (field table: 时段标识,规则内唯一),
+    // special working days included.
     for (i, s) in rule.spe_workdays.iter().flatten().enumerate() {
-        let mut own_ids = HashMap::new();
         day(
             ctx,
             &format!("/spe_workdays/{i}/checkintime"),
             s.checkintime.as_deref().unwrap_or_default(),
             Kind::Special,
-            &mut own_ids,
+            &mut time_ids,
         );
     }
 }
@@ -247,9 +248,8 @@ fn day(
         }
         reminders(ctx, &at, t);
     }
-    if kind != Kind::Special {
-        overlaps(ctx, base, periods);
-    }
+    // A special working day's periods may not overlap either (the row names no kind of day).
+    overlaps(ctx, base, periods);
 }
 
 fn time_id(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind, seen: &mut HashMap<i64, String>) {

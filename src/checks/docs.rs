@@ -102,8 +102,12 @@ code sends, beats the field table's prose).
     periods of one day may touch but not overlap.
 14. **Every-other-week special days (type 2).** The days are timestamp,
     timestamp + 14 days, … up to endtime; overlaps are judged on those days.
-15. **One year (row 78).** The end may be at most the same calendar date one
-    year after the start (29 February counts from 28 February).
+15. **One year (row 78).** "时间范围不可超过一年": both the first and the
+    last day count, so a period holds at most one year's days — it ends at
+    the latest the day before the same calendar date a year later
+    (2027-01-01 … 2027-12-31, 365 days; 2028-01-01 … 2028-12-31, 366 days).
+    2028-01-01 … 2029-01-01 is 367 days and is refused (29 February counts
+    from 28 February).
 16. **MAC addresses (row 11).** Six pairs of hex digits separated by colons,
     either case; uniqueness (row 12) ignores case.
 17. **Cal_ottime items (row 38).** Both ot_time and rest_time are multiples of
@@ -112,6 +116,22 @@ code sends, beats the field table's prose).
     notes ≤ 40 bytes, ot_time_start ≤ 720 minutes): the server's errmsg for them
     is unknown, so they are reported with errcode 301093 and an errmsg that
     starts with "field table:", which says where the rule comes from.
+19. **time_id across the rule.** The field table says 时段标识,规则内唯一: a
+    special working day's periods share the rule's time_ids, so their ids
+    differ from those of checkindate and schedulelist too; their periods may
+    not overlap each other (row 88 names no kind of day).
+20. **Values out of range.** A whole number outside a field's range (a
+    workday 7, a negative span_day_time) reaches the server, which answers with
+    its error-table row: validate reports that row. The schema still holds the
+    range for editors; its message stands only where no row covers the value.
+21. **Every problem in one run.** A value of the wrong shape (a string where a
+    number goes, a typo of a key) is reported and set aside, and the server's
+    checks run on the rest of the rule, so a file shows all its problems at
+    once. A value that breaks two rows is reported under both.
+22. **Keys this version does not know.** A key that is a likely typo of a known
+    key (Jaro-Winkler similarity above 0.8) is an error with "did you mean";
+    any other unknown key is a warning: it is kept, compared and sent as
+    written, because the API grows faster than the documents.
 "#;
 
 fn cell(s: &str) -> String {

@@ -340,7 +340,9 @@ fn free_fields(ctx: &mut Ctx) {
                 "/span_day_time",
                 format!("span_day_time {t} is not between 00:00 and 23:59"),
             );
-        } else if t.0 % 60 != 0 {
+        }
+        // Every row a value breaks is reported, as the next fix would meet it.
+        if t.0 % 60 != 0 {
             ctx.report(
                 &SPAN_DAY_TIME_MINUTES,
                 "/span_day_time",

@@ -138,7 +138,30 @@ pub fn check_rule(lr: &LoadedRule, now: i64) -> Vec<Diagnostic> {
     locations::check(&mut ctx);
     overtime::check(&mut ctx);
     buka::check(&mut ctx);
-    ctx.out
+    let mut out = ctx.out;
+    // Values the loader set aside were reported there; what the checks would
+    // say of their absence is not news.
+    // Nor is a check on the object that held it (it counts what is there).
+    let under = |path: &str, p: &str| {
+        path == p
+            || path
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with('/'))
+            || p.rsplit_once('/').is_some_and(|(parent, _)| parent == path)
+    };
+    out.retain(|d| !lr.set_aside.iter().any(|p| under(&d.path, p)));
+    // A number out of range stands where no server row speaks of it (or of
+    // the list holding it).
+    for d in &lr.out_of_range {
+        let parent = d.path.rsplit_once('/').map_or("", |(p, _)| p);
+        if !out
+            .iter()
+            .any(|o| o.path == d.path || (o.path == parent && !parent.is_empty()))
+        {
+            out.push(d.clone());
+        }
+    }
+    out
 }
 
 /// Values recorded in `keep_live` (console-made, rejected by the write API,

@@ -268,15 +268,18 @@ fn entry_days(ctx: &mut Ctx, at: &str, d: &SpecialDay) -> Option<Days> {
         );
         return None;
     }
-    if end > start.add_years(1) {
+    // "不可超过一年": both days count, so a period holds at most one year's
+    // days: 2028-01-01 … 2028-12-31 (366 days), not … 2029-01-01 (367).
+    let last_allowed = Date(start.add_years(1).0 - 86_400);
+    if end > last_allowed {
+        let days = end.cst_day() - start.cst_day() + 1;
         ctx.report(
             &ONE_YEAR,
             format!("{at}/endtime"),
-            format!("{start} to {end} is longer than one year"),
+            format!("{start} to {end} is {days} days, longer than one year"),
         )
         .help = Some(format!(
-            "end it by {}, and add another entry for the rest",
-            start.add_years(1)
+            "end it by {last_allowed}, and add another entry for the rest"
         ));
         return None;
     }

@@ -134,6 +134,7 @@ pub fn imported(l: &LiveRule, now: i64) -> (Rule, Vec<String>) {
         doc: 0,
         rule: rule.clone(),
         spans: Default::default(),
+        ..Default::default()
     };
     let wire = rule_to_wire(&rule);
     let mut kept: BTreeMap<String, KeepLive> = BTreeMap::new();

@@ -283,6 +283,7 @@ impl Store {
             doc: 0,
             rule: rule.clone(),
             spans: Default::default(),
+            ..Default::default()
         };
         checks::check_rule(&lr, self.now())
             .into_iter()

@@ -11,7 +11,7 @@ pub mod yaml;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
 use crate::error::ToolError;
 use crate::model::Rule;
 use crate::schema;
@@ -42,7 +42,7 @@ impl Sources {
 }
 
 /// A rule as loaded from one YAML document.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct LoadedRule {
     /// The file, as the user named it (forward slashes).
     pub file: String,
@@ -50,6 +50,13 @@ pub struct LoadedRule {
     pub doc: usize,
     pub rule: Rule,
     pub spans: SpanTree,
+    /// Pointers of values left out of `rule` because the file's shape is wrong
+    /// there (already reported): the checks say nothing more about them, so
+    /// that every other problem of the file is still found in the same run.
+    pub set_aside: Vec<String>,
+    /// Whole numbers out of their field's range: the checks report the
+    /// server's row for them; these stand only where no check does.
+    pub out_of_range: Vec<Diagnostic>,
 }
 
 impl LoadedRule {
@@ -248,37 +255,111 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
         return;
     }
     for (doc, yaml_doc) in non_empty {
-        let before = loaded.diagnostics.len();
-        schema::check(&yaml_doc.value, |pointer, check, message, help| {
-            let (pos, end) = if check == "unknown key" {
-                locate_key(&yaml_doc.spans, pointer)
-            } else {
-                locate(&yaml_doc.spans, pointer)
-            };
-            let mut d = Diagnostic::file_error(check, &file, pointer, pos, message).with_end(end);
-            d.help = help;
-            loaded.diagnostics.push(d);
-        });
-        if loaded.diagnostics.len() > before {
-            continue;
-        }
-        match serde_path_to_error::deserialize::<_, Rule>(&yaml_doc.value) {
-            Ok(rule) => loaded.rules.push(LoadedRule {
-                file: file.clone(),
-                doc,
-                rule,
-                spans: yaml_doc.spans,
-            }),
-            Err(e) => {
-                let pointer = serde_pointer(e.path());
-                let (pos, end) = locate(&yaml_doc.spans, &pointer);
-                loaded.diagnostics.push(
-                    Diagnostic::file_error("type", &file, &pointer, pos, e.inner().to_string())
-                        .with_end(end),
-                );
+        load_document(&file, doc, yaml_doc, loaded);
+    }
+}
+
+/// One YAML document: its shape checked against the schema, then the rule
+/// read from what is left once the misshapen values are set aside, so that
+/// the server's checks still run on the rest (all problems in one run).
+fn load_document(file: &str, doc: usize, yaml_doc: yaml::YamlDocument, loaded: &mut Loaded) {
+    let mut set_aside: Vec<String> = Vec::new();
+    let mut out_of_range = Vec::new();
+    let mut shape_errors = 0;
+    let mut unreadable = false;
+    schema::check(&yaml_doc.value, |pointer, check, message, help| {
+        let (pos, end) = if check == "unknown key" || check == schema::UNKNOWN_FIELD {
+            locate_key(&yaml_doc.spans, pointer)
+        } else {
+            locate(&yaml_doc.spans, pointer)
+        };
+        let mut d = Diagnostic::file_error(check, file, pointer, pos, message).with_end(end);
+        d.help = help;
+        match check {
+            schema::UNKNOWN_FIELD => {
+                d.severity = Severity::Warning;
+                loaded.diagnostics.push(d);
+            }
+            schema::OUT_OF_RANGE => out_of_range.push(d),
+            _ => {
+                shape_errors += 1;
+                unreadable |= pointer.is_empty() && check != "missing key";
+                let at = match check {
+                    // Nothing to set aside; the checks' own "required" rows
+                    // for the key would only say it again.
+                    "missing key" => {
+                        let key = d.message.split('`').nth(1).unwrap_or_default();
+                        format!("{pointer}/{key}")
+                    }
+                    _ => pointer.to_owned(),
+                };
+                // A typo stands for the key it was meant to be: what the
+                // checks would say of that key's absence is not news either.
+                if let Some(meant) = d
+                    .help
+                    .as_deref()
+                    .and_then(|h| h.strip_prefix("did you mean `"))
+                    .and_then(|h| h.split('`').next())
+                {
+                    let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
+                    set_aside.push(format!("{parent}/{meant}"));
+                }
+                set_aside.push(at);
+                loaded.diagnostics.push(d);
             }
         }
+    });
+    if unreadable {
+        return;
     }
+    let value = if shape_errors == 0 {
+        std::borrow::Cow::Borrowed(&yaml_doc.value)
+    } else {
+        std::borrow::Cow::Owned(without(&yaml_doc.value, &mut set_aside))
+    };
+    match serde_path_to_error::deserialize::<_, Rule>(value.as_ref()) {
+        Ok(rule) => loaded.rules.push(LoadedRule {
+            file: file.to_owned(),
+            doc,
+            rule,
+            spans: yaml_doc.spans,
+            set_aside,
+            out_of_range,
+        }),
+        // Said already, in the schema's words.
+        Err(_) if shape_errors > 0 => {}
+        Err(e) => {
+            let pointer = serde_pointer(e.path());
+            let (pos, end) = locate(&yaml_doc.spans, &pointer);
+            loaded.diagnostics.push(
+                Diagnostic::file_error("type", file, &pointer, pos, e.inner().to_string())
+                    .with_end(end),
+            );
+        }
+    }
+}
+
+/// `value` without the values at `pointers`. A list loses the whole list (its
+/// indices would shift under the positions otherwise), and its pointer
+/// replaces the element's in `pointers`.
+fn without(value: &serde_json::Value, pointers: &mut [String]) -> serde_json::Value {
+    let mut copy = value.clone();
+    for pointer in pointers.iter_mut() {
+        let mut at = pointer.clone();
+        while let Some((parent, last)) = at.rsplit_once('/') {
+            match copy.pointer_mut(parent) {
+                Some(serde_json::Value::Array(_)) => at = parent.to_owned(),
+                Some(serde_json::Value::Object(m)) => {
+                    let key = last.replace("~1", "/").replace("~0", "~");
+                    m.shift_remove(&key);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        *pointer = at;
+    }
+    copy
 }
 
 fn parse_documents(text: &str) -> Result<Vec<yaml::YamlDocument>, YamlError> {

@@ -150,6 +150,7 @@ fn run_case(case: &Case) -> Vec<String> {
         doc: 0,
         rule,
         spans: Default::default(),
+        ..Default::default()
     };
     let found = checks::check_all(std::slice::from_ref(&lr), NOW);
     for d in &found {
@@ -280,6 +281,7 @@ fn documented_request_bodies() {
             doc: 0,
             rule,
             spans: Default::default(),
+            ..Default::default()
         };
         let mut got: Vec<String> = checks::check_all(std::slice::from_ref(&lr), NOW)
             .iter()

@@ -157,6 +157,7 @@ fn every_live_fixture_planned_against_itself_has_no_change() {
                 doc: 0,
                 rule: l.rule.clone(),
                 spans: Default::default(),
+                ..Default::default()
             })
             .collect();
         let plan = plan::build(

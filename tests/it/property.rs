@@ -146,6 +146,7 @@ proptest! {
         let c = client(&format!("http://{addr}"));
         let desired: Vec<LoadedRule> = desired.iter().map(|v| LoadedRule {
             file: "x.yaml".into(), doc: 0, rule: serde_json::from_value::<Rule>(v.clone()).unwrap(), spans: Default::default(),
+        ..Default::default()
         }).collect();
 
         let first = plan_against(&desired, &emu.answer(), prune);
