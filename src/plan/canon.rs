@@ -276,3 +276,64 @@ pub fn agrees_where_known(
         _ => desired == live,
     }
 }
+
+/// Fields newer than the 2023-12 documents, nested in objects that an update
+/// sends whole. A rule file written before this version knew them lacks them
+/// while live has them: sending the parent would erase them (D2), so the plan
+/// guards them as it guards fields it does not know at all.
+pub const NEWER_NESTED: [&str; 3] = ["biweekly", "rest_times", "time_unit_config"];
+
+/// The paths of what live holds under `field` that sending `sent` in its
+/// place would drop, among keys this version does not know or knows only as
+/// newer than its documents. A known key the file leaves out is a change the
+/// plan shows; these are settings the file cannot have meant to remove.
+pub fn would_erase(field: &str, live: &Value, sent: &Value) -> Vec<String> {
+    let schema = crate::schema::schema_value();
+    let node = schema.get("properties").and_then(|p| p.get(field));
+    let mut out = Vec::new();
+    erase_walk(field, live, sent, node, schema, &mut out);
+    out
+}
+
+fn erase_walk(
+    path: &str,
+    live: &Value,
+    sent: &Value,
+    schema: Option<&Value>,
+    root: &Value,
+    out: &mut Vec<String>,
+) {
+    let schema = schema.map(|s| resolve(s, root));
+    match (live, sent) {
+        (Value::Object(l), _) => {
+            let props = schema.and_then(|s| s.get("properties"));
+            for (k, lv) in l {
+                let known = props.and_then(|p| p.get(k));
+                match sent.get(k) {
+                    None if known.is_none() || NEWER_NESTED.contains(&k.as_str()) => {
+                        out.push(format!("{path}.{k}"));
+                    }
+                    None => {}
+                    Some(sv) => erase_walk(&format!("{path}.{k}"), lv, sv, known, root, out),
+                }
+            }
+        }
+        (Value::Array(l), Value::Array(s)) => {
+            let items = schema.and_then(|s| s.get("items"));
+            for (i, (lv, sv)) in l.iter().zip(s).enumerate() {
+                erase_walk(&format!("{path}[{i}]"), lv, sv, items, root, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn resolve<'a>(schema: &'a Value, root: &'a Value) -> &'a Value {
+    match schema.get("$ref").and_then(Value::as_str) {
+        Some(r) => r
+            .strip_prefix('#')
+            .and_then(|p| root.pointer(p))
+            .unwrap_or(schema),
+        None => schema,
+    }
+}

@@ -471,6 +471,24 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         for (field, message) in &diff.inexpressible {
             errors.push(rule_error(d, &format!("/{field}"), "not expressible", message.clone(), "the API cannot empty this field: keep at least one entry, or change it in the admin console (then `wecom-checkin pull` to record it)"));
         }
+        // A readonly rule is never written, so nothing of it can be erased.
+        let erases = if d.rule.readonly == Some(true) {
+            &[][..]
+        } else {
+            &diff.erases[..]
+        };
+        for (field, lost) in erases {
+            errors.push(rule_error(
+                d,
+                &format!("/{field}"),
+                "would erase live settings",
+                format!(
+                    "sending {field} would erase what live holds at {} and this file does not",
+                    lost.join(", ")
+                ),
+                "these are settings newer than this file (made in the admin console, or fields this version does not know): run `wecom-checkin import --force` for this rule, or copy them into the file from `wecom-checkin pull`; to switch one off, write it with its off value (e.g. enable_weekday_recurrence: false)",
+            ));
+        }
         let changed =
             !diff.update.is_empty() || !diff.clear.is_empty() || !diff.inexpressible.is_empty();
         if d.rule.readonly == Some(true) {
@@ -506,6 +524,9 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         } else if !diff.inexpressible.is_empty() {
             rp.action = Action::Blocked;
             rp.reason = "a change the API cannot express".into();
+        } else if !diff.erases.is_empty() {
+            rp.action = Action::Blocked;
+            rp.reason = "the update would erase live settings the file does not have".into();
         } else {
             rp.action = if diff.update.is_empty() {
                 Action::Clear
@@ -671,6 +692,9 @@ fn sendable(d: &LoadedRule, today: i64) -> Value {
 struct RuleDiff {
     /// Top-level fields to send, each whole.
     update: Map<String, Value>,
+    /// Sent fields whose live value holds settings the update would drop
+    /// unseen (fields this version does not know): (field, paths).
+    erases: Vec<(String, Vec<String>)>,
     clear: Vec<(&'static str, u8)>,
     inexpressible: Vec<(String, String)>,
     changes: Vec<Change>,
@@ -693,6 +717,7 @@ fn diff_rule(rule: &LoadedRule, live: &LiveRule, today: i64) -> RuleDiff {
     let written = |f: &str| written.iter().any(|w| w.as_str() == f);
     let mut out = RuleDiff {
         update: Map::new(),
+        erases: Vec::new(),
         clear: Vec::new(),
         inexpressible: Vec::new(),
         changes: Vec::new(),
@@ -746,6 +771,14 @@ fn diff_rule(rule: &LoadedRule, live: &LiveRule, today: i64) -> RuleDiff {
                     .shift_remove(field)
                     .or_else(|| dv.cloned())
                     .unwrap_or(json!({}));
+                // Last line of defence: never send a field whose live value
+                // holds a setting the file does not have and cannot express.
+                if let (Some(lv), Some(dv)) = (lv, dv) {
+                    let lost = canon::would_erase(field, lv, dv);
+                    if !lost.is_empty() {
+                        out.erases.push((field.clone(), lost));
+                    }
+                }
                 out.update.insert(field.clone(), value);
             }
         }

@@ -5,6 +5,7 @@ mod cli_api;
 mod client;
 mod import;
 mod loading;
+mod open_model;
 mod plan;
 mod property;
 mod robustness;
