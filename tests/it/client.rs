@@ -391,3 +391,142 @@ async fn save_writes_the_state_back_after_each_change() {
     let again = Emulator::new(emulator_config());
     assert_eq!(again.seed(&saved, false).unwrap(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_add_is_checked_whole_and_refused_without_each_required_field() {
+    let (emu, base) = start(emulator_config()).await;
+    let c = client(&base, |_| {});
+    for (fields, check) in [
+        (&["checkindate"][..], "checkindate-size"),
+        (&["range"][..], "range"),
+        (&["wifimac_infos", "loc_infos"][..], "wifi-or-location"),
+        (&["ot_info_v2"][..], "ot-info-v2-required"),
+    ] {
+        let mut body = head_office();
+        for f in fields {
+            body.as_object_mut().unwrap().shift_remove(*f);
+        }
+        let err = c.add_checkin_option(body, false).await.unwrap_err();
+        let want = wecom_checkin::checks::registry::by_id(check).unwrap();
+        assert_eq!(
+            err.errcode(),
+            Some(i64::from(want.code())),
+            "{fields:?}: {err}"
+        );
+        assert!(err.to_string().contains(want.errmsg()), "{fields:?}: {err}");
+    }
+    // Only grouptype and groupname: refused, as the server does.
+    let err = c
+        .add_checkin_option(json!({"grouptype": 1, "groupname": "空"}), false)
+        .await
+        .unwrap_err();
+    assert_eq!(err.errcode(), Some(301093), "{err}");
+    assert!(groups(&emu.answer()).is_empty(), "nothing was stored");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tool_keys_are_no_api_fields_but_unknown_fields_are_stored() {
+    let (emu, base) = start(emulator_config()).await;
+    let c = client(&base, |_| {});
+    for (key, value) in [
+        ("readonly", json!(true)),
+        ("keep_live", json!([])),
+        ("effective_now", json!(true)),
+    ] {
+        let mut body = head_office();
+        body[key] = value;
+        let err = c.add_checkin_option(body, false).await.unwrap_err();
+        assert_eq!(err.errcode(), Some(40058), "{key}: {err}");
+        assert!(err.to_string().contains(key), "{key}: {err}");
+    }
+    let mut body = head_office();
+    body["zz_future"] = json!({"a": [1, 2]});
+    body["checkindate"][0]["biweekly"] = json!({"enable_weekday_recurrence": true, "odd_workdays": [1, 2, 3, 4, 5, 6], "even_workdays": [1, 2, 3, 4, 5]});
+    c.add_checkin_option(body, false).await.unwrap();
+    let live = groups(&emu.answer());
+    assert_eq!(live[0]["zz_future"], json!({"a": [1, 2]}));
+    assert_eq!(
+        live[0]["checkindate"][0]["biweekly"]["even_workdays"],
+        json!([1, 2, 3, 4, 5])
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn getcheckinoption_answers_from_the_directory() {
+    let directory = wecom_checkin::emulator::directory::Directory::parse(
+        r#"{"users": [{"userid": "zhangsan", "department": [3]}, {"userid": "lisi", "department": [3], "tagid": [9]}],
+            "departments": [{"id": 3, "parentid": 2}, {"id": 2, "parentid": 1}]}"#,
+    )
+    .unwrap();
+    let (emu, base) = start(emulator::Config {
+        directory,
+        ..emulator_config()
+    })
+    .await;
+    let mut store = head_office();
+    store["groupid"] = json!(1);
+    store["groupname"] = json!("门店");
+    store["range"] = json!({"party_id": [2]});
+    let mut tagged = head_office();
+    tagged["groupid"] = json!(2);
+    tagged["groupname"] = json!("店长");
+    tagged["range"] = json!({"tagid": [9]});
+    emu.seed(&json!({"errcode": 0, "group": [store, tagged]}), false)
+        .unwrap();
+    let c = client(&base, |_| {});
+    let answer = c
+        .call(
+            Endpoint::GetCheckinOption,
+            json!({"datetime": 1_795_190_400, "useridlist": ["zhangsan", "lisi", "nobody"]}),
+        )
+        .await
+        .unwrap();
+    let info = answer["info"].as_array().unwrap();
+    let rule_of = |u: &str| {
+        info.iter()
+            .find(|i| i["userid"] == u)
+            .map(|i| i["group"]["groupname"].clone())
+    };
+    assert_eq!(rule_of("zhangsan"), Some(json!("门店")), "{answer}");
+    assert_eq!(rule_of("lisi"), Some(json!("店长")), "{answer}");
+    assert_eq!(rule_of("nobody"), None, "{answer}");
+    assert!(info[0]["group"].get("range").is_none(), "{answer}");
+    let many: Vec<String> = (0..101).map(|i| format!("u{i}")).collect();
+    let err = c
+        .call(
+            Endpoint::GetCheckinOption,
+            json!({"datetime": 1_795_190_400, "useridlist": many}),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.errcode(), Some(40058), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_empty_body_reads_as_the_documented_empty_object() {
+    let (_emu, base) = start(emulator_config()).await;
+    let http = reqwest::Client::new();
+    let token: Value = http
+        .get(format!(
+            "{base}/cgi-bin/gettoken?corpid=emulator-corp&corpsecret=emulator-secret"
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = token["access_token"].as_str().unwrap();
+    let answer: Value = http
+        .post(format!(
+            "{base}/cgi-bin/checkin/getcorpcheckinoption?access_token={token}"
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer["errcode"], 0, "{answer}");
+    assert!(answer["group"].is_array(), "{answer}");
+}
