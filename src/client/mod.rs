@@ -449,7 +449,9 @@ impl Client {
         }
         // Refresh a minute early (half-way for short-lived tokens), so a token
         // never expires between the check and its use.
-        let secs = answer.expires_in.max(1);
+        // A token lives 7200 s (README of the API documents); an absurd
+        // answer (up to 2^64 − 1) is held for a day at most, never overflows.
+        let secs = answer.expires_in.clamp(1, 86_400);
         let ttl = Duration::from_secs(if secs > 120 {
             secs - 60
         } else {

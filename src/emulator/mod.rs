@@ -347,7 +347,10 @@ async fn gettoken(State(emu): State<Emulator>, Query(q): Query<TokenQuery>) -> R
         token.clone(),
         Token {
             app,
-            expires: Instant::now() + ttl,
+            // Any --token-ttl is taken; one past what Instant can hold never expires.
+            expires: Instant::now()
+                .checked_add(ttl)
+                .unwrap_or_else(|| Instant::now() + Duration::from_secs(100 * 365 * 86_400)),
         },
     );
     Json(json!({ "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": ttl.as_secs().max(1) })).into_response()

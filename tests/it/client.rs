@@ -530,3 +530,17 @@ async fn an_empty_body_reads_as_the_documented_empty_object() {
     assert_eq!(answer["errcode"], 0, "{answer}");
     assert!(answer["group"].is_array(), "{answer}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_absurd_token_lifetime_neither_panics_the_emulator_nor_the_client() {
+    // The emulator answers expires_in = 2^64 − 1; the client holds it for a day at most.
+    let (emu, base) = start(emulator::Config {
+        token_ttl: Duration::from_secs(u64::MAX),
+        ..emulator_config()
+    })
+    .await;
+    let c = client(&base, |_| {});
+    c.get_corp_checkin_option().await.unwrap();
+    c.get_corp_checkin_option().await.unwrap();
+    assert_eq!(count(&emu, Endpoint::GetToken), 1);
+}
