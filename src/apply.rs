@@ -6,7 +6,7 @@
 //! unless `fail_fast`. After the calls, one re-read of live state finds each
 //! added rule's groupid by its name (D1) and verifies every call.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -62,16 +62,96 @@ fn by_rule(calls: &[Call]) -> Vec<(String, Vec<Call>)> {
     groups
 }
 
-/// Runs the calls; `progress` is called once per call as it completes.
+/// How many times a write whose answer was lost is looked for and made again.
+const SETTLE_ROUNDS: usize = 3;
+
+/// Makes one call, exactly once. A write whose answer is lost may have been
+/// applied (a timeout, a dropped connection, an HTTP 5xx from a gateway after
+/// WeCom took it): update and clear are idempotent and the client replays
+/// them; add and delete are not, so live state is re-read and decides — an
+/// add whose rule now exists, or a delete whose rule is gone, is done; else
+/// the call is made again. `prior` holds the groupids live had when the plan
+/// was made: a rule of the added name that is not among them is the added one.
+async fn make(
+    client: &Client,
+    endpoint: Endpoint,
+    call: &Call,
+    prior: &BTreeSet<i64>,
+    note: &(impl Fn(&str) + Sync),
+) -> Result<(), String> {
+    for round in 1..=SETTLE_ROUNDS {
+        let err = match client.call(endpoint, call.body.clone()).await {
+            Ok(_) => return Ok(()),
+            Err(e) if !e.outcome_unknown() => return Err(e.to_string()),
+            Err(e) => e,
+        };
+        note(&format!(
+            "{} {endpoint}: the answer was lost ({err}); re-reading live state to see whether it was applied",
+            call.rule
+        ));
+        let live = client
+            .get_corp_checkin_option()
+            .await
+            .map_err(|e| e.to_string())
+            .and_then(|a| crate::live::parse_answer(&a));
+        let live = match live {
+            Ok(l) => l,
+            Err(read) => {
+                return Err(format!(
+                    "{err}; the outcome is unknown and live state could not be re-read ({read}): run `wecom-checkin plan` to see what happened"
+                ));
+            }
+        };
+        let applied = match endpoint {
+            Endpoint::Add => {
+                let name = call.body["group"]["groupname"].as_str().unwrap_or_default();
+                live.iter().any(|l| {
+                    l.rule.groupname.as_deref() == Some(name) && !prior.contains(&l.groupid)
+                })
+            }
+            Endpoint::Delete => {
+                let id = call.body["groupid"].as_i64();
+                !live.iter().any(|l| Some(l.groupid) == id)
+            }
+            _ => false,
+        };
+        if applied {
+            note(&format!(
+                "{} {endpoint}: live state shows it was applied; not made again",
+                call.rule
+            ));
+            return Ok(());
+        }
+        if round < SETTLE_ROUNDS {
+            note(&format!(
+                "{} {endpoint}: live state shows it was not applied; making it again (attempt {}/{SETTLE_ROUNDS})",
+                call.rule,
+                round + 1
+            ));
+        } else {
+            return Err(format!(
+                "{err}; not applied after {SETTLE_ROUNDS} attempts whose answers were lost"
+            ));
+        }
+    }
+    Err("not attempted".into())
+}
+
+/// Runs the calls; `progress` is called once per call as it completes, and
+/// `progress_note` for what happens on the way (an answer lost, a re-read).
+/// `prior`: the groupids live had when the plan was made.
 pub async fn execute(
     client: Arc<Client>,
     calls: &[Call],
+    prior: &BTreeSet<i64>,
     concurrency: usize,
     fail_fast: bool,
     progress: impl Fn(&Outcome) + Send + Sync,
+    progress_note: impl Fn(&str) + Send + Sync,
 ) -> Executed {
     let stop = Arc::new(AtomicBool::new(false));
     let progress = &progress;
+    let progress_note = &progress_note;
     let results: Vec<Executed> = futures_util::stream::iter(by_rule(calls))
         .map(|(rule, group)| {
             let client = client.clone();
@@ -87,11 +167,7 @@ pub async fn execute(
                     }
                     let started = Instant::now();
                     let result = match Endpoint::from_name(&call.endpoint) {
-                        Some(e) => client
-                            .call(e, call.body.clone())
-                            .await
-                            .map(drop)
-                            .map_err(|e| e.to_string()),
+                        Some(e) => make(&client, e, &call, prior, progress_note).await,
                         None => Err(format!("unknown endpoint {}", call.endpoint)),
                     };
                     let failed = result.is_err();
@@ -145,6 +221,7 @@ pub fn verify(
     calls: &[Call],
     executed: &Executed,
     live: &[LiveRule],
+    prior: &BTreeSet<i64>,
     now: i64,
 ) -> (Vec<Finding>, BTreeMap<String, i64>) {
     let today = Date(now).cst_day();
@@ -160,15 +237,25 @@ pub fn verify(
             .filter(|l| l.rule.groupname.as_deref() == Some(name))
             .collect::<Vec<_>>()
     };
-    let mut findings = Vec::new();
+    let findings = std::cell::RefCell::new(Vec::new());
     let mut added = BTreeMap::new();
     for call in calls.iter().filter(|c| ok(c)) {
+        // Only field values may wait for tomorrow (effective_now false); a
+        // rule that should exist and does not, or exists twice, or was deleted
+        // and is still there, is a failure whatever effective_now says.
         let pending = call.body.get("effective_now").and_then(Value::as_bool) != Some(true);
-        let mut found = |message: String| {
-            findings.push(Finding {
+        let found = |message: String| {
+            findings.borrow_mut().push(Finding {
                 rule: call.rule.clone(),
                 message,
                 pending,
+            })
+        };
+        let missing = |message: String| {
+            findings.borrow_mut().push(Finding {
+                rule: call.rule.clone(),
+                message,
+                pending: false,
             })
         };
         let group = call.body.get("group").cloned().unwrap_or(Value::Null);
@@ -183,9 +270,15 @@ pub fn verify(
                     .get("groupname")
                     .and_then(Value::as_str)
                     .unwrap_or_default();
-                match by_name(name).as_slice() {
-                    [] => found(format!(
-                        "added, but no live rule is named \"{name}\" after the calls"
+                // A replacement adds before it deletes: the old rule of the
+                // same name is not the added one.
+                let new: Vec<&LiveRule> = by_name(name)
+                    .into_iter()
+                    .filter(|l| !prior.contains(&l.groupid))
+                    .collect();
+                match new.as_slice() {
+                    [] => missing(format!(
+                        "added, but no new live rule is named \"{name}\" after the calls"
                     )),
                     [l] => {
                         added.insert(name.to_owned(), l.groupid);
@@ -193,14 +286,18 @@ pub fn verify(
                             found(m);
                         }
                     }
-                    many => found(format!(
-                        "{} live rules are named \"{name}\" after the add",
-                        many.len()
+                    many => missing(format!(
+                        "{} new live rules are named \"{name}\" after the add (groupid {}): another apply may have run at the same time; `wecom-checkin apply --prune` deletes the extras",
+                        many.len(),
+                        many.iter()
+                            .map(|l| l.groupid.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )),
                 }
             }
             "update_checkin_option" => match groupid.and_then(by_id) {
-                None => found(format!(
+                None => missing(format!(
                     "updated, but groupid {} is gone",
                     groupid.unwrap_or_default()
                 )),
@@ -211,7 +308,7 @@ pub fn verify(
                 }
             },
             "clear_checkin_option_array_field" => match groupid.and_then(by_id) {
-                None => found(format!(
+                None => missing(format!(
                     "cleared, but groupid {} is gone",
                     groupid.unwrap_or_default()
                 )),
@@ -236,13 +333,13 @@ pub fn verify(
             },
             "del_checkin_option" => {
                 if let Some(id) = groupid.filter(|id| by_id(*id).is_some()) {
-                    found(format!("deleted, but groupid {id} is still live"));
+                    missing(format!("deleted, but groupid {id} is still live"));
                 }
             }
             _ => {}
         }
     }
-    (findings, added)
+    (findings.into_inner(), added)
 }
 
 /// The sent top-level fields whose live value differs, in canonical form.
@@ -325,16 +422,16 @@ mod tests {
     #[test]
     fn a_change_not_yet_visible_is_pending_only_when_it_takes_effect_tomorrow() {
         let (calls, executed) = update(false);
-        let (findings, _) = verify(&calls, &executed, &[live(false)], 0);
+        let (findings, _) = verify(&calls, &executed, &[live(false)], &BTreeSet::new(), 0);
         assert_eq!(findings.len(), 1);
         assert!(findings[0].pending, "effective tomorrow: pending (D7)");
         let (calls, executed) = update(true);
-        let (findings, _) = verify(&calls, &executed, &[live(false)], 0);
+        let (findings, _) = verify(&calls, &executed, &[live(false)], &BTreeSet::new(), 0);
         assert!(
             !findings[0].pending,
             "effective now: the API ignored the field"
         );
-        let (findings, _) = verify(&calls, &executed, &[live(true)], 0);
+        let (findings, _) = verify(&calls, &executed, &[live(true)], &BTreeSet::new(), 0);
         assert!(findings.is_empty(), "visible: verified");
     }
 }

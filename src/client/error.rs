@@ -43,6 +43,20 @@ impl ApiError {
         }
     }
 
+    /// The request may have reached WeCom and been applied although no answer
+    /// says so: a timeout or a dropped connection after sending, any HTTP 5xx
+    /// (a gateway between us and WeCom may answer it after forwarding the
+    /// request), or an answer that could not be read. An errcode answered, or
+    /// a connection refused before sending, means "not applied".
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            ApiError::Transport { maybe_sent, .. } => *maybe_sent,
+            ApiError::Http { status, .. } => *status >= 500,
+            ApiError::Decode { .. } => true,
+            ApiError::Api { .. } | ApiError::Credentials(_) => false,
+        }
+    }
+
     pub fn errcode(&self) -> Option<i64> {
         match self {
             ApiError::Api { errcode, .. } => Some(*errcode),

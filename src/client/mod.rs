@@ -313,14 +313,11 @@ impl Client {
         attempt
             .retry(self.backoff())
             .when(|e: &ApiError| {
-                let replay_unsafe = endpoint == Endpoint::Add
-                    && matches!(
-                        e,
-                        ApiError::Transport {
-                            maybe_sent: true,
-                            ..
-                        }
-                    );
+                // add and delete are not idempotent: when one may have been
+                // applied, replaying it blindly could add a rule twice or
+                // report a done delete as failed. The caller re-reads and decides.
+                let replay_unsafe =
+                    matches!(endpoint, Endpoint::Add | Endpoint::Delete) && e.outcome_unknown();
                 e.is_retryable() && !replay_unsafe && started.elapsed() < self.config.max_retry_time
             })
             .await

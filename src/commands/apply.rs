@@ -67,35 +67,9 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             let now = checks::parse_now(Some(&plan.now))
                 .unwrap_or_else(|_| jiff::Timestamp::now().as_second());
             // The plan was reviewed against one live state: refuse if it moved.
-            let live_now = read_live()?;
-            let current = plan::fingerprint(&live_now, now);
-            if current.fingerprint != plan.live.fingerprint {
-                let ids: BTreeSet<i64> = current
-                    .rules
-                    .keys()
-                    .chain(plan.live.rules.keys())
-                    .copied()
-                    .collect();
-                let changed: Vec<String> = ids
-                    .into_iter()
-                    .filter(|id| current.rules.get(id) != plan.live.rules.get(id))
-                    .map(|id| {
-                        let name = live_now
-                            .iter()
-                            .find(|l| l.groupid == id)
-                            .and_then(|l| l.rule.groupname.clone())
-                            .or_else(|| {
-                                plan.rules
-                                    .iter()
-                                    .find(|r| r.groupid == Some(id))
-                                    .map(|r| r.groupname.clone())
-                            });
-                        format!("{} (groupid {id})", name.unwrap_or_default())
-                    })
-                    .collect();
+            if let Some(changed) = moved(&plan, &read_live()?, now) {
                 return refuse(format!(
-                    "stale plan: live state changed since the plan; re-run plan. Changed: {}",
-                    changed.join(", ")
+                    "stale plan: live state changed since the plan; re-run plan. Changed: {changed}"
                 ));
             }
             (plan, now, true)
@@ -194,13 +168,24 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         }
     }
 
+    // The API has no lock: re-read right before the first write, so another
+    // apply (or an admin) that changed live since the plan is caught here
+    // rather than doubled. What remains is the moment between this read and
+    // the writes; verification after the calls catches what slips through.
+    if let Some(changed) = moved(&plan, &read_live()?, now) {
+        return refuse(format!(
+            "live state changed since the plan (another apply at the same time?); nothing was applied. Changed: {changed}"
+        ));
+    }
     println!("Applying {} calls:", plan.calls.len());
+    let prior: BTreeSet<i64> = plan.live.rules.keys().copied().collect();
     let executed = runtime.block_on(apply::execute(
         client.clone(),
         &plan.calls,
+        &prior,
         args.concurrency,
         args.fail_fast,
-        |o| {
+        |o: &apply::Outcome| {
             let result = match &o.result {
                 Ok(()) => "ok".to_owned(),
                 Err(e) => format!("FAILED: {}", e.replace('\n', "\n    ")),
@@ -213,11 +198,23 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
                 o.elapsed.as_secs_f64()
             );
         },
+        |note: &str| println!("  … {note}"),
     ));
 
     // Verify: one re-read finds the new groupids and shows what took effect.
-    let after = read_live()?;
-    let (findings, added) = apply::verify(&plan.calls, &executed, &after, now);
+    // What was done is said even when that re-read fails.
+    let after = match read_live() {
+        Ok(after) => after,
+        Err(e) => {
+            println!("{}", summary(&executed, 0, 0));
+            println!(
+                "Verification could not run: {}. Run `wecom-checkin plan` to see what live state holds now.",
+                e.message
+            );
+            return Ok(Exit::Failure);
+        }
+    };
+    let (findings, added) = apply::verify(&plan.calls, &executed, &after, &prior, now);
     for (name, id) in &added {
         let pinned = plan
             .rules
@@ -252,6 +249,39 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     println!("{}", summary(&executed, errors.len(), pending.len()));
     let failed = executed.failed() > 0 || !executed.not_attempted.is_empty() || !errors.is_empty();
     Ok(if failed { Exit::Failure } else { Exit::Success })
+}
+
+/// The rules whose live state differs from what the plan was made from, or
+/// None when nothing moved.
+fn moved(plan: &Plan, live_now: &[live::LiveRule], now: i64) -> Option<String> {
+    let current = plan::fingerprint(live_now, now);
+    if current.fingerprint == plan.live.fingerprint {
+        return None;
+    }
+    let ids: BTreeSet<i64> = current
+        .rules
+        .keys()
+        .chain(plan.live.rules.keys())
+        .copied()
+        .collect();
+    let changed: Vec<String> = ids
+        .into_iter()
+        .filter(|id| current.rules.get(id) != plan.live.rules.get(id))
+        .map(|id| {
+            let name = live_now
+                .iter()
+                .find(|l| l.groupid == id)
+                .and_then(|l| l.rule.groupname.clone())
+                .or_else(|| {
+                    plan.rules
+                        .iter()
+                        .find(|r| r.groupid == Some(id))
+                        .map(|r| r.groupname.clone())
+                });
+            format!("{} (groupid {id})", name.unwrap_or_default())
+        })
+        .collect();
+    Some(changed.join(", "))
 }
 
 fn write_id(plan: &Plan, name: &str, id: i64) {

@@ -74,13 +74,29 @@ pub enum Fault {
     Http(u16),
     Slow(Duration),
     Drop,
+    /// The write is applied, then the answer is lost as `.0` says (an HTTP
+    /// status or a dropped connection): a gateway failing after WeCom applied it.
+    After(Box<Fault>),
+    /// The write is acknowledged (errcode 0) and not applied.
+    Ignore,
 }
 
 impl Fault {
-    /// `-1`, `45009`, `301070` (errcodes), `http500`, `slow:1500` (ms), `drop`.
+    /// `-1`, `45009`, `301070` (errcodes), `http500`, `slow:1500` (ms), `drop`,
+    /// `after:http502` / `after:drop` (applied, then the answer is lost),
+    /// `ignore` (acknowledged, not applied).
     pub fn parse(s: &str) -> Option<Fault> {
         if s == "drop" {
             return Some(Fault::Drop);
+        }
+        if s == "ignore" {
+            return Some(Fault::Ignore);
+        }
+        if let Some(inner) = s.strip_prefix("after:") {
+            return match Fault::parse(inner)? {
+                f @ (Fault::Http(_) | Fault::Drop) => Some(Fault::After(Box::new(f))),
+                _ => None,
+            };
         }
         if let Some(code) = s.strip_prefix("http") {
             return code.parse().ok().map(Fault::Http);
@@ -109,6 +125,8 @@ struct Inner {
     calls: HashMap<Endpoint, Vec<Instant>>,
     /// Writes that changed the state, per endpoint.
     applied: HashMap<Endpoint, usize>,
+    /// Each write that changed the state, in order: (endpoint, groupid).
+    applied_log: Vec<(Endpoint, i64)>,
     started: Instant,
     token_seq: u64,
 }
@@ -129,6 +147,7 @@ impl Emulator {
                 faults: HashMap::new(),
                 calls: HashMap::new(),
                 applied: HashMap::new(),
+                applied_log: Vec::new(),
                 started: Instant::now(),
                 token_seq: 0,
             })),
@@ -176,6 +195,11 @@ impl Emulator {
     }
 
     /// Arrival times of an endpoint's calls, as offsets from the start.
+    /// Each write that changed the state, in order: (endpoint, groupid; for an add, the new one).
+    pub fn applied_log(&self) -> Vec<(Endpoint, i64)> {
+        self.lock().applied_log.clone()
+    }
+
     pub fn call_times(&self, endpoint: Endpoint) -> Vec<Duration> {
         let inner = self.lock();
         inner
@@ -271,8 +295,18 @@ fn wecom(answer: &Answer) -> Response {
     Json(answer.to_json()).into_response()
 }
 
-/// Records the call, then plays a queued fault if there is one.
-async fn arrive(emu: &Emulator, endpoint: Endpoint) -> Option<Response> {
+/// What a queued fault does to a call that passed `arrive`.
+enum Late {
+    /// Answer as if applied, apply nothing.
+    Ignore,
+    /// Apply, then answer with this instead.
+    Lose(Fault),
+}
+
+/// Records the call, then plays a queued fault if there is one: a fault that
+/// strikes before the call is answered here; one that strikes after the write
+/// (or instead of it) is handed back.
+async fn arrive(emu: &Emulator, endpoint: Endpoint) -> Result<Option<Late>, Response> {
     let fault = {
         let mut inner = emu.lock();
         inner
@@ -285,7 +319,21 @@ async fn arrive(emu: &Emulator, endpoint: Endpoint) -> Option<Response> {
             .get_mut(&endpoint)
             .and_then(VecDeque::pop_front)
     };
-    match fault? {
+    let Some(fault) = fault else { return Ok(None) };
+    match fault {
+        Fault::Ignore => Ok(Some(Late::Ignore)),
+        Fault::After(f) => Ok(Some(Late::Lose(*f))),
+        f => match answer_fault(f).await {
+            Some(r) => Err(r),
+            None => Ok(None),
+        },
+    }
+}
+
+/// The answer a fault gives, or None when the call proceeds (slow).
+async fn answer_fault(fault: Fault) -> Option<Response> {
+    match fault {
+        Fault::Ignore | Fault::After(_) => None,
         Fault::Errcode(code) => {
             let errmsg = match code {
                 -1 => "system busy",
@@ -322,7 +370,7 @@ struct TokenQuery {
 }
 
 async fn gettoken(State(emu): State<Emulator>, Query(q): Query<TokenQuery>) -> Response {
-    if let Some(r) = arrive(&emu, Endpoint::GetToken).await {
+    if let Err(r) = arrive(&emu, Endpoint::GetToken).await {
         return r;
     }
     let mut inner = emu.lock();
@@ -370,10 +418,30 @@ async fn checkin(
     let Some(endpoint) = Endpoint::from_name(&name).filter(|e| *e != Endpoint::GetToken) else {
         return (StatusCode::NOT_FOUND, "no such endpoint").into_response();
     };
-    if let Some(r) = arrive(&emu, endpoint).await {
-        return r;
+    let late = match arrive(&emu, endpoint).await {
+        Ok(late) => late,
+        Err(r) => return r,
+    };
+    let answer = {
+        let mut inner = emu.lock();
+        serve(&mut inner, endpoint, q, &body, late.as_ref())
+    };
+    match late {
+        Some(Late::Lose(fault)) if endpoint.is_write() => {
+            answer_fault(fault).await.unwrap_or(answer)
+        }
+        _ => answer,
     }
-    let mut inner = emu.lock();
+}
+
+/// One call, past the faults that strike before it.
+fn serve(
+    inner: &mut Inner,
+    endpoint: Endpoint,
+    q: TokenParam,
+    body: &[u8],
+    late: Option<&Late>,
+) -> Response {
     let app = match q.access_token.as_ref().and_then(|t| inner.tokens.get(t)) {
         None => {
             return wecom(&Answer {
@@ -417,10 +485,13 @@ async fn checkin(
             });
         }
     };
+    if matches!(late, Some(Late::Ignore)) && endpoint.is_write() {
+        return wecom(&Answer::ok());
+    }
     let answer = match endpoint {
-        Endpoint::GetCorpCheckinOption => return Json(answer_of(&inner)).into_response(),
+        Endpoint::GetCorpCheckinOption => return Json(answer_of(inner)).into_response(),
         Endpoint::GetCheckinOption => {
-            return Json(checkin_option_of(&inner, &body)).into_response();
+            return Json(checkin_option_of(inner, &body)).into_response();
         }
         Endpoint::Add => inner.store.add(&body, app),
         Endpoint::Update => inner.store.update(&body, app),
@@ -430,11 +501,21 @@ async fn checkin(
     };
     if answer.errcode == 0 {
         *inner.applied.entry(endpoint).or_default() += 1;
+        let groupid = match endpoint {
+            Endpoint::Add => inner.store.rules.keys().max().copied(),
+            _ => body
+                .get("groupid")
+                .or_else(|| body.get("group").and_then(|g| g.get("groupid")))
+                .and_then(Value::as_i64),
+        };
+        inner
+            .applied_log
+            .push((endpoint, groupid.unwrap_or_default()));
     }
     if answer.errcode == 0
         && let Some(path) = inner.config.save.clone()
     {
-        let text = serde_json::to_string_pretty(&answer_of(&inner)).unwrap_or_default();
+        let text = serde_json::to_string_pretty(&answer_of(inner)).unwrap_or_default();
         if let Err(e) = std::fs::write(&path, text + "\n") {
             eprintln!("emulator: cannot save the state to {}: {e}", path.display());
         }

@@ -263,25 +263,109 @@ fn retries_through_faults_and_token_expiry_lose_nothing_and_apply_nothing_twice(
 }
 
 #[test]
-fn a_dropped_add_is_not_replayed_and_a_second_apply_finishes() {
+fn a_lost_add_is_looked_for_and_made_again_only_when_it_did_not_happen() {
+    // Dropped before the server saw it: the re-read finds no such rule, so the add is made again.
     let c = corp(emulator::Config::default(), None, None);
     c.emu.inject(Endpoint::Add, Fault::Drop, 1);
     let first = apply(&c, "rules", &[]);
-    assert_eq!(first.code, 1, "{}", first.stdout);
+    assert_eq!(first.code, 0, "{}", first.stdout);
     assert!(
-        first.stdout.contains("1 failed")
-            && first
-                .stdout
-                .contains("Run `wecom-checkin apply` on the rule files again"),
+        first.stdout.contains("the answer was lost")
+            && first.stdout.contains("was not applied; making it again"),
         "{}",
         first.stdout
     );
-    let second = apply(&c, "rules", &[]);
-    assert_eq!(second.code, 0, "{}", second.stdout);
     assert_eq!(writes(&c, Endpoint::Add), 4, "3 adds plus the dropped one");
     assert_eq!(applied(&c, Endpoint::Add), 3, "never a duplicate");
-    assert_eq!(live_names(&c).len(), 3);
     assert_converged(&c, "rules", &[]);
+
+    // Applied, then the answer lost (a gateway's 502, a dropped connection): found, never replayed.
+    for fault in ["after:http502", "after:http504", "after:drop"] {
+        let c = corp(emulator::Config::default(), None, None);
+        c.emu.inject(Endpoint::Add, Fault::parse(fault).unwrap(), 2);
+        let out = apply(&c, "rules", &[]);
+        assert_eq!(out.code, 0, "{fault}: {}", out.stdout);
+        assert!(
+            out.stdout
+                .contains("live state shows it was applied; not made again"),
+            "{fault}: {}",
+            out.stdout
+        );
+        assert_eq!(writes(&c, Endpoint::Add), 3, "{fault}: no replay");
+        assert_eq!(applied(&c, Endpoint::Add), 3, "{fault}");
+        assert_eq!(live_names(&c).len(), 3, "{fault}: no duplicate name");
+        assert_converged(&c, "rules", &[]);
+    }
+}
+
+#[test]
+fn a_lost_delete_that_happened_is_done_not_failed() {
+    let c = corp(emulator::Config::default(), None, None);
+    assert_eq!(apply(&c, "rules", &[]).code, 0);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("rules/head-office.yaml"),
+        dir.path().join("head-office.yaml"),
+    )
+    .unwrap();
+    let only = dir.path().to_string_lossy().into_owned();
+    c.emu
+        .inject(Endpoint::Delete, Fault::parse("after:http502").unwrap(), 2);
+    let out = apply(&c, &only, &["--prune"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("deleted"), "{}", out.stdout);
+    assert_eq!(writes(&c, Endpoint::Delete), 2, "each delete made once");
+    assert_eq!(live_names(&c).len(), 1);
+}
+
+#[test]
+fn an_add_the_server_acknowledges_and_ignores_fails_whatever_effective_now_says() {
+    let c = corp(emulator::Config::default(), None, None);
+    c.emu.inject(Endpoint::Add, Fault::Ignore, 1);
+    // The sample rules take effect tomorrow (effective_now false): existence is never "pending".
+    let out = apply(&c, "rules", &[]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("NOT APPLIED") && out.stdout.contains("no new live rule is named"),
+        "{}",
+        out.stdout
+    );
+    let second = apply(&c, "rules", &[]);
+    assert_eq!(
+        second.code, 0,
+        "the next apply repairs it: {}",
+        second.stdout
+    );
+    assert_converged(&c, "rules", &[]);
+}
+
+#[test]
+fn an_update_the_server_ignores_fails_when_it_takes_effect_today() {
+    let c = corp(emulator::Config::default(), None, None);
+    assert_eq!(apply(&c, "rules", &["--effective-now"]).code, 0);
+    let dir = tempfile::tempdir().unwrap();
+    for f in [
+        "head-office.yaml",
+        "store-chengdu-chunxi.yaml",
+        "sales-free.yaml",
+    ] {
+        let text = std::fs::read_to_string(root().join("rules").join(f)).unwrap();
+        std::fs::write(
+            dir.path().join(f),
+            text.replace("need_photo: false", "need_photo: true"),
+        )
+        .unwrap();
+    }
+    let rules = dir.path().to_string_lossy().into_owned();
+    c.emu.inject(Endpoint::Update, Fault::Ignore, 1);
+    let out = apply(&c, &rules, &["--effective-now"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("NOT APPLIED"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("need_photo was sent but live shows"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]

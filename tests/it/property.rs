@@ -151,7 +151,8 @@ proptest! {
 
         let first = plan_against(&desired, &emu.answer(), prune);
         prop_assert!(!first.blocked, "{:#?}", first.errors);
-        let executed = rt.block_on(apply::execute(c.clone(), &first.calls, 2, false, |_| {}));
+        let prior: std::collections::BTreeSet<i64> = first.live.rules.keys().copied().collect();
+        let executed = rt.block_on(apply::execute(c.clone(), &first.calls, &prior, 2, false, |_| {}, |_| {}));
         let failures: Vec<String> = executed.outcomes.iter().filter_map(|o| o.result.clone().err()).collect();
         prop_assert!(failures.is_empty(), "the emulator rejected calls: {failures:?}\ncalls: {:#?}", first.calls);
         let second = plan_against(&desired, &emu.answer(), prune);
