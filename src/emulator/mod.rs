@@ -474,7 +474,7 @@ fn serve(
     let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
-        &body
+        body
     };
     let body: Value = match serde_json::from_slice(body) {
         Ok(v) => v,
