@@ -55,11 +55,27 @@ pub fn parse_answer(answer: &Value) -> Result<Vec<LiveRule>, String> {
         Some(_) => return Err("`group` is not a list".into()),
     };
     use rayon::prelude::*;
-    groups
+    let rules: Vec<LiveRule> = groups
         .par_iter()
         .enumerate()
         .map(|(i, g)| normalize_group(g).map_err(|e| format!("group[{i}]: {e}")))
-        .collect()
+        .collect::<Result<_, _>>()?;
+    unique_groupids(rules)
+}
+
+/// One groupid is one rule: an answer naming one twice cannot be planned
+/// against (the plan would update and then delete the same rule).
+fn unique_groupids(rules: Vec<LiveRule>) -> Result<Vec<LiveRule>, String> {
+    let mut seen = std::collections::HashMap::new();
+    for (i, r) in rules.iter().enumerate() {
+        if let Some(first) = seen.insert(r.groupid, i) {
+            return Err(format!(
+                "groupid {} appears twice (group[{first}] and group[{i}]): the answer is not a consistent corp; read it again",
+                r.groupid
+            ));
+        }
+    }
+    Ok(rules)
 }
 
 /// The rules of a getcorpcheckinoption answer given as text (a saved file):
@@ -85,7 +101,7 @@ pub fn parse_answer_text(text: &str) -> Result<Vec<LiveRule>, String> {
             answer.errcode, answer.errmsg
         ));
     }
-    answer
+    let rules: Vec<LiveRule> = answer
         .group
         .unwrap_or_default()
         .par_iter()
@@ -95,7 +111,8 @@ pub fn parse_answer_text(text: &str) -> Result<Vec<LiveRule>, String> {
                 serde_json::from_str(raw.get()).map_err(|e| format!("group[{i}]: {e}"))?;
             normalize_group(&group).map_err(|e| format!("group[{i}]: {e}"))
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    unique_groupids(rules)
 }
 
 /// One rule of the read shape as the model.
@@ -181,6 +198,20 @@ fn flex_from_milliseconds(item: &mut Map<String, Value>, at: &str, notes: &mut V
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_groupid_twice_or_missing_is_refused() {
+        let twice = json!({"errcode": 0, "group": [
+            {"groupid": 3, "grouptype": 3, "groupname": "a"},
+            {"groupid": 3, "grouptype": 3, "groupname": "b"}]});
+        let e = parse_answer(&twice).unwrap_err();
+        assert!(e.contains("groupid 3 appears twice"), "{e}");
+        let e = parse_answer_text(&twice.to_string()).unwrap_err();
+        assert!(e.contains("groupid 3 appears twice"), "{e}");
+        let missing = json!({"errcode": 0, "group": [{"grouptype": 3, "groupname": "a"}]});
+        let e = parse_answer(&missing).unwrap_err();
+        assert!(e.contains("no numeric groupid"), "{e}");
+    }
 
     #[test]
     fn metadata_is_set_aside_and_unknown_fields_kept() {

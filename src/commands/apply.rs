@@ -130,6 +130,11 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         .filter(|r| r.action == Action::Replace)
         .map(|r| r.groupname.as_str())
         .collect();
+    let all_deletes = plan
+        .calls
+        .iter()
+        .filter(|c| c.endpoint == "del_checkin_option")
+        .count();
     let deletes = plan
         .calls
         .iter()
@@ -140,9 +145,14 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             "the plan deletes {deletes} rule(s); pass --prune to allow deletes"
         ));
     }
-    if deletes > args.max_deletes {
+    // Replacements delete too: every delete counts toward the bound.
+    if all_deletes > args.max_deletes {
+        let replaced = match all_deletes - deletes {
+            0 => String::new(),
+            n => format!(" ({n} of them by a replacement)"),
+        };
         return refuse(format!(
-            "the plan deletes {deletes} rules, more than --max-deletes {}",
+            "the plan deletes {all_deletes} rules{replaced}, more than --max-deletes {}",
             args.max_deletes
         ));
     }

@@ -255,35 +255,35 @@ fn prepare_desired(
 struct Matching {
     /// desired index → live index.
     pairs: HashMap<usize, usize>,
+    /// Live rules a file's rule leaves behind: (desired index, live index, why).
+    leftovers: Vec<(usize, usize, Leftover)>,
     errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Why a live rule is left over beside the one a file keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Leftover {
+    /// A second live rule of the file's groupname (two applies at once, a
+    /// replay): the file keeps one; `--prune` deletes the others.
+    Duplicate,
+    /// The old rule of a replacement that added the new one and was stopped
+    /// before deleting the old: `--allow-replace` finishes it.
+    Replaced,
 }
 
 fn match_rules(desired: &[LoadedRule], live: &[LiveRule]) -> Matching {
-    let mut pairs = HashMap::new();
-    let mut errors = Vec::new();
+    let mut m = Matching {
+        pairs: HashMap::new(),
+        leftovers: Vec::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
     let by_id: HashMap<i64, usize> = live
         .iter()
         .enumerate()
         .map(|(i, l)| (l.groupid, i))
         .collect();
-    let mut taken = BTreeSet::new();
-    for (di, d) in desired.iter().enumerate() {
-        if let Some(id) = d.rule.groupid {
-            match by_id.get(&id) {
-                Some(&li) => {
-                    pairs.insert(di, li);
-                    taken.insert(li);
-                }
-                None => errors.push(rule_error(
-                    d,
-                    "/groupid",
-                    "pinned groupid",
-                    format!("groupid {id} is pinned but no live rule has it (deleted in the admin console?)"),
-                    "remove `groupid` to create the rule anew, or pin the groupid of the live rule it describes",
-                )),
-            }
-        }
-    }
     let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
     for (li, l) in live.iter().enumerate() {
         by_name
@@ -291,63 +291,119 @@ fn match_rules(desired: &[LoadedRule], live: &[LiveRule]) -> Matching {
             .or_default()
             .push(li);
     }
-    for (di, d) in desired.iter().enumerate() {
-        if d.rule.groupid.is_some() {
-            continue;
-        }
-        let name = d.rule.groupname.as_deref().unwrap_or_default();
-        let same: Vec<usize> = by_name
+    // A pinned groupid belongs to its file, whatever the name pass finds.
+    let mut taken: BTreeSet<usize> = desired
+        .iter()
+        .filter_map(|d| d.rule.groupid.and_then(|id| by_id.get(&id).copied()))
+        .collect();
+    let name_of = |d: &LoadedRule| d.rule.groupname.as_deref().unwrap_or_default().to_owned();
+    // The unmatched live rules of a name, the one to keep first: of the
+    // desired grouptype (a finished half of a replacement), then the oldest.
+    let candidates = |name: &str, grouptype, taken: &BTreeSet<usize>| {
+        let mut c: Vec<usize> = by_name
             .get(name)
             .into_iter()
             .flatten()
             .copied()
             .filter(|li| !taken.contains(li))
             .collect();
-        match same.as_slice() {
-            [] => {}
-            [li] => {
-                pairs.insert(di, *li);
-                taken.insert(*li);
+        c.sort_by_key(|&li| {
+            let l = &live[li];
+            (
+                l.rule.grouptype != grouptype,
+                l.meta.create_time.unwrap_or(i64::MAX),
+                l.groupid,
+            )
+        });
+        c
+    };
+    for (di, d) in desired.iter().enumerate() {
+        let Some(id) = d.rule.groupid else { continue };
+        let name = name_of(d);
+        match by_id.get(&id) {
+            Some(&li) if live[li].rule.grouptype != d.rule.grouptype => {
+                // An interrupted replacement: the new rule was added, the
+                // old (pinned) one not yet deleted.
+                match candidates(&name, d.rule.grouptype, &taken).first() {
+                    Some(&new) if live[new].rule.grouptype == d.rule.grouptype => {
+                        m.pairs.insert(di, new);
+                        taken.insert(new);
+                        m.leftovers.push((di, li, Leftover::Replaced));
+                    }
+                    _ => {
+                        m.pairs.insert(di, li);
+                    }
+                }
             }
-            many => {
-                let ids: Vec<String> = many
-                    .iter()
-                    .map(|li| live[*li].groupid.to_string())
-                    .collect();
-                errors.push(rule_error(
+            Some(&li) => {
+                m.pairs.insert(di, li);
+            }
+            None => match candidates(&name, d.rule.grouptype, &taken).as_slice() {
+                // A replacement finished but the file still pins the old groupid.
+                [only, ..] if live[*only].rule.grouptype == d.rule.grouptype => {
+                    m.pairs.insert(di, *only);
+                    taken.insert(*only);
+                    m.warnings.push(rule_error(
+                        d,
+                        "/groupid",
+                        "pinned groupid",
+                        format!(
+                            "groupid {id} is pinned but no live rule has it; live rule {} has this groupname, and the file is matched with it",
+                            live[*only].groupid
+                        ),
+                        "pin the new groupid in the file (`apply --write-ids` writes it after a replacement)",
+                    ));
+                }
+                _ => m.errors.push(rule_error(
                     d,
-                    "/groupname",
-                    "ambiguous groupname",
-                    format!("groupname \"{name}\" matches {} live rules (groupid {})", many.len(), ids.join(", ")),
-                    "pin the one this file describes with `groupid:` (`wecom-checkin import` writes it)",
-                ));
-            }
+                    "/groupid",
+                    "pinned groupid",
+                    format!("groupid {id} is pinned but no live rule has it (deleted in the admin console?)"),
+                    "remove `groupid` to create the rule anew, or pin the groupid of the live rule it describes",
+                )),
+            },
         }
     }
-    // After the plan, every name must still identify one rule (D1).
     for (di, d) in desired.iter().enumerate() {
-        let name = d.rule.groupname.as_deref().unwrap_or_default();
-        let mine = pairs.get(&di).copied();
-        let other = by_name
-            .get(name)
-            .into_iter()
-            .flatten()
-            .copied()
-            .find(|li| Some(*li) != mine && !taken.contains(li));
-        if let Some(li) = other {
-            errors.push(rule_error(
+        if d.rule.groupid.is_some() {
+            continue;
+        }
+        if let Some(&keep) = candidates(&name_of(d), d.rule.grouptype, &taken).first() {
+            m.pairs.insert(di, keep);
+            taken.insert(keep);
+        }
+    }
+    // After the plan, every name must identify one rule (D1): other live
+    // rules of a managed name are duplicates the file does not keep.
+    for (di, d) in desired.iter().enumerate() {
+        if !m.pairs.contains_key(&di) {
+            continue;
+        }
+        for extra in candidates(&name_of(d), d.rule.grouptype, &taken) {
+            taken.insert(extra);
+            m.leftovers.push((di, extra, Leftover::Duplicate));
+        }
+    }
+    // A new rule must not take a name live already uses (the add is found by it).
+    for (di, d) in desired.iter().enumerate() {
+        if m.pairs.contains_key(&di) {
+            continue;
+        }
+        let name = name_of(d);
+        if let Some(li) = by_name.get(name.as_str()).into_iter().flatten().next() {
+            m.errors.push(rule_error(
                 d,
                 "/groupname",
                 "groupname collision",
                 format!(
-                    "groupname \"{name}\" is also the name of live rule {} that no file describes",
-                    live[li].groupid
+                    "groupname \"{name}\" is also the name of live rule {}, which another file describes",
+                    live[*li].groupid
                 ),
                 "rename one of them: after an add the tool finds the new rule by its name",
             ));
         }
     }
-    Matching { pairs, errors }
+    m
 }
 
 fn rule_error(
@@ -366,12 +422,20 @@ fn rule_error(
 /// Builds the plan. `desired` must have loaded without errors.
 pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan {
     let today = Date(opts.now).cst_day();
-    let Matching { pairs, mut errors } = match_rules(desired, live);
-    let mut warnings = Vec::new();
+    let Matching {
+        pairs,
+        leftovers,
+        mut errors,
+        mut warnings,
+    } = match_rules(desired, live);
     let mut rules = Vec::new();
     let mut calls = Vec::new();
     let mut counts = Counts::default();
-    let matched_live: BTreeSet<usize> = pairs.values().copied().collect();
+    let matched_live: BTreeSet<usize> = pairs
+        .values()
+        .copied()
+        .chain(leftovers.iter().map(|(_, li, _)| *li))
+        .collect();
     let mut desired_pre = prepare_desired(desired, live, &pairs, opts.now, today);
     let live_pre = prepare_live(live, today);
 
@@ -429,7 +493,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                 d.rule.grouptype.unwrap_or(GroupType(0)),
             );
             rp.reason = format!(
-                "grouptype {from} → {to} cannot be updated: the rule is deleted and added anew (a new groupid; attendance history stays with the old one)"
+                "grouptype {from} → {to} cannot be updated: the rule is added anew, then the old one deleted (a new groupid; attendance history stays with the old one)"
             );
             if d.rule.readonly == Some(true) {
                 rp.action = Action::Drift;
@@ -440,7 +504,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                     d,
                     "/grouptype",
                     "grouptype change",
-                    format!("changing grouptype {from} → {to} replaces the rule (delete + add)"),
+                    format!("changing grouptype {from} → {to} replaces the rule (add the new, then delete the old)"),
                     "run with --allow-replace if that is what you want, or keep the grouptype",
                 ));
             } else {
@@ -448,17 +512,20 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                 rp.action = Action::Replace;
                 let body_group = sendable(d, today);
                 rp.changes = describe::new_rule(&body_group);
-                calls.push(Call {
-                    rule: name.clone(),
-                    endpoint: "del_checkin_option".into(),
-                    body: json!({ "groupid": l.groupid, "effective_now": effective_now }),
-                });
+                // Add first, then delete the old rule: people are never left
+                // without a rule; a stop in between is finished by the next apply.
                 calls.push(Call {
                     rule: name.clone(),
                     endpoint: "add_checkin_option".into(),
                     body: json!({ "effective_now": effective_now, "group": body_group }),
                 });
+                calls.push(Call {
+                    rule: name.clone(),
+                    endpoint: "del_checkin_option".into(),
+                    body: json!({ "groupid": l.groupid, "effective_now": effective_now }),
+                });
                 counts.replace += 1;
+                counts.delete += 1;
             }
             rules.push(rp);
             continue;
@@ -599,13 +666,70 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         rules.push(rp);
     }
 
-    // Deletes last: a replacement's delete stays right before its add.
-    let (deletes, others): (Vec<Call>, Vec<Call>) = calls.into_iter().partition(|c| {
-        c.endpoint == "del_checkin_option"
-            && !rules
-                .iter()
-                .any(|r| r.action == Action::Replace && r.groupname == c.rule)
-    });
+    for (di, li, why) in leftovers {
+        let (d, l) = (&desired[di], &live[li]);
+        let name = l.rule.groupname.clone().unwrap_or_default();
+        let kept = pairs.get(&di).map(|k| live[*k].groupid).unwrap_or_default();
+        let effective_now = opts.effective_now || d.rule.effective_now == Some(true);
+        let (allowed, action, reason, flag) = match why {
+            Leftover::Duplicate => (
+                opts.prune,
+                Action::Delete,
+                format!(
+                    "a second live rule named \"{name}\": {} keeps groupid {kept}; this one is a duplicate (two applies at once, or a replayed add)",
+                    d.file
+                ),
+                "--prune",
+            ),
+            Leftover::Replaced => (
+                opts.allow_replace,
+                Action::Replace,
+                format!(
+                    "the old rule of a replacement that was stopped after adding groupid {kept}: deleting it finishes the replacement"
+                ),
+                "--allow-replace",
+            ),
+        };
+        let mut rp = RulePlan {
+            groupname: name.clone(),
+            file: None,
+            groupid: Some(l.groupid),
+            action,
+            reason: reason.clone(),
+            effective_now,
+            changes: Vec::new(),
+            clear: Vec::new(),
+            unknown: Vec::new(),
+            unmanaged: Vec::new(),
+            notes: Vec::new(),
+        };
+        if allowed {
+            calls.push(Call {
+                rule: name,
+                endpoint: "del_checkin_option".into(),
+                body: json!({ "groupid": l.groupid, "effective_now": effective_now }),
+            });
+            counts.delete += 1;
+        } else {
+            rp.action = Action::Blocked;
+            errors.push(rule_error(
+                d,
+                "/groupname",
+                "duplicate live rule",
+                format!("live rule {} ({reason})", l.groupid),
+                &format!(
+                    "run with {flag} to delete groupid {}, or rename one of the rules",
+                    l.groupid
+                ),
+            ));
+        }
+        rules.push(rp);
+    }
+
+    // Deletes last (a replacement's delete still follows its add).
+    let (deletes, others): (Vec<Call>, Vec<Call>) = calls
+        .into_iter()
+        .partition(|c| c.endpoint == "del_checkin_option");
     let mut calls = others;
     calls.extend(deletes);
     if !errors.is_empty() {

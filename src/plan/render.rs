@@ -76,6 +76,12 @@ pub fn summary_line(p: &Plan) -> String {
         "Plan: {} to add, {} to update, {} to clear, {} to delete, {} to replace; {} unchanged",
         s.add, s.update, s.clear, s.delete, s.replace, s.unchanged
     );
+    if s.replace > 0 {
+        line += &format!(
+            " (a replacement adds the new rule, then deletes the old: its delete is among the {} to delete)",
+            s.delete
+        );
+    }
     if s.drift > 0 {
         line += &format!(", {} readonly drifted", s.drift);
     }

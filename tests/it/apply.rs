@@ -557,3 +557,159 @@ fn fail_fast_stops_the_other_rules() {
     );
     assert_eq!(applied(&c, Endpoint::Add), 0);
 }
+
+#[test]
+fn duplicates_of_a_managed_name_are_named_and_pruned() {
+    // Two live rules named as one file's rule: the oldest is kept.
+    let mut live = scenario_live("no-change");
+    let mut twin = live["group"][0].clone();
+    twin["groupid"] = Value::from(977);
+    twin["create_time"] = Value::from(1_900_000_000);
+    live["group"].as_array_mut().unwrap().push(twin);
+    let c = corp(emulator::Config::default(), Some(&live), None);
+    let rules = "tests/fixtures/plan/no-change/rules";
+    let out = cli(&c, &["plan", rules, NOW_ARGS[0], NOW_ARGS[1]]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("live rule 977")
+            && out
+                .stdout
+                .contains("run with --prune to delete groupid 977"),
+        "{}",
+        out.stdout
+    );
+    let out = apply(&c, rules, &["--prune"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(applied(&c, Endpoint::Delete), 1);
+    assert!(
+        c.emu.answer()["group"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g["groupid"] != 977)
+    );
+    assert_converged(&c, rules, &[]);
+}
+
+#[test]
+fn two_applies_at_once_then_one_apply_prune_converges() {
+    let c = corp(emulator::Config::default(), None, None);
+    // Slow adds widen the window between each apply's read and its writes.
+    c.emu
+        .inject(Endpoint::Add, Fault::Slow(Duration::from_millis(300)), 6);
+    let spawn = || {
+        command(
+            &c,
+            &[
+                "apply",
+                "rules",
+                "--auto-approve",
+                "--concurrency",
+                "1",
+                NOW_ARGS[0],
+                NOW_ARGS[1],
+            ],
+        )
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    let names = live_names(&c);
+    let mut unique = names.clone();
+    unique.dedup();
+    let failed = !a.status.success() || !b.status.success();
+    if unique.len() < names.len() {
+        assert!(
+            failed,
+            "duplicates made, yet both applies exited 0: {names:?}"
+        );
+        let said = [&a.stdout, &b.stdout]
+            .iter()
+            .any(|o| String::from_utf8_lossy(o).contains("new live rules are named"));
+        assert!(said, "no apply named the duplicates");
+    }
+    let out = apply(&c, "rules", &["--prune"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let names = live_names(&c);
+    let mut unique = names.clone();
+    unique.dedup();
+    assert_eq!(names, unique, "duplicates remain");
+    assert_eq!(names.len(), 3);
+    assert_converged(&c, "rules", &[]);
+}
+
+#[test]
+fn an_interrupted_replacement_is_finished_by_the_next_apply() {
+    let c = corp(
+        emulator::Config::default(),
+        Some(&scenario_live("grouptype-change-allowed")),
+        None,
+    );
+    let rules = "tests/fixtures/plan/grouptype-change-allowed/rules";
+    // The add goes through; the delete of the old rule is refused (not retried).
+    c.emu.inject(Endpoint::Delete, Fault::Errcode(48002), 1);
+    let first = apply(&c, rules, &["--allow-replace"]);
+    assert_eq!(first.code, 1, "{}", first.stdout);
+    assert_eq!(
+        live_names(&c),
+        ["改类型", "改类型"],
+        "the new rule exists beside the old"
+    );
+    // The file still pins the old groupid: the next apply finishes the replacement.
+    let second = apply(&c, rules, &["--allow-replace"]);
+    assert_eq!(second.code, 0, "{}", second.stdout);
+    assert!(
+        second.stdout.contains("finishes the replacement") || second.stdout.contains("replacement"),
+        "{}",
+        second.stdout
+    );
+    let live = c.emu.answer();
+    let groups = live["group"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{live}");
+    assert_eq!(groups[0]["grouptype"], 3);
+    assert_eq!(applied(&c, Endpoint::Add), 1, "the rule was added once");
+    assert_converged(&c, rules, &["--allow-replace"]);
+}
+
+#[test]
+fn replacement_deletes_count_toward_max_deletes() {
+    let c = corp(
+        emulator::Config::default(),
+        Some(&scenario_live("grouptype-change-allowed")),
+        None,
+    );
+    let rules = "tests/fixtures/plan/grouptype-change-allowed/rules";
+    let out = apply(&c, rules, &["--allow-replace", "--max-deletes", "0"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("1 of them by a replacement"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(writes(&c, Endpoint::Add), 0);
+}
+
+#[test]
+fn a_live_answer_with_one_groupid_twice_is_refused() {
+    let mut live = scenario_live("no-change");
+    let twin = live["group"][0].clone();
+    live["group"].as_array_mut().unwrap().push(twin);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.json");
+    std::fs::write(&path, live.to_string()).unwrap();
+    let out = super::util::run(&[
+        "plan",
+        "tests/fixtures/plan/no-change/rules",
+        "--live",
+        path.to_str().unwrap(),
+    ]);
+    assert_ne!(out.code, 0);
+    assert!(
+        out.stderr.contains("appears twice") || out.stdout.contains("appears twice"),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+}

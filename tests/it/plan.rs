@@ -122,7 +122,8 @@ fn a_grouptype_change_is_refused_without_allow_replace() {
     assert!(refused.blocked && refused.calls.is_empty());
     let (allowed, _) = plan_scenario("grouptype-change-allowed");
     let endpoints: Vec<&str> = allowed.calls.iter().map(|c| c.endpoint.as_str()).collect();
-    assert_eq!(endpoints, ["del_checkin_option", "add_checkin_option"]);
+    // Add first: people are never without a rule; the old one goes last.
+    assert_eq!(endpoints, ["add_checkin_option", "del_checkin_option"]);
 }
 
 /// Every live fixture, taken as the desired state (as `import` would), plans no change.
