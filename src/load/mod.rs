@@ -114,9 +114,20 @@ impl Loaded {
     }
 }
 
-/// Finds the rule files under `paths`: `*.yaml`, `*.yml` and `*.json` in
-/// directories (recursively, skipping hidden ones), and any file named
-/// explicitly. The order is sorted, so output is stable.
+/// Whether a file name is a rule file's: `.yaml`, `.yml` or `.json`, in any case.
+fn is_rule_file_name(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["yaml", "yml", "json"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+/// Finds the rule files under `paths`: `*.yaml`, `*.yml` and `*.json` (any
+/// case) in directories, recursively, following symbolic links (a loop is an
+/// error) and skipping hidden entries; and any file named explicitly. An
+/// entry that cannot be read is an error, never skipped in silence: a rule
+/// left unread would look deleted to `plan --prune`. The order is sorted.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
     let mut files = Vec::new();
     for path in paths {
@@ -129,19 +140,34 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
             continue;
         }
         let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
-            let entry = entry
-                .map_err(|e| ToolError::new(format!("cannot read {}: {e}", path.display())))?;
-            let is_rule_file = entry.file_type().is_file()
-                && matches!(
-                    entry.path().extension().and_then(|e| e.to_str()),
-                    Some("yaml" | "yml" | "json")
-                );
-            if is_rule_file {
+            let entry = entry.map_err(|e| {
+                let at = e
+                    .path()
+                    .map_or_else(|| path.display().to_string(), |p| p.display().to_string());
+                let why = if e.loop_ancestor().is_some() {
+                    "a symbolic link loops back to a folder above it".to_owned()
+                } else {
+                    e.io_error().map_or_else(|| e.to_string(), ToString::to_string)
+                };
+                ToolError::new(format!("cannot read {at}: {why}")).with_help(
+                    "fix or remove it: every rule file must be read, or plan --prune would delete the rules it describes",
+                )
+            })?;
+            if entry.file_type().is_file() && is_rule_file_name(entry.path()) {
                 files.push(entry.into_path());
+            } else if !entry.file_type().is_dir()
+                && !entry.file_type().is_file()
+                && is_rule_file_name(entry.path())
+            {
+                return Err(ToolError::new(format!(
+                    "cannot read {}: not a regular file",
+                    entry.path().display()
+                )));
             }
         }
     }

@@ -159,3 +159,57 @@ fn a_closed_pipe_ends_quietly() {
     child.wait().unwrap();
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinked_and_upper_case_rule_files_are_read_and_unreadable_ones_are_errors() {
+    use std::os::unix::fs::symlink;
+    let root_dir = super::util::root();
+    let outside = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::copy(
+        root_dir.join("rules/head-office.yaml"),
+        rules.join("HEAD.YAML"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(outside.path().join("stores")).unwrap();
+    std::fs::copy(
+        root_dir.join("rules/store-chengdu-chunxi.yaml"),
+        outside.path().join("stores/store.Yml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root_dir.join("rules/sales-free.yaml"),
+        outside.path().join("sales.yaml"),
+    )
+    .unwrap();
+    symlink(outside.path().join("stores"), rules.join("stores")).unwrap();
+    symlink(outside.path().join("sales.yaml"), rules.join("sales.yaml")).unwrap();
+    let now = ["--now", "2026-11-21T00:00:00+08:00"];
+    let out = super::util::run_in(dir.path(), &["validate", "rules", now[0], now[1]]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("3 rules in 3 files"), "{}", out.stdout);
+
+    // A link that loops, and one that points nowhere: errors, never silence.
+    symlink(&rules, rules.join("stores-again")).unwrap();
+    let out = super::util::run_in(dir.path(), &["validate", "rules", now[0], now[1]]);
+    assert_ne!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stderr.contains("loops back"),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+    std::fs::remove_file(rules.join("stores-again")).unwrap();
+    symlink(outside.path().join("gone.yaml"), rules.join("gone.yaml")).unwrap();
+    let out = super::util::run_in(dir.path(), &["validate", "rules", now[0], now[1]]);
+    assert_ne!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stderr.contains("gone.yaml"),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+}
