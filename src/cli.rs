@@ -5,12 +5,18 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// The exit-status contract, the same for every command (README: "Exit status").
+pub const EXIT_STATUS: &str = "Exit status, the same for every command:
+  0  done: nothing failed (and, with plan --detailed-exitcode, nothing to change)
+  1  anything failed: invalid rules or flags, the API or the network, a refusal
+  2  only with plan --detailed-exitcode: changes to make";
+
 /// Manage WeCom (企业微信) check-in rules (打卡规则) as code.
 ///
 /// Rules live as YAML files in git, one rule per file; `validate` checks them
 /// offline exactly as the server would.
 #[derive(Debug, Parser)]
-#[command(name = "wecom-checkin", version, about, long_about)]
+#[command(name = "wecom-checkin", version, about, long_about, after_help = EXIT_STATUS)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -44,9 +50,10 @@ pub struct ChangeArgs {
 /// Show the API calls that would make live rules match the files.
 ///
 /// Exit status: 0 planned (or, with --detailed-exitcode, nothing to change),
-/// 1 errors (invalid rules, a change the API cannot express, the API failed),
-/// 2 with --detailed-exitcode: changes to make (also: the tool could not run).
+/// 1 anything failed (invalid rules or flags, a change the API cannot
+/// express, the API), 2 only with --detailed-exitcode: changes to make.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXIT_STATUS)]
 pub struct PlanArgs {
     /// Rule files or folders.
     #[arg(default_value = "rules")]
@@ -76,9 +83,10 @@ pub struct PlanArgs {
 /// With a saved plan (`plan --out`), exactly its calls, refused when live state
 /// changed since. With rule files, plan first, show it, and ask for `yes`
 /// (or --auto-approve). Afterwards live state is read again and every call
-/// checked. Exit status: 0 all applied and verified (or pending until
-/// tomorrow), 1 anything failed or was refused, 2 the tool could not run.
+/// checked. Exit status: 0 all applied and verified (field values may be
+/// pending until tomorrow), 1 anything failed, was refused or not verified.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXIT_STATUS)]
 pub struct ApplyArgs {
     /// A saved plan (JSON from `plan --out`), or rule files and folders.
     #[arg(default_value = "rules")]
@@ -152,6 +160,7 @@ pub struct ApiArgs {
 /// Import, commit, and `plan` shows no change. Refuses to overwrite files
 /// unless --force.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXIT_STATUS)]
 pub struct ImportArgs {
     /// Read live state from this file (what `pull` writes) instead of the API.
     #[arg(long, value_name = "FILE")]
@@ -173,6 +182,7 @@ pub struct ImportArgs {
 ///
 /// The file is what `plan --live` and `emulate --state` read.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXIT_STATUS)]
 pub struct PullArgs {
     /// Where to write the answer (default: standard output).
     #[arg(long, short)]
@@ -186,6 +196,7 @@ pub struct PullArgs {
 /// Point the tool at it with WECOM_API_BASE=http://ADDRESS, WECOM_CORPID and
 /// WECOM_CORPSECRET as printed. Stops on Ctrl-C.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXIT_STATUS)]
 pub struct EmulateArgs {
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, default_value = "127.0.0.1:8089")]
@@ -234,8 +245,9 @@ pub enum ReadShapeArg {
 
 /// Check rule files: YAML syntax, the schema, and every constraint the server enforces.
 ///
-/// Exit status: 0 no errors (warnings allowed), 1 errors found, 2 the tool could not run.
+/// Exit status: 0 no errors (warnings allowed), 1 errors found or the tool could not run.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXIT_STATUS)]
 pub struct ValidateArgs {
     /// Rule files or folders (searched recursively for *.yaml, *.yml, *.json).
     #[arg(default_value = "rules")]
@@ -263,6 +275,7 @@ pub enum Format {
 
 /// Write the JSON Schema of rule files (schema/checkin-rule.schema.json), or check that it is current.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXIT_STATUS)]
 pub struct SchemaArgs {
     /// Only check: exit 1 when the file differs from what this version generates.
     #[arg(long)]

@@ -23,16 +23,18 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// How a command ended, as the process exit status.
+/// How a command ended, as the process exit status: one contract for every
+/// command (`cli::EXIT_STATUS`, README "Exit status").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
-    /// 0: done, nothing wrong.
+    /// 0: done, nothing failed.
     Success = 0,
-    /// 1: the command ran and found errors (invalid rules, a stale schema …).
+    /// 1: anything failed: invalid rules or flags, the API or the network, a
+    /// refusal, a path that cannot be read.
     Failure = 1,
-    /// 2: the tool itself could not run (bad arguments, unreadable path …),
-    /// or, for `plan --detailed-exitcode`, changes are pending.
-    Error = 2,
+    /// 2: only `plan --detailed-exitcode`: changes to make. Nothing else
+    /// exits 2, so a drift job can tell drift from an outage.
+    Changes = 2,
 }
 
 impl From<Exit> for ExitCode {
@@ -48,7 +50,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() {
-                Exit::Error.into()
+                Exit::Failure.into()
             } else {
                 Exit::Success.into()
             };
@@ -58,7 +60,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(exit) => exit.into(),
         Err(e) => {
             eprintln!("{e}");
-            Exit::Error.into()
+            Exit::Failure.into()
         }
     }
 }

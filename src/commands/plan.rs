@@ -147,7 +147,7 @@ pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {
     Ok(if plan.is_blocked() {
         Exit::Failure
     } else if args.detailed_exitcode && plan.has_changes() {
-        Exit::Error
+        Exit::Changes
     } else {
         Exit::Success
     })

@@ -168,7 +168,7 @@ fn secrets_appear_in_no_output_of_failing_runs() {
 #[test]
 fn missing_credentials_say_where_to_get_them() {
     let out = pull("http://127.0.0.1:1", &[], &[]);
-    assert_eq!(out.code, 2);
+    assert_eq!(out.code, 1);
     assert!(
         out.stderr.contains("WECOM_CORPID") && out.stderr.contains("打卡 → 可调用接口的应用"),
         "{}",

@@ -233,8 +233,8 @@ fn detailed_exitcode_and_saved_plan() {
         NOW_ARG[1],
     ]);
     assert_eq!(
-        missing.code, 2,
-        "a live file that cannot be read is a tool error"
+        missing.code, 1,
+        "a live file that cannot be read is a failure, never \"changes\""
     );
     assert!(
         missing.stderr.contains("cannot read no-such-live.json"),

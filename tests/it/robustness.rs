@@ -106,7 +106,7 @@ fn directory_without_rule_files() {
 fn path_that_does_not_exist_is_a_tool_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = run_in(dir.path(), &["validate", "no-such-folder"]);
-    assert_eq!(out.code, 2);
+    assert_eq!(out.code, 1);
     assert!(
         out.stderr.contains("cannot read no-such-folder"),
         "{}",
@@ -118,7 +118,7 @@ fn path_that_does_not_exist_is_a_tool_error() {
 fn bad_now_is_a_tool_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = run_in(dir.path(), &["validate", ".", "--now", "tomorrow"]);
-    assert_eq!(out.code, 2);
+    assert_eq!(out.code, 1);
     assert!(
         out.stderr
             .contains("--now \"tomorrow\" is not an RFC 3339 time"),
