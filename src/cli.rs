@@ -150,8 +150,9 @@ pub struct ApiArgs {
     /// Seconds before one request times out.
     #[arg(long, default_value_t = 30, value_name = "SECONDS")]
     pub timeout: u64,
-    /// Attempts per call when the API is busy or the network fails (first included).
-    #[arg(long, default_value_t = 5)]
+    /// Attempts per call when the API is busy or the network fails (first
+    /// included, gettoken included); waits between them stay under 60 s.
+    #[arg(long, env = "WECOM_API_ATTEMPTS", default_value_t = 5)]
     pub attempts: usize,
 }
 

@@ -4,12 +4,23 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    // `wecom-checkin plan | head` must end quietly when head stops reading,
-    // as Unix tools do, not panic on a broken pipe (Rust ignores SIGPIPE).
-    #[cfg(unix)]
-    // SAFETY: setting a signal's disposition to its default at start, before any thread exists.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
+    // Rust ignores SIGPIPE, so a write to a closed socket (HTTPS spoken to a
+    // plain-HTTP port) is an error the client reports, never a silent death.
+    // A closed stdout (`wecom-checkin plan | head`) makes print! panic: that
+    // one case ends the process quietly, as Unix tools do.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            // The status a shell expects of a writer whose reader went away.
+            std::process::exit(141);
+        }
+        default_hook(info);
+    }));
     wecom_checkin::run(std::env::args_os())
 }

@@ -111,7 +111,7 @@ pub fn hint(endpoint: Endpoint, errcode: i64) -> Option<String> {
             "the server rejected the rule's content: run `wecom-checkin validate` to see which value and why"
         }
         45009 => {
-            "the API's rate limit was hit: the tool backs off and retries; lower --rate-limit-* if this persists"
+            "the API's rate limit was hit: the tool backs off and retries; lower --read-rate-limit / --write-rate-limit if this persists"
         }
         -1 | 301070 => {
             "the server was busy: the tool retries with backoff; try again later if this persists"
@@ -167,6 +167,10 @@ pub fn transport_message(e: &reqwest::Error) -> String {
             message += &format!(": {text}");
         }
         source = cause.source();
+    }
+    if message.contains("InvalidContentType") || message.contains("corrupt message") {
+        message +=
+            " (an https:// URL for a server that speaks plain http? check WECOM_API_BASE's scheme)";
     }
     message
 }

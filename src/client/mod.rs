@@ -91,6 +91,21 @@ impl fmt::Display for Endpoint {
     }
 }
 
+/// `url` with any user name and password replaced by `***`, for messages.
+pub fn without_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return match url.rsplit_once('@') {
+            Some((_, host)) => format!("***@{host}"),
+            None => url.to_owned(),
+        };
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rsplit_once('@') {
+        Some((_, host)) => format!("{scheme}://***@{host}{}", &rest[end..]),
+        None => url.to_owned(),
+    }
+}
+
 /// How the client gets its token.
 #[derive(Clone)]
 pub enum Credentials {
@@ -306,12 +321,25 @@ impl Client {
             .with_jitter()
     }
 
-    /// One API call with retries; the returned error is scrubbed.
+    /// One API call with retries; the returned error is scrubbed. Each retry
+    /// is said on stderr (what failed, attempt n of N, the wait): silence
+    /// while retrying looks like a hang.
     pub async fn call(&self, endpoint: Endpoint, body: Value) -> Result<Value, ApiError> {
         let started = Instant::now();
+        let tries = std::sync::atomic::AtomicUsize::new(1);
         let attempt = || async { self.attempt(endpoint, &body).await };
         attempt
             .retry(self.backoff())
+            .notify(|e: &ApiError, wait: Duration| {
+                let n = tries.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let e = self.scrub(e.clone()).to_string();
+                let first_line = e.lines().next().unwrap_or_default();
+                eprintln!(
+                    "retrying {endpoint} after attempt {n}/{}: {first_line}; next attempt in {:.1} s",
+                    self.config.max_attempts,
+                    wait.as_secs_f64()
+                );
+            })
             .when(|e: &ApiError| {
                 // add and delete are not idempotent: when one may have been
                 // applied, replaying it blindly could add a rule twice or
@@ -428,10 +456,9 @@ impl Client {
                 message: e.to_string(),
             })
         };
-        let answer = fetch
-            .retry(self.backoff())
-            .when(ApiError::is_retryable)
-            .await?;
+        // One try: the call that needs the token retries as a whole, so a
+        // call's attempts (gettoken included) stay within one budget.
+        let answer = fetch().await?;
         if answer.errcode != 0 || answer.access_token.is_empty() {
             return Err(ApiError::Decode {
                 endpoint: Endpoint::GetToken,

@@ -49,12 +49,48 @@ pub fn client_config(api: &crate::cli::ApiArgs) -> Result<crate::client::Config,
             ));
         }
     };
-    let mut config = Config::new(api.api_base.clone(), credentials);
+    let mut config = Config::new(api_base(&api.api_base)?, credentials);
     config.read_per_minute = api.read_rate_limit;
     config.write_per_minute = api.write_rate_limit;
     config.request_timeout = std::time::Duration::from_secs(api.timeout.max(1));
     config.max_attempts = api.attempts.max(1);
     Ok(config)
+}
+
+/// The API's base URL, checked before any call: a URL with a scheme and a
+/// host, and no user name or password (it would be printed and saved).
+fn api_base(raw: &str) -> Result<String, ToolError> {
+    let shown = crate::client::without_userinfo(raw);
+    let refuse = |why: &str| {
+        ToolError::new(format!(
+            "WECOM_API_BASE (or --api-base) {shown:?} is not usable: {why}"
+        ))
+        .with_help(format!(
+            "write the base URL with its scheme, e.g. {} (or http://127.0.0.1:8089 for `wecom-checkin emulate`)",
+            crate::client::DEFAULT_API_BASE
+        ))
+    };
+    if !raw.contains("://") {
+        return Err(refuse(
+            "it has no scheme: a host or host:port needs http:// or https:// in front",
+        ));
+    }
+    let url = reqwest::Url::parse(raw.trim()).map_err(|e| refuse(&e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(refuse(&format!(
+            "the scheme is {:?}, not http or https (a host:port needs http:// in front)",
+            url.scheme()
+        )));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(refuse("it names no host"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(refuse(
+            "it holds a user name or password; the API takes none, and the tool would print and save it",
+        ));
+    }
+    Ok(raw.trim().to_owned())
 }
 
 /// A runtime for the commands that talk to the API.

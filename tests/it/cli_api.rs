@@ -175,3 +175,89 @@ fn missing_credentials_say_where_to_get_them() {
         out.stderr
     );
 }
+
+#[test]
+fn a_malformed_api_base_fails_at_once_naming_the_variable() {
+    for (base, said) in [
+        ("127.0.0.1:8089", "needs http:// or https:// in front"),
+        ("qyapi.weixin.qq.com", "it has no scheme"),
+        ("ftp://example.com", "not http or https"),
+        ("http://admin:hunter2@127.0.0.1:1", "user name or password"),
+    ] {
+        let started = std::time::Instant::now();
+        let out = pull(
+            base,
+            &[],
+            &["--corpid", "c", "--corpsecret", "emulator-secret"],
+        );
+        assert_eq!(out.code, 1, "{base}: {}", out.stderr);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{base}: retried"
+        );
+        assert!(
+            out.stderr.contains("WECOM_API_BASE") && out.stderr.contains(said),
+            "{base}: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("hunter2"), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn one_retry_budget_per_call_gettoken_included_and_each_retry_is_said() {
+    use wecom_checkin::client::Endpoint;
+    use wecom_checkin::emulator::{Emulator, Fault};
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let emu = Emulator::new(wecom_checkin::emulator::Config::default());
+    emu.inject(Endpoint::GetToken, Fault::Errcode(-1), 100);
+    let (addr, _) = rt.block_on(emu.clone().spawn()).unwrap();
+    let out = pull(
+        &format!("http://{addr}"),
+        &[
+            ("WECOM_CORPID", "emulator-corp"),
+            ("WECOM_CORPSECRET", "emulator-secret"),
+        ],
+        &["--attempts", "3"],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let calls = emu
+        .call_counts()
+        .get(&Endpoint::GetToken)
+        .copied()
+        .unwrap_or(0);
+    assert_eq!(calls, 3, "3 attempts in all, gettoken included");
+    let retries = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("retrying getcorpcheckinoption after attempt"))
+        .count();
+    assert_eq!(retries, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("attempt 1/3") && out.stderr.contains("next attempt in"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn https_to_a_plain_http_port_is_an_error_with_a_message_not_a_silent_death() {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let emu = wecom_checkin::emulator::Emulator::new(wecom_checkin::emulator::Config::default());
+    let (addr, _) = rt.block_on(emu.spawn()).unwrap();
+    let out = pull(&format!("https://{addr}"), &CREDS, &["--attempts", "1"]);
+    assert_eq!(out.code, 1, "not killed by SIGPIPE: {}", out.stderr);
+    assert!(
+        out.stderr.contains("check WECOM_API_BASE's scheme"),
+        "{}",
+        out.stderr
+    );
+}
