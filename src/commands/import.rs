@@ -22,6 +22,7 @@ use crate::live::LiveRule;
 use crate::load::{self, LoadedRule};
 use crate::model::wire::rule_to_wire;
 use crate::model::{Duration, KeepLive, Rule};
+use unicode_normalization::UnicodeNormalization;
 
 pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
     let now = checks::parse_now(args.now.as_deref())?;
@@ -46,6 +47,7 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         .map_err(|e| ToolError::new(format!("cannot create {}: {e}", args.out.display())))?;
     let header = emit::schema_header(&schema_path_from(&args.out));
     let mut kept_total = 0;
+    let mut written = 0;
     for (l, path) in live.iter().zip(&targets) {
         let (rule, notes) = imported(l, now);
         kept_total += rule.keep_live.as_ref().map_or(0, Vec::len);
@@ -62,6 +64,7 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         std::fs::write(&tmp, text)
             .and_then(|()| std::fs::rename(&tmp, path))
             .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
+        written += 1;
         println!(
             "  {}  ←  {} (groupid {})",
             load::display_path(path),
@@ -70,8 +73,7 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         );
     }
     println!(
-        "Imported {} rules into {}.",
-        live.len(),
+        "Imported {written} rules into {}.",
         load::display_path(&args.out)
     );
     if kept_total > 0 {
@@ -161,30 +163,44 @@ pub fn imported(l: &LiveRule, now: i64) -> (Rule, Vec<String>) {
     (rule, notes)
 }
 
-/// A file name per rule: the group name made safe on every OS, unique (case-insensitively).
+/// A file name per rule: the group name made safe on every OS, unique after
+/// every transformation, as macOS and Windows compare names: case-insensitively
+/// and in Unicode NFC (a name typed in NFD is the same file there).
 pub fn file_names(live: &[LiveRule]) -> Vec<String> {
+    let key = |name: &str| name.nfc().collect::<String>().to_lowercase();
     let mut used = BTreeSet::new();
     live.iter()
         .map(|l| {
             let base = safe_name(l.rule.groupname.as_deref().unwrap_or_default())
                 .unwrap_or_else(|| format!("rule-{}", l.groupid));
+            // Each candidate is checked again: `x` of groupid 6 must not
+            // take `x-6.yaml`, already the file of a rule named `x-6`.
             let mut name = format!("{base}.yaml");
-            if !used.insert(name.to_lowercase()) {
-                name = format!("{base}-{}.yaml", l.groupid);
-                used.insert(name.to_lowercase());
+            let mut n = 1;
+            while !used.insert(key(&name)) {
+                name = match n {
+                    1 => format!("{base}-{}.yaml", l.groupid),
+                    _ => format!("{base}-{}-{n}.yaml", l.groupid),
+                };
+                n += 1;
             }
             name
         })
         .collect()
 }
 
+/// Windows device names: a file whose name before the first dot is one of
+/// these (in any case) cannot be created there, whatever its extension.
+/// (COM¹ … LPT³ with superscript digits too: checked as their digit.)
+const RESERVED: [&str; 26] = [
+    "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "COM0", "COM1", "COM2", "COM3", "COM4",
+    "COM5", "COM6", "COM7", "COM8", "COM9", "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6",
+    "LPT7", "LPT8", "LPT9",
+];
+
 fn safe_name(name: &str) -> Option<String> {
-    const RESERVED: [&str; 22] = [
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-    ];
     let cleaned: String = name
-        .chars()
+        .nfc()
         .map(|c| {
             if c.is_control() || "<>:\"/\\|?*".contains(c) || c.is_whitespace() {
                 '-'
@@ -193,18 +209,19 @@ fn safe_name(name: &str) -> Option<String> {
             }
         })
         .collect();
-    let mut s = cleaned
-        .trim_matches(|c: char| c == '.' || c == '-')
-        .to_owned();
-    // Stay well under file-name limits (255 bytes): 60 characters of a name is plenty.
+    let trim = |s: &str| s.trim_matches(|c: char| c == '.' || c == '-').to_owned();
+    let mut s = trim(&cleaned);
+    // Stay well under file-name limits (255 bytes): 60 characters of a name
+    // is plenty. Trimmed again: a cut may end on a dot (Windows drops it).
     if s.chars().count() > 60 {
-        s = s.chars().take(60).collect();
+        s = trim(&s.chars().take(60).collect::<String>());
     }
     if s.is_empty() {
         return None;
     }
-    if RESERVED.contains(&s.to_uppercase().as_str()) {
-        s += "-rule";
+    let stem = s.split('.').next().unwrap_or_default().to_uppercase();
+    if RESERVED.contains(&stem.replace(['¹', '²', '³'], "1").as_str()) {
+        s = format!("{stem}-rule{}", &s[s.find('.').unwrap_or(s.len())..]);
     }
     Some(s)
 }
@@ -241,7 +258,14 @@ mod tests {
     fn file_names_are_safe_everywhere() {
         assert_eq!(safe_name("总部-固定班").as_deref(), Some("总部-固定班"));
         assert_eq!(safe_name("A/B: C?").as_deref(), Some("A-B--C"));
-        assert_eq!(safe_name("con").as_deref(), Some("con-rule"));
+        assert_eq!(safe_name("con").as_deref(), Some("CON-rule"));
+        assert_eq!(safe_name("aux.总部").as_deref(), Some("AUX-rule.总部"));
+        assert_eq!(safe_name("Com1").as_deref(), Some("COM1-rule"));
+        assert_eq!(safe_name("名字. ").as_deref(), Some("名字"));
+        assert_eq!(
+            safe_name(&format!("{}.x", "a".repeat(59))).as_deref(),
+            Some("a".repeat(59).as_str())
+        );
         assert_eq!(safe_name("...").as_deref(), None);
         assert_eq!(
             safe_name(&"长".repeat(100)).map(|s| s.chars().count()),

@@ -221,3 +221,46 @@ fn import_from_an_emulator_seeded_with_each_fixture_plans_no_change() {
         }
     }
 }
+
+#[test]
+fn file_names_stay_unique_after_every_transformation() {
+    let group = |id: i64, name: &str| {
+        json!({"groupid": id, "grouptype": 3, "groupname": name,
+               "range": {"userid": ["a"]}, "loc_infos": [{"lat": 30547030, "lng": 104062890, "loc_title": "x", "loc_detail": "y", "distance": 300}]})
+    };
+    // `x` of groupid 6 would take `x-6.yaml`, the file of the rule named `x-6`;
+    // case and Unicode forms collide on macOS and Windows; device names and
+    // trailing dots cannot be created on Windows.
+    let nfc = "café";
+    let nfd = "cafe\u{301}";
+    let answer = json!({"errcode": 0, "group": [
+        group(7, "x-6"), group(5, "x"), group(6, "x"),
+        group(8, "Store"), group(9, "store"),
+        group(10, nfc), group(11, nfd),
+        group(12, "CON"), group(13, "aux.总部"), group(14, "名字."),
+    ]});
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("live.json"), answer.to_string()).unwrap();
+    let out = in_dir(dir.path(), &["import", "--live", "live.json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("rules"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 10, "{names:?}\n{}", out.stdout);
+    assert!(out.stdout.contains("Imported 10 rules"), "{}", out.stdout);
+    let folded: std::collections::BTreeSet<String> = names
+        .iter()
+        .map(|n| {
+            use unicode_normalization::UnicodeNormalization;
+            n.nfc().collect::<String>().to_lowercase()
+        })
+        .collect();
+    assert_eq!(folded.len(), 10, "{names:?}");
+    for n in &names {
+        let stem = n.split('.').next().unwrap().to_uppercase();
+        assert!(!["CON", "AUX"].contains(&stem.as_str()), "{n}");
+        assert!(!n.trim_end_matches(".yaml").ends_with('.'), "{n}");
+    }
+}
