@@ -713,3 +713,26 @@ fn a_live_answer_with_one_groupid_twice_is_refused() {
         out.stderr
     );
 }
+
+#[test]
+fn when_the_verifying_read_fails_the_summary_is_still_printed() {
+    let c = corp(emulator::Config::default(), None, None);
+    // The plan's read and the read before the first write go through; the
+    // read after the calls is refused (not retryable).
+    c.emu.inject(
+        Endpoint::GetCorpCheckinOption,
+        Fault::Slow(Duration::ZERO),
+        2,
+    );
+    c.emu
+        .inject(Endpoint::GetCorpCheckinOption, Fault::Errcode(48002), 1);
+    let out = apply(&c, "rules", &[]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Applied: 3 added")
+            && out.stdout.contains("Verification could not run"),
+        "{}",
+        out.stdout
+    );
+    assert_converged(&c, "rules", &[]);
+}
