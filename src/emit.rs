@@ -1,7 +1,7 @@
 //! Writing rules as YAML, the way a person would: block mappings, short lists of
 //! scalars in flow style (`[mon, tue]`), and every string that a YAML 1.1 tool
 //! could read as something else (`"09:00"`, `"2027-01-01"`, `"no"`) quoted, so
-//! the files mean the same to every reader (DESIGN.md D10).
+//! the files mean the same to every reader (README: values).
 
 use serde_json::Value;
 

@@ -1,5 +1,5 @@
 //! Live state: a getcorpcheckinoption answer, normalized from the read shape
-//! into the rule model (DESIGN.md D3). The read shape is not the write shape:
+//! into the rule model (docs/api-notes.md: the read shape). The read shape is not the write shape:
 //! it carries metadata (groupid, create_time, …), legacy fields beside new ones,
 //! `range.partyid` or `range.party_id`, flex times in milliseconds on old
 //! servers, and fields added over time. Metadata is set aside; legacy fields

@@ -1,5 +1,5 @@
 //! Checks across the rules of a corp: what makes a rule's identity ambiguous
-//! (DESIGN.md D1). After an add the server answers no groupid, so the new rule
+//! (docs/planning.md: identity). After an add the server answers no groupid, so the new rule
 //! is found again by its groupname: two desired rules may not share one.
 
 use std::collections::HashMap;

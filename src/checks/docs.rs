@@ -55,14 +55,14 @@ code sends, beats the field table's prose).
    **all three are required** (a rule file that passes must not be rejected);
    so the documented add body fails validate with row 57, which
    `tests/fixtures/checks/` pins. On an update, an absent ot_info_v2 is simply
-   not sent (DESIGN.md D2), so existing rules are not affected.
+   not sent (docs/planning.md: update semantics), so existing rules are not affected.
 4. **Flex units.** The old read document gave flex_on/off_duty_time in
    milliseconds; the field table and the current documents say seconds.
    Decision: rule files hold **seconds**, and values are checked as seconds
    (multiples of 300, ≤ 21600). Reading a live value in milliseconds is the
-   planner's concern (DESIGN.md D3).
+   planner's concern (docs/api-notes.md: the read shape).
 5. **Only future special days (row 72, no errcode in the table).** Decision:
-   301093 (every other special-day row is 301093). Following DESIGN.md D6, an
+   301093 (every other special-day row is 301093). Following the dates decision (history is ignored), an
    entry that ended before today is history: ignored on both sides and never
    sent, so validate reports it as a **warning**. An entry that started on or
    before today and has not ended is also a warning in validate: it can stay

@@ -1,6 +1,6 @@
 //! Offline checks: every constraint for which the server answers 301093 /
 //! 301094, decided from the rule alone, answered with the server's errcode and
-//! errmsg (DESIGN.md D9).
+//! errmsg (docs/validation.md).
 //!
 //! One file per family of checks. Each check is a [`Check`] descriptor tied to
 //! its row of the error table ([`table::ERROR_TABLE`]) or, for constraints the

@@ -1,6 +1,6 @@
 //! Special days: spe_workdays (must work) and spe_offdays (day off). Each is a
 //! day (type 0), a period (type 1) or a day every other week (type 2); together
-//! they may not overlap, and only future days may be set (DESIGN.md D6: days
+//! they may not overlap, and only future days may be set (docs/validation.md: dates: days
 //! before today are history, ignored and never sent, so they only warn).
 
 use std::collections::HashMap;

@@ -1,5 +1,5 @@
 //! The WeCom check-in rule API client: gettoken and the five rule endpoints,
-//! with the habits a real API needs (DESIGN.md D8).
+//! with the habits a real API needs (docs/api-notes.md).
 //!
 //! - One token, cached for its `expires_in` and refreshed once on 40014 / 42001.
 //! - Retries with exponential backoff and jitter (backon) on -1, 45009, 301070,

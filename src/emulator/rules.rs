@@ -57,7 +57,7 @@ impl Answer {
 /// Errcode for a malformed request (a real WeCom code: "invalid Request Parameter").
 const BAD_REQUEST: i64 = 40058;
 /// Errcode for changing a rule the app did not create. The real code is not
-/// documented (DESIGN.md D5); 60011 ("no privilege") is this emulator's choice.
+/// documented (docs/api-notes.md: ownership); 60011 ("no privilege") is this emulator's choice.
 pub const NOT_OWNER: i64 = 60011;
 
 #[derive(Default, Debug)]

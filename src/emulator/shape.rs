@@ -1,5 +1,5 @@
 //! How getcorpcheckinoption shows a stored rule: the read shape, not a mirror
-//! of what was written (DESIGN.md D3, docs/api-notes.md).
+//! of what was written (docs/api-notes.md: the read shape, docs/api-notes.md).
 
 use serde_json::{Map, Value, json};
 

@@ -1,4 +1,4 @@
-//! The rule model: one type on both sides of the diff (DESIGN.md "The flow").
+//! The rule model: one type on both sides of the diff (docs/planning.md).
 
 mod rule;
 mod values;

@@ -3,7 +3,7 @@
 //!
 //! Every field is an `Option`: absent and present-with-the-default value must
 //! stay distinguishable, because an update sends only what the user wrote
-//! (DESIGN.md D2). Doc comments become the JSON Schema's descriptions, which
+//! (docs/planning.md: update semantics). Doc comments become the JSON Schema's descriptions, which
 //! editors show on hover: Chinese from the document, then English.
 
 use schemars::JsonSchema;
@@ -32,7 +32,7 @@ pub struct Rule {
     /// documentation and checked for drift; never written.
     pub readonly: Option<bool>,
     /// Tool key, written by `import`: values of the live rule that the write
-    /// API rejects (made in the admin console, DESIGN.md D4). While a value is
+    /// API rejects (made in the admin console, README: adopting an existing corp). While a value is
     /// unchanged, validate reports it as a warning; once edited, as the error
     /// again. plan still refuses to send it.
     pub keep_live: Option<Vec<KeepLive>>,
@@ -121,12 +121,18 @@ pub struct Rule {
     #[schemars(extend("deprecated" = true))]
     pub ot_info: Option<Value>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
+
+/// The fields of an object that this version does not know (added to the
+/// API after it, or newer than its documents), by key, in wire form. Every
+/// struct of the model keeps them: they are read, written into rule files,
+/// compared and sent back whole with their parent, never dropped — a sent
+/// field replaces the live one, so dropping one would erase a setting.
+pub type Unknown = Map<String, Value>;
 
 /// A live value the write API rejects, kept as it is (see `keep_live`).
 #[skip_serializing_none]
@@ -184,11 +190,10 @@ pub struct CheckinDate {
     #[schemars(extend("deprecated" = true))]
     pub noneed_offwork: Option<bool>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 打卡时段 — one working period: when work starts and ends, reminders, the
@@ -229,11 +234,10 @@ pub struct CheckinTime {
     /// 不需要打下班卡 — no check-out needed for this period. Default false.
     pub no_need_checkoff: Option<bool>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 大小周 — alternating weeks (fixed rules).
@@ -248,11 +252,10 @@ pub struct Biweekly {
     /// 偶数周工作日 — working days of even weeks: mon … sun.
     pub even_workdays: Option<Vec<Weekday>>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 休息时间 — one rest period of a working period (rest_times).
@@ -265,11 +268,10 @@ pub struct RestTime {
     /// 休息结束时间 — rest ends.
     pub rest_end_time: Option<TimeOfDay>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 加班时长单位与取整 — the unit of overtime and its rounding.
@@ -288,11 +290,10 @@ pub struct TimeUnitConfig {
     /// 取整步长 — when rounding up or down: the step (hours: 30m, 1h, 2h, 3h, 4h; days: 12h, 24h). Default 1h.
     pub step_size: Option<Duration>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 晚走晚到时间规则 — who leaves late may arrive late the next day.
@@ -309,11 +310,10 @@ pub struct LateRule {
     /// 晚走晚到时间规则 — several tiers; when not empty they take precedence over the two fields above.
     pub timerules: Option<Vec<TimeRule>>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 晚走晚到时间规则 — one leave-late / arrive-late tier.
@@ -326,11 +326,10 @@ pub struct TimeRule {
     /// 第二天第一个班次允许迟到的弹性时间 — … allows arriving this late the next day.
     pub onwork_flex_time: Option<Duration>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 特殊日期 — a special working day (spe_workdays) or day off (spe_offdays).
@@ -353,11 +352,10 @@ pub struct SpecialDay {
     /// not allowed on a day off).
     pub checkintime: Option<Vec<CheckinTime>>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// WiFi打卡地点 — a Wi-Fi access point.
@@ -370,11 +368,10 @@ pub struct WifiMacInfo {
     /// 无线路由器MAC地址 — the access point's MAC address (BSSID), e.g. "c0:7b:bc:37:f8:d3".
     pub wifimac: Option<String>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 位置打卡地点 — a location.
@@ -393,11 +390,10 @@ pub struct LocInfo {
     /// 允许打卡范围(米) — radius in metres: 100 … 1000 in steps of 100, 1500, 2000, 2500 or 3000.
     pub distance: Option<i64>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 人员信息 — who the rule applies to.
@@ -414,11 +410,10 @@ pub struct Range {
     /// 标签节点的标签id — tag ids.
     pub tagid: Option<Vec<i64>>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 汇报人 — report recipients.
@@ -429,11 +424,10 @@ pub struct ReporterInfo {
     /// 汇报对象 — each a userid or a tagid.
     pub reporters: Option<Vec<Reporter>>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 汇报对象 — one report recipient.
@@ -446,11 +440,10 @@ pub struct Reporter {
     /// 标签id — tag id.
     pub tagid: Option<i64>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 班次 — one shift of a schedule rule.
@@ -487,11 +480,10 @@ pub struct Schedule {
     #[schemars(extend("deprecated" = true))]
     pub noneed_offwork: Option<bool>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 加班配置 — overtime rules for working days, rest days and holidays.
@@ -509,11 +501,10 @@ pub struct OtInfoV2 {
     /// rounded. Newer than the 2023-12 documents (docs/api-notes.md: newer fields).
     pub time_unit_config: Option<TimeUnitConfig>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 加班配置 — overtime rules for one kind of day.
@@ -539,11 +530,10 @@ pub struct OtConf {
     /// 同步假期信息(记为调休) — time-off-in-lieu settings.
     pub vacation: Option<Vacation>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 休息时间配置的容器 — settings holding only rest deductions.
@@ -554,11 +544,10 @@ pub struct OtApply {
     /// 休息时间配置 — rest deducted from overtime.
     pub restinfo: Option<RestInfo>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 只以打卡时间为准的配置 — overtime counted from check-in times.
@@ -575,11 +564,10 @@ pub struct OtCheckin {
     /// 休息时间配置 — rest deducted from overtime.
     pub restinfo: Option<RestInfo>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 休息时间配置 — how rest is deducted from overtime.
@@ -595,11 +583,10 @@ pub struct RestInfo {
     /// 按加班时长扣除的配置 — rest deducted by overtime length.
     pub cal_ottime_rule: Option<CalOtTimeRule>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 指定休息时间 — one rest period deducted from overtime.
@@ -612,11 +599,10 @@ pub struct FixTimeRule {
     /// 休息结束时间 — rest ends, 00:00 … next-day 23:59, whole minutes.
     pub fix_time_end_sec: Option<TimeOfDay>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 按加班时长扣除的配置 — rest deducted by overtime length.
@@ -627,11 +613,10 @@ pub struct CalOtTimeRule {
     /// 扣除规则 — 1 to 5 tiers with increasing ot_time.
     pub items: Option<Vec<CalOtTimeItem>>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 扣除规则 — one tier: after ot_time of overtime, deduct rest_time.
@@ -644,11 +629,10 @@ pub struct CalOtTimeItem {
     /// 扣除休息时长 — … deducts this much rest (not more than ot_time, multiple of 15 minutes).
     pub rest_time: Option<Duration>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 同步假期信息 — overtime booked as time off in lieu.
@@ -661,11 +645,10 @@ pub struct Vacation {
     /// 是否自动关联假勤 — link to the leave balance automatically. Default true.
     pub sync_vacation: Option<bool>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// 补卡提醒 — reminder to request make-ups.
@@ -680,11 +663,10 @@ pub struct BukaRemind {
     /// 0 当月 this month, 1 次月 next month.
     pub buka_remind_month: Option<i64>,
 
-    /// Fields this version does not know (added to the API after it, or
-    /// newer than its documents): kept, compared and sent back as they are.
+    /// Fields this version does not know: see [`Unknown`].
     #[serde(flatten)]
     #[schemars(skip)]
-    pub other: Map<String, Value>,
+    pub other: Unknown,
 }
 
 /// The older documents and SDKs spell `range.party_id` as `partyid`; rule files

@@ -1,4 +1,4 @@
-//! Values that rule files may write in wire form or in readable form (DESIGN.md D10).
+//! Values that rule files may write in wire form or in readable form (README: values).
 //!
 //! Each type holds the wire value exactly as the API sends it (seconds, a Unix
 //! timestamp, a weekday number) and reads either form. Serializing always writes

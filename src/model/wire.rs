@@ -15,7 +15,8 @@ pub fn rule_to_wire(rule: &Rule) -> Value {
     value
 }
 
-fn resolve<'a>(schema: &'a Value, root: &'a Value) -> &'a Value {
+/// A schema node with its `$ref` followed.
+pub(crate) fn resolve<'a>(schema: &'a Value, root: &'a Value) -> &'a Value {
     match schema.get("$ref").and_then(Value::as_str) {
         Some(r) => r
             .strip_prefix('#')

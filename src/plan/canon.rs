@@ -303,7 +303,7 @@ fn erase_walk(
     root: &Value,
     out: &mut Vec<String>,
 ) {
-    let schema = schema.map(|s| resolve(s, root));
+    let schema = schema.map(|s| crate::model::wire::resolve(s, root));
     match (live, sent) {
         (Value::Object(l), _) => {
             let props = schema.and_then(|s| s.get("properties"));
@@ -325,15 +325,5 @@ fn erase_walk(
             }
         }
         _ => {}
-    }
-}
-
-fn resolve<'a>(schema: &'a Value, root: &'a Value) -> &'a Value {
-    match schema.get("$ref").and_then(Value::as_str) {
-        Some(r) => r
-            .strip_prefix('#')
-            .and_then(|p| root.pointer(p))
-            .unwrap_or(schema),
-        None => schema,
     }
 }

@@ -1,5 +1,5 @@
 //! The plan: the rules in git diffed against live state, as the exact API
-//! calls that reconcile them (DESIGN.md D1–D7).
+//! calls that reconcile them (docs/planning.md).
 //!
 //! - Matching (D1): by pinned groupid, else by groupname. Unmatched desired
 //!   rules are added; unmatched live rules are "not managed here", deleted
