@@ -12,6 +12,7 @@ pub mod diag;
 pub mod emit;
 pub mod emulator;
 pub mod error;
+pub mod escape;
 pub mod live;
 pub mod load;
 pub mod model;
@@ -59,7 +60,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     match commands::dispatch(cli) {
         Ok(exit) => exit.into(),
         Err(e) => {
-            eprintln!("{e}");
+            // Paths, names and server messages in it are made visible.
+            let shown: Vec<String> = e
+                .to_string()
+                .lines()
+                .map(|l| escape::text(l).into_owned())
+                .collect();
+            eprint!("{}", escape::guard_lines(shown.join("\n") + "\n"));
             Exit::Failure.into()
         }
     }

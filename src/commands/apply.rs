@@ -10,6 +10,7 @@ use crate::checks;
 use crate::cli::{ApplyArgs, PlanArgs, PlanFormat};
 use crate::client::Client;
 use crate::diag::render;
+use crate::escape;
 use crate::error::ToolError;
 use crate::live;
 use crate::plan::{self, Action, Plan};
@@ -44,8 +45,17 @@ fn saved_plan(targets: &[PathBuf]) -> Result<Option<Plan>, ToolError> {
 }
 
 fn refuse(message: impl AsRef<str>) -> Result<Exit, ToolError> {
-    println!("Apply refused: {}", message.as_ref());
+    say(&format!("Apply refused: {}", message.as_ref()));
     Ok(Exit::Failure)
+}
+
+/// One line of apply's report: names and server messages in it are made
+/// visible (escape::text), and it cannot pose as a workflow command.
+fn say(line: &str) {
+    print!(
+        "{}",
+        escape::guard_lines(format!("{}\n", escape::text(line)))
+    );
 }
 
 pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
@@ -198,17 +208,23 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         |o: &apply::Outcome| {
             let result = match &o.result {
                 Ok(()) => "ok".to_owned(),
-                Err(e) => format!("FAILED: {}", e.replace('\n', "\n    ")),
+                Err(e) => format!("FAILED: {e}"),
             };
-            println!(
+            // One line per call: a multi-line error (help) is kept apart.
+            for (i, part) in format!(
                 "  {}  {}  {}  ({:.2}s)",
                 o.rule,
                 o.endpoint,
                 result,
                 o.elapsed.as_secs_f64()
-            );
+            )
+            .lines()
+            .enumerate()
+            {
+                say(&if i == 0 { part.to_owned() } else { format!("    {}", part.trim_start()) });
+            }
         },
-        |note: &str| println!("  … {note}"),
+        |note: &str| say(&format!("  … {note}")),
     ));
 
     // Verify: one re-read finds the new groupids and shows what took effect.
@@ -216,11 +232,11 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     let after = match read_live() {
         Ok(after) => after,
         Err(e) => {
-            println!("{}", summary(&executed, 0, 0));
-            println!(
+            say(&summary(&executed, 0, 0));
+            say(&format!(
                 "Verification could not run: {}. Run `wecom-checkin plan` to see what live state holds now.",
                 e.message
-            );
+            ));
             return Ok(Exit::Failure);
         }
     };
@@ -232,15 +248,15 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             .find(|r| r.groupname == *name && r.action == Action::Replace)
             .and_then(|r| r.groupid);
         match pinned {
-            Some(old) => println!(
+            Some(old) => say(&format!(
                 "  {name}: groupid {old} → {id} (replaced){}",
                 if args.write_ids {
                     ""
                 } else {
                     "; the file pins the old groupid: update it, or run with --write-ids"
                 }
-            ),
-            None => println!("  {name}: groupid {id}"),
+            )),
+            None => say(&format!("  {name}: groupid {id}")),
         }
         if args.write_ids {
             write_id(&plan, name, *id);
@@ -248,15 +264,15 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     }
     let (pending, errors): (Vec<_>, Vec<_>) = findings.into_iter().partition(|f| f.pending);
     for f in &pending {
-        println!(
+        say(&format!(
             "  pending  {}: {} — takes effect tomorrow; the read API may show the old rule until then",
             f.rule, f.message
-        );
+        ));
     }
     for f in &errors {
-        println!("  NOT APPLIED  {}: {}", f.rule, f.message);
+        say(&format!("  NOT APPLIED  {}: {}", f.rule, f.message));
     }
-    println!("{}", summary(&executed, errors.len(), pending.len()));
+    say(&summary(&executed, errors.len(), pending.len()));
     let failed = executed.failed() > 0 || !executed.not_attempted.is_empty() || !errors.is_empty();
     Ok(if failed { Exit::Failure } else { Exit::Success })
 }
@@ -304,8 +320,8 @@ fn write_id(plan: &Plan, name: &str, id: i64) {
         return;
     };
     match apply::write_groupid(Path::new(file), id) {
-        Ok(()) => println!("  wrote groupid {id} into {file}"),
-        Err(e) => println!("  could not write groupid {id} into {file}: {e}"),
+        Ok(()) => say(&format!("  wrote groupid {id} into {file}")),
+        Err(e) => say(&format!("  could not write groupid {id} into {file}: {e}")),
     }
 }
 

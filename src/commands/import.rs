@@ -18,6 +18,7 @@ use crate::checks;
 use crate::cli::ImportArgs;
 use crate::emit;
 use crate::error::ToolError;
+use crate::escape;
 use crate::live::LiveRule;
 use crate::load::{self, LoadedRule};
 use crate::model::wire::rule_to_wire;
@@ -38,7 +39,7 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         println!(
             "Import refused: {} file(s) exist already: {}",
             existing.len(),
-            existing.join(", ")
+            escape::text(&existing.join(", "))
         );
         println!("  help: import into an empty folder, or pass --force to overwrite them");
         return Ok(Exit::Failure);
@@ -53,11 +54,14 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         kept_total += rule.keep_live.as_ref().map_or(0, Vec::len);
         let mut text = header.clone();
         text += &format!(
-            "# Imported from live rule groupid {} ({source}) by wecom-checkin import.\n",
-            l.groupid
+            "# Imported from live rule groupid {} ({}) by wecom-checkin import.\n",
+            l.groupid,
+            escape::text(&source)
         );
+        // A comment is one line: a note quoting a live key or value could
+        // otherwise end it and write a real key (`readonly: true`).
         for note in &notes {
-            text += &format!("# {note}\n");
+            text += &format!("# {}\n", escape::text(note));
         }
         text += &emit::rule_to_yaml(&rule);
         let tmp = path.with_extension("yaml.tmp");
@@ -65,12 +69,13 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
             .and_then(|()| std::fs::rename(&tmp, path))
             .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
         written += 1;
-        println!(
-            "  {}  ←  {} (groupid {})",
-            load::display_path(path),
-            l.rule.groupname.as_deref().unwrap_or_default(),
+        let line = format!(
+            "  {}  ←  {} (groupid {})\n",
+            escape::text(&load::display_path(path)),
+            escape::text(l.rule.groupname.as_deref().unwrap_or_default()),
             l.groupid
         );
+        print!("{}", escape::guard_lines(line));
     }
     println!(
         "Imported {written} rules into {}.",

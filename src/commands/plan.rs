@@ -114,7 +114,11 @@ pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {
         Planned::Refused(blocking, loaded) => {
             print!(
                 "{}",
-                render::diagnostics_text(&blocking, &loaded.sources, color)
+                crate::escape::guard_lines(render::diagnostics_text(
+                    &blocking,
+                    &loaded.sources,
+                    color
+                ))
             );
             println!(
                 "Plan refused: the rule files have {} error{}; `wecom-checkin validate` shows them all.",
@@ -136,6 +140,8 @@ pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {
         PlanFormat::Markdown => plan::render::markdown(&plan, &diag_text),
         PlanFormat::Json => plan::render::json(&plan),
     };
+    // Logs run a line that begins with `::` as a workflow command.
+    let out = crate::escape::guard_lines(out);
     print!("{out}");
     if let Some(path) = &args.out {
         let tmp = path.with_extension("tmp");

@@ -28,6 +28,11 @@ pub fn run(args: &ValidateArgs) -> Result<Exit, ToolError> {
         Format::Github => render::github(&diagnostics, &summary),
         Format::Sarif => render::sarif(&diagnostics),
     };
+    // github output is workflow commands by design (its data is escaped there).
+    let out = match args.format {
+        Format::Github => out,
+        _ => crate::escape::guard_lines(out),
+    };
     print!("{out}");
     Ok(if summary.errors > 0 {
         Exit::Failure

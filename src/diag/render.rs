@@ -5,6 +5,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde_json::json;
 
 use super::{Diagnostic, Severity, Summary};
+use crate::escape;
 use crate::load::Sources;
 
 /// rustc-like text: the source line with a caret under the offending value, then the summary line.
@@ -33,17 +34,21 @@ pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &Sources, color: bo
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
+        // Messages quote values from the file: make hidden characters visible.
+        let message = escape::text(&d.message);
         let (title, label) = if d.code == 0 {
-            (d.message.as_str(), None)
+            (message.as_ref(), None)
         } else {
-            (d.errmsg.as_str(), Some(d.message.as_str()))
+            (d.errmsg.as_str(), Some(message.as_ref()))
         };
         let mut title = level.primary_title(title);
         let code = d.code.to_string();
         if d.code != 0 {
             title = title.id(code.as_str());
         }
-        let mut group = match sources.line(&d.file, d.line) {
+        let file = escape::text(&d.file);
+        let shown_line = sources.line(&d.file, d.line).map(escape::source_line);
+        let mut group = match shown_line.as_deref() {
             Some(line_text) if d.line > 0 => {
                 let start = byte_offset(line_text, d.column);
                 let end = match d.end {
@@ -59,22 +64,30 @@ pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &Sources, color: bo
                 title.element(
                     Snippet::source(line_text)
                         .line_start(d.line)
-                        .path(d.file.as_str())
+                        .path(file.as_ref())
                         .annotation(annotation),
                 )
             }
-            _ => title.element(Level::NOTE.message(format!("in {}", location(d)))),
+            _ => title.element(Level::NOTE.message(format!(
+                "in {}",
+                escape::text(&location(d))
+            ))),
         };
         if label.is_some() && sources.line(&d.file, d.line).is_none() {
-            group = group.element(Level::NOTE.message(d.message.as_str()));
+            group = group.element(Level::NOTE.message(message.as_ref()));
         }
         if let Some(explanation) = &d.explanation {
-            group = group.element(Level::NOTE.message(format!("{} ({})", explanation, d.path)));
+            group = group.element(Level::NOTE.message(format!(
+                "{} ({})",
+                explanation,
+                escape::text(&d.path)
+            )));
         } else if !d.path.is_empty() {
-            group = group.element(Level::NOTE.message(format!("at {}", d.path)));
+            group = group.element(Level::NOTE.message(format!("at {}", escape::text(&d.path))));
         }
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        let help = d.help.as_deref().map(escape::text);
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.as_ref()));
         }
         let report: &[Group] = &[group];
         out += &renderer.render(report);
@@ -145,13 +158,10 @@ pub fn json(diagnostics: &[Diagnostic], summary: &Summary) -> String {
 
 /// GitHub Actions workflow commands: one annotation per diagnostic.
 pub fn github(diagnostics: &[Diagnostic], summary: &Summary) -> String {
-    // Workflow-command escaping: data escapes %, CR, LF; properties also : and ,.
-    let data = |s: &str| {
-        s.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-    };
-    let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    // Workflow-command escaping: data escapes %, CR, LF; properties also : and
+    // ,; every other control or bidi character is made visible.
+    let data = crate::escape::workflow_data;
+    let prop = crate::escape::workflow_property;
     let mut out = String::new();
     for d in diagnostics {
         let level = match d.severity {

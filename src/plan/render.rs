@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::{Action, Change, Plan, RulePlan};
+use crate::escape;
 
 /// GitHub refuses comments over 65,536 characters; stay well under.
 pub const MARKDOWN_BUDGET: usize = 60_000;
@@ -65,7 +66,7 @@ fn titled_list(out: &mut String, title: &str, lines: Vec<String>) {
     }
     let _ = writeln!(out, "{title}");
     for line in lines {
-        let _ = writeln!(out, "    {line}");
+        let _ = writeln!(out, "    {}", escape::text(&line));
     }
     out.push('\n');
 }
@@ -111,7 +112,8 @@ pub fn text(p: &Plan, color: bool) -> String {
     let _ = writeln!(
         out,
         "wecom-checkin plan against {} (live fingerprint {})\n",
-        p.live.source, p.live.fingerprint
+        escape::text(&p.live.source),
+        p.live.fingerprint
     );
     for r in p
         .rules
@@ -126,12 +128,13 @@ pub fn text(p: &Plan, color: bool) -> String {
         ) {
             head += &format!(", {}", when(r));
         }
-        let _ = writeln!(out, "{}", paint(colour, &head));
+        // Names and values are escaped before colour is added.
+        let _ = writeln!(out, "{}", paint(colour, &escape::text(&head)));
         if !matches!(r.action, Action::Update | Action::Clear) {
-            let _ = writeln!(out, "    {}", r.reason);
+            let _ = writeln!(out, "    {}", escape::text(&r.reason));
         }
         for c in &r.changes {
-            let _ = writeln!(out, "    {}", change_line(c));
+            let _ = writeln!(out, "    {}", escape::text(&change_line(c)));
         }
         if !r.clear.is_empty() {
             let after = if r.action == Action::Update {
@@ -143,7 +146,7 @@ pub fn text(p: &Plan, color: bool) -> String {
                 "! clear {} (clear_checkin_option_array_field{after})",
                 r.clear.join(", ")
             );
-            let _ = writeln!(out, "    {}", paint("\x1b[35m", &clear));
+            let _ = writeln!(out, "    {}", paint("\x1b[35m", &escape::text(&clear)));
         }
         out.push('\n');
     }
@@ -176,7 +179,7 @@ pub fn text(p: &Plan, color: bool) -> String {
         fields(|r| &r.unmanaged),
     );
     let _ = writeln!(out, "{}", summary_line(p));
-    out
+    escape::guard_lines(out)
 }
 
 /// Markdown for a pull-request comment: a summary table, then a collapsible
@@ -203,10 +206,11 @@ pub fn markdown(p: &Plan, diagnostics_text: &str) -> String {
     }
     out.push('\n');
     if !diagnostics_text.is_empty() {
+        let text = diagnostics_text.trim_end();
+        let fence = escape::fence(text);
         let _ = writeln!(
             out,
-            "<details open><summary>Errors and warnings</summary>\n\n```text\n{}\n```\n</details>\n",
-            diagnostics_text.trim_end()
+            "<details open><summary>Errors and warnings</summary>\n\n{fence}text\n{text}\n{fence}\n</details>\n",
         );
     }
     let mut sections = Vec::new();
@@ -239,10 +243,14 @@ pub fn markdown(p: &Plan, diagnostics_text: &str) -> String {
                 total - MARKDOWN_RULE_LINES
             ));
         }
-        let title = format!("{sign} {verb} {}", header(r).replace('|', "\\|"));
+        // Inside the fence every value is one line (escape::text) and the
+        // fence is longer than any backtick run: nothing can break out.
+        let body: Vec<String> = body.iter().map(|l| escape::text(l).into_owned()).collect();
+        let body = body.join("\n");
+        let fence = escape::fence(&body);
+        let title = format!("{sign} {verb} {}", escape::html(&header(r)));
         sections.push(format!(
-            "<details><summary>{title}</summary>\n\n```diff\n{}\n```\n</details>\n",
-            body.join("\n")
+            "<details><summary>{title}</summary>\n\n{fence}diff\n{body}\n{fence}\n</details>\n",
         ));
     }
     let mut shown = 0;
