@@ -135,8 +135,8 @@ pub fn markdown(s: &str) -> String {
             // A mention needs `@` right before a name: the word joiner (no
             // width) keeps the text and stops the ping.
             '@' => out.push_str("@\u{2060}"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '!' | '|'
-            | '~' | '{' | '}' | '=' | ':' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '!' | '|' | '~'
+            | '{' | '}' | '=' | ':' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -188,7 +188,10 @@ mod tests {
         assert_eq!(text("a\x1b[2Jb"), "a\\u{1b}[2Jb");
         assert_eq!(text("x\ry\nz\0"), "x\\ry\\nz\\u{0}");
         assert_eq!(text("abc\u{202e}fed"), "abc\\u{202e}fed");
-        assert_eq!(text("\x1b]8;;http://x\x07link"), "\\u{1b}]8;;http://x\\u{7}link");
+        assert_eq!(
+            text("\x1b]8;;http://x\x07link"),
+            "\\u{1b}]8;;http://x\\u{7}link"
+        );
         assert_eq!(source_line("a\x1bb\tc"), "a\u{241b}b\u{2409}c");
     }
 
@@ -203,7 +206,10 @@ mod tests {
         assert_eq!(markdown("食堂 <!--"), "食堂 &lt;\\!\\-\\-");
         assert_eq!(markdown("@org/team"), "@\u{2060}org/team");
         assert_eq!(markdown("# 标题\n\n## x"), "\\# 标题\\\\n\\\\n\\#\\# x");
-        assert_eq!(html("</details><!-- @a"), "&lt;/details&gt;&lt;!-- @\u{2060}a");
+        assert_eq!(
+            html("</details><!-- @a"),
+            "&lt;/details&gt;&lt;!-- @\u{2060}a"
+        );
         assert_eq!(fence("a ``` b ````"), "`````");
         assert_eq!(fence("plain"), "```");
     }

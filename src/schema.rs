@@ -245,10 +245,14 @@ fn allowed_keys(schema: &Value, schema_path: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The closest allowed key, if it is close enough to be a typo.
+/// The closest allowed key, if it is close enough to be a typo: similar
+/// (Jaro-Winkler above 0.8) and of about the same length (a key that merely
+/// contains a known one, such as `zz\nreadonly: true`, is no typo of it).
 pub fn did_you_mean<'a>(key: &str, allowed: &'a [String]) -> Option<&'a str> {
+    let len = key.chars().count();
     allowed
         .iter()
+        .filter(|a| a.chars().count().abs_diff(len) <= 3)
         .map(|a| (strsim::jaro_winkler(key, a), a))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))

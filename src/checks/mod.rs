@@ -139,6 +139,7 @@ pub fn check_rule(lr: &LoadedRule, now: i64) -> Vec<Diagnostic> {
     overtime::check(&mut ctx);
     buka::check(&mut ctx);
     let mut out = ctx.out;
+    strings(lr, &mut out);
     // Values the loader set aside were reported there; what the checks would
     // say of their absence is not news.
     // Nor is a check on the object that held it (it counts what is there).
@@ -162,6 +163,64 @@ pub fn check_rule(lr: &LoadedRule, now: i64) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Strings nobody can read for what they are: control characters, bidi
+/// overrides and other invisible characters, and spaces at either end. The API
+/// may take them, but a reviewer cannot see them (a name that reads the same
+/// as another, text that runs backwards): a warning where they stand.
+fn strings(lr: &LoadedRule, out: &mut Vec<Diagnostic>) {
+    fn walk(v: &serde_json::Value, pointer: &mut String, found: &mut Vec<(String, String)>) {
+        match v {
+            serde_json::Value::String(s) => {
+                if s.chars().any(crate::escape::is_hidden) {
+                    found.push((
+                        pointer.clone(),
+                        format!(
+                            "\"{}\" holds characters nobody can see (control or bidi characters, shown escaped here)",
+                            crate::escape::text(s)
+                        ),
+                    ));
+                } else if s.trim() != s {
+                    found.push((
+                        pointer.clone(),
+                        format!("\"{s}\" begins or ends with a space nobody can see"),
+                    ));
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let len = pointer.len();
+                    pointer.push_str(&format!("/{i}"));
+                    walk(item, pointer, found);
+                    pointer.truncate(len);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (k, item) in map {
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                    walk(item, pointer, found);
+                    pointer.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let Ok(value) = serde_json::to_value(&lr.rule) else {
+        return;
+    };
+    let mut found = Vec::new();
+    walk(&value, &mut String::new(), &mut found);
+    for (pointer, message) in found {
+        let (pos, end) = lr.locate(&pointer);
+        let mut d = Diagnostic::file_error("hidden characters", &lr.file, &pointer, pos, message)
+            .with_end(end)
+            .with_help("remove them, or write what you mean with visible characters");
+        d.severity = Severity::Warning;
+        out.push(d);
+    }
 }
 
 /// Values recorded in `keep_live` (console-made, rejected by the write API,

@@ -10,8 +10,8 @@ use crate::checks;
 use crate::cli::{ApplyArgs, PlanArgs, PlanFormat};
 use crate::client::Client;
 use crate::diag::render;
-use crate::escape;
 use crate::error::ToolError;
+use crate::escape;
 use crate::live;
 use crate::plan::{self, Action, Plan};
 
@@ -221,7 +221,11 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             .lines()
             .enumerate()
             {
-                say(&if i == 0 { part.to_owned() } else { format!("    {}", part.trim_start()) });
+                say(&if i == 0 {
+                    part.to_owned()
+                } else {
+                    format!("    {}", part.trim_start())
+                });
             }
         },
         |note: &str| say(&format!("  … {note}")),

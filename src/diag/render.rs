@@ -68,10 +68,7 @@ pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &Sources, color: bo
                         .annotation(annotation),
                 )
             }
-            _ => title.element(Level::NOTE.message(format!(
-                "in {}",
-                escape::text(&location(d))
-            ))),
+            _ => title.element(Level::NOTE.message(format!("in {}", escape::text(&location(d))))),
         };
         if label.is_some() && sources.line(&d.file, d.line).is_none() {
             group = group.element(Level::NOTE.message(message.as_ref()));

@@ -5,6 +5,7 @@ mod cli_api;
 mod client;
 mod exactly_once;
 mod exit_codes;
+mod hostile;
 mod import;
 mod loading;
 mod open_model;
