@@ -101,47 +101,48 @@ pub fn guard_lines(out: String) -> String {
     guarded
 }
 
+/// Writes `c` as HTML text wants it; false when `c` needs nothing.
+fn push_html(out: &mut String, c: char) -> bool {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        // A mention needs `@` right before a name: the word joiner (no
+        // width) keeps the text and stops the ping.
+        '@' => out.push_str("@\u{2060}"),
+        _ => return false,
+    }
+    true
+}
+
 /// A value inside raw HTML (a `<summary>` line: GitHub takes the line as an
 /// HTML block, where backslash escapes mean nothing): one line, HTML-escaped,
 /// `@` mentions broken with a word joiner.
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     for c in text(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '@' => out.push_str("@\u{2060}"),
-            c => out.push(c),
+        if !push_html(&mut out, c) {
+            out.push(c);
         }
     }
     out
 }
 
-/// A value inside markdown text (a table cell, a paragraph):
-/// one line, HTML-escaped, markdown punctuation backslash-escaped, `@`
-/// mentions broken with a word joiner.
+/// A value inside markdown text (a table cell, a paragraph): as [`html`],
+/// and markdown punctuation backslash-escaped so it starts no block, heading,
+/// emphasis, link or table cell.
 pub fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     for c in text(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // A mention needs `@` right before a name: the word joiner (no
-            // width) keeps the text and stops the ping.
-            '@' => out.push_str("@\u{2060}"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '!' | '|' | '~'
-            | '{' | '}' | '=' | ':' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
+        if push_html(&mut out, c) {
+            continue;
         }
+        if "\\`*_[]()#+-!|~{}=:".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
     }
     out
 }
