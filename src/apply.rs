@@ -79,7 +79,8 @@ async fn make(
     prior: &BTreeSet<i64>,
     note: &(impl Fn(&str) + Sync),
 ) -> Result<(), String> {
-    for round in 1..=SETTLE_ROUNDS {
+    let mut round = 1;
+    loop {
         let err = match client.call(endpoint, call.body.clone()).await {
             Ok(_) => return Ok(()),
             Err(e) if !e.outcome_unknown() => return Err(e.to_string()),
@@ -122,19 +123,17 @@ async fn make(
             ));
             return Ok(());
         }
-        if round < SETTLE_ROUNDS {
-            note(&format!(
-                "{} {endpoint}: live state shows it was not applied; making it again (attempt {}/{SETTLE_ROUNDS})",
-                call.rule,
-                round + 1
-            ));
-        } else {
+        if round == SETTLE_ROUNDS {
             return Err(format!(
                 "{err}; not applied after {SETTLE_ROUNDS} attempts whose answers were lost"
             ));
         }
+        round += 1;
+        note(&format!(
+            "{} {endpoint}: live state shows it was not applied; making it again (attempt {round}/{SETTLE_ROUNDS})",
+            call.rule
+        ));
     }
-    Err("not attempted".into())
 }
 
 /// Runs the calls; `progress` is called once per call as it completes, and

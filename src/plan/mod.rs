@@ -168,6 +168,35 @@ impl Plan {
     }
 }
 
+impl RulePlan {
+    /// The entry of a live rule no file keeps (not managed, a duplicate, the
+    /// old half of a replacement): no file, no changes.
+    fn live_only(l: &LiveRule, action: Action, reason: String, effective_now: bool) -> Self {
+        RulePlan {
+            groupname: l.rule.groupname.clone().unwrap_or_default(),
+            file: None,
+            groupid: Some(l.groupid),
+            action,
+            reason,
+            effective_now,
+            changes: Vec::new(),
+            clear: Vec::new(),
+            unknown: Vec::new(),
+            unmanaged: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// del_checkin_option for the live rule `l`.
+fn delete_call(l: &LiveRule, effective_now: bool) -> Call {
+    Call {
+        rule: l.rule.groupname.clone().unwrap_or_default(),
+        endpoint: "del_checkin_option".into(),
+        body: json!({ "groupid": l.groupid, "effective_now": effective_now }),
+    }
+}
+
 /// FNV-1a, 64 bits: a stable fingerprint that needs no dependency.
 fn fnv(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -519,11 +548,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                     endpoint: "add_checkin_option".into(),
                     body: json!({ "effective_now": effective_now, "group": body_group }),
                 });
-                calls.push(Call {
-                    rule: name.clone(),
-                    endpoint: "del_checkin_option".into(),
-                    body: json!({ "groupid": l.groupid, "effective_now": effective_now }),
-                });
+                calls.push(delete_call(l, effective_now));
                 counts.replace += 1;
                 counts.delete += 1;
             }
@@ -637,28 +662,16 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         .enumerate()
         .filter(|(li, _)| !matched_live.contains(li))
     {
-        let name = l.rule.groupname.clone().unwrap_or_default();
-        let mut rp = RulePlan {
-            groupname: name.clone(),
-            file: None,
-            groupid: Some(l.groupid),
-            action: Action::NotManaged,
-            reason: "no file describes this live rule; left alone (--prune deletes it)".into(),
-            effective_now: opts.effective_now,
-            changes: Vec::new(),
-            clear: Vec::new(),
-            unknown: Vec::new(),
-            unmanaged: Vec::new(),
-            notes: Vec::new(),
-        };
+        let mut rp = RulePlan::live_only(
+            l,
+            Action::NotManaged,
+            "no file describes this live rule; left alone (--prune deletes it)".into(),
+            opts.effective_now,
+        );
         if opts.prune {
             rp.action = Action::Delete;
             rp.reason = "no file describes this live rule, and --prune deletes such rules".into();
-            calls.push(Call {
-                rule: name,
-                endpoint: "del_checkin_option".into(),
-                body: json!({ "groupid": l.groupid, "effective_now": opts.effective_now }),
-            });
+            calls.push(delete_call(l, opts.effective_now));
             counts.delete += 1;
         } else {
             counts.not_managed += 1;
@@ -690,25 +703,9 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                 "--allow-replace",
             ),
         };
-        let mut rp = RulePlan {
-            groupname: name.clone(),
-            file: None,
-            groupid: Some(l.groupid),
-            action,
-            reason: reason.clone(),
-            effective_now,
-            changes: Vec::new(),
-            clear: Vec::new(),
-            unknown: Vec::new(),
-            unmanaged: Vec::new(),
-            notes: Vec::new(),
-        };
+        let mut rp = RulePlan::live_only(l, action, reason.clone(), effective_now);
         if allowed {
-            calls.push(Call {
-                rule: name,
-                endpoint: "del_checkin_option".into(),
-                body: json!({ "groupid": l.groupid, "effective_now": effective_now }),
-            });
+            calls.push(delete_call(l, effective_now));
             counts.delete += 1;
         } else {
             rp.action = Action::Blocked;
