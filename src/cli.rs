@@ -96,6 +96,11 @@ pub struct ApplyArgs {
     pub auto_approve: bool,
     #[command(flatten)]
     pub change: ChangeArgs,
+    /// A plan saved when the change was reviewed (`plan --out`, e.g. the pull
+    /// request's): the rule files are planned again and applied only if that
+    /// gives exactly the reviewed calls.
+    #[arg(long, value_name = "PLAN.json")]
+    pub reviewed: Option<PathBuf>,
     /// Refuse to start when the plan deletes more rules than this.
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub max_deletes: usize,

@@ -13,6 +13,7 @@ use crate::diag::render;
 use crate::error::ToolError;
 use crate::escape;
 use crate::live;
+use crate::model::Date;
 use crate::plan::{self, Action, Plan};
 
 use super::plan::{Planned, make_plan};
@@ -23,17 +24,22 @@ fn saved_plan(targets: &[PathBuf]) -> Result<Option<Plan>, ToolError> {
     if !only.is_file() || only.extension().is_none_or(|e| e != "json") {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(only)
-        .map_err(|e| ToolError::new(format!("cannot read {}: {e}", only.display())))?;
+    read_plan(only)
+}
+
+/// The plan in `path`, or None when it is a rule file in JSON.
+fn read_plan(path: &Path) -> Result<Option<Plan>, ToolError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ToolError::new(format!("cannot read {}: {e}", path.display())))?;
     let value: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| ToolError::new(format!("{} is not JSON: {e}", only.display())))?;
+        .map_err(|e| ToolError::new(format!("{} is not JSON: {e}", path.display())))?;
     if value.get("format_version").is_none() {
-        return Ok(None); // a rule file in JSON
+        return Ok(None);
     }
     if value["format_version"] != plan::FORMAT_VERSION {
         return Err(ToolError::new(format!(
             "{} is a plan of format_version {}, this version reads {}",
-            only.display(),
+            path.display(),
             value["format_version"],
             plan::FORMAT_VERSION
         ))
@@ -41,11 +47,129 @@ fn saved_plan(targets: &[PathBuf]) -> Result<Option<Plan>, ToolError> {
     }
     serde_json::from_value(value)
         .map(Some)
-        .map_err(|e| ToolError::new(format!("{} is not a plan: {e}", only.display())))
+        .map_err(|e| ToolError::new(format!("{} is not a plan: {e}", path.display())))
+}
+
+/// Why a saved plan cannot be applied here and now: it belongs to another
+/// corp or API, it was edited, or (`same_day`) its day has passed.
+fn unbound(plan: &Plan, args: &ApplyArgs, base: &str, now: i64, same_day: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    match (&plan.live.corpid, super::corpid(&args.api)) {
+        (None, _) => problems.push(format!(
+            "the plan was made from {}, not from a corp's live rules: make it with the API (and WECOM_CORPID set) to apply it",
+            plan.live.source
+        )),
+        (Some(theirs), None) => problems.push(format!(
+            "the plan is for corp {theirs}; set WECOM_CORPID (also with WECOM_ACCESS_TOKEN) so apply can tell it is the same corp"
+        )),
+        (Some(theirs), Some(ours)) if *theirs != ours => problems.push(format!(
+            "the plan is for corp {theirs}, this apply is for corp {ours}"
+        )),
+        _ => {}
+    }
+    if plan.live.corpid.is_some()
+        && plan.live.source.trim_end_matches('/') != base.trim_end_matches('/')
+    {
+        problems.push(format!(
+            "the plan was made against {}, this apply calls {base}",
+            plan.live.source
+        ));
+    }
+    let today = Date(now).ymd();
+    if same_day && plan.day != today {
+        problems.push(format!(
+            "the plan was made on {} (China time) and today is {today}: which special days are past and when changes take effect depend on the day; run `wecom-checkin plan` again",
+            plan.day
+        ));
+    }
+    let recomputed = plan::digest(plan);
+    if plan.digest != recomputed {
+        problems.push(format!(
+            "the plan file was edited after it was made: its digest is {:?}, its content gives {recomputed}",
+            plan.digest
+        ));
+    }
+    problems
+}
+
+/// The reviewed calls against the ones planned now: what differs, or None.
+fn differs(reviewed: &Plan, now: &Plan) -> Option<Vec<String>> {
+    if reviewed.calls == now.calls {
+        return None;
+    }
+    let line = |c: &plan::Call| format!("{} for \"{}\"", c.endpoint, c.rule);
+    let same_target = |a: &plan::Call, b: &plan::Call| a.endpoint == b.endpoint && a.rule == b.rule;
+    let mut lines = Vec::new();
+    for c in now.calls.iter().filter(|c| !reviewed.calls.contains(c)) {
+        match reviewed.calls.iter().find(|r| same_target(r, c)) {
+            Some(r) => lines.push(format!(
+                "changed since the review: {}: {}",
+                line(c),
+                changed_keys(&r.body, &c.body).join(", ")
+            )),
+            None => lines.push(format!("not reviewed: {}", line(c))),
+        }
+    }
+    for r in reviewed
+        .calls
+        .iter()
+        .filter(|r| !now.calls.contains(r) && !now.calls.iter().any(|c| same_target(r, c)))
+    {
+        lines.push(format!("reviewed, no longer planned: {}", line(r)));
+    }
+    if lines.is_empty() {
+        lines.push("the same calls in another order".into());
+    }
+    Some(lines)
+}
+
+/// The keys (of `group` for add and update) whose values differ.
+fn changed_keys(a: &serde_json::Value, b: &serde_json::Value) -> Vec<String> {
+    let (a, b) = match (a.get("group"), b.get("group")) {
+        (Some(a), Some(b)) => (a, b),
+        _ => (a, b),
+    };
+    let empty = serde_json::Map::new();
+    let (a, b) = (
+        a.as_object().unwrap_or(&empty),
+        b.as_object().unwrap_or(&empty),
+    );
+    a.keys()
+        .chain(b.keys().filter(|k| !a.contains_key(*k)))
+        .filter(|k| a.get(*k) != b.get(*k))
+        .cloned()
+        .collect()
+}
+
+/// The plan command's arguments for apply's own plan of the rule files.
+fn plan_args(args: &ApplyArgs) -> PlanArgs {
+    PlanArgs {
+        paths: args.targets.clone(),
+        live: None,
+        change: args.change.clone(),
+        out: None,
+        format: PlanFormat::Text,
+        detailed_exitcode: false,
+        now: args.now.clone(),
+        api: args.api.clone(),
+    }
 }
 
 fn refuse(message: impl AsRef<str>) -> Result<Exit, ToolError> {
     say(&format!("Apply refused: {}", message.as_ref()));
+    Ok(Exit::Failure)
+}
+
+/// A refusal with its reasons, a line each (a newline inside a name or a
+/// reason stays visible as `\n`: say() escapes each line whole).
+fn refuse_with(message: &str, reasons: &[String], after: &str) -> Result<Exit, ToolError> {
+    say(&format!("Apply refused: {message}"));
+    for reason in reasons {
+        say(&format!("  {reason}"));
+    }
+    if !after.is_empty() {
+        say(after);
+    }
     Ok(Exit::Failure)
 }
 
@@ -60,6 +184,7 @@ fn say(line: &str) {
 
 pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     let config = super::client_config(&args.api)?;
+    let base = config.base.clone();
     let runtime = super::runtime()?;
     let client = Client::new(config).map_err(|e| ToolError::new(e.to_string()))?;
     let read_live = || {
@@ -72,56 +197,104 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             })
     };
 
-    let (plan, now, from_file) = match saved_plan(&args.targets)? {
+    let now = checks::parse_now(args.now.as_deref())?;
+    let reviewed = match &args.reviewed {
+        None => None,
+        Some(path) => Some(read_plan(path)?.ok_or_else(|| {
+            ToolError::new(format!("{} is not a saved plan", path.display())).with_help(
+                "pass the JSON that `wecom-checkin plan --out` wrote when the change was reviewed",
+            )
+        })?),
+    };
+    let saved = if reviewed.is_some() {
+        None
+    } else {
+        saved_plan(&args.targets)?
+    };
+    let (plan, from_file) = match saved {
         Some(plan) => {
-            let now = checks::parse_now(Some(&plan.now))
-                .unwrap_or_else(|_| jiff::Timestamp::now().as_second());
+            let problems = unbound(&plan, args, &base, now, true);
+            if !problems.is_empty() {
+                return refuse_with("this saved plan cannot be applied here:", &problems, "");
+            }
             // The plan was reviewed against one live state: refuse if it moved.
-            if let Some(changed) = moved(&plan, &read_live()?, now) {
+            let live_now = read_live()?;
+            if let Some(changed) = moved(&plan, &live_now, now) {
                 return refuse(format!(
                     "stale plan: live state changed since the plan; re-run plan. Changed: {changed}"
                 ));
             }
-            (plan, now, true)
-        }
-        None => {
-            let plan_args = PlanArgs {
-                paths: args.targets.clone(),
-                live: None,
-                change: args.change.clone(),
-                out: None,
-                format: PlanFormat::Text,
-                detailed_exitcode: false,
-                now: args.now.clone(),
-                api: args.api.clone(),
-            };
-            match make_plan(&plan_args)? {
-                Planned::Refused(blocking, loaded) => {
-                    print!(
-                        "{}",
-                        render::diagnostics_text(&blocking, &loaded.sources, super::stdout_color())
-                    );
-                    return refuse(
-                        "the rule files have errors; `wecom-checkin validate` shows them all",
-                    );
-                }
-                Planned::Plan(plan, loaded) => {
-                    let diagnostics: Vec<_> =
-                        plan.errors.iter().chain(&plan.warnings).cloned().collect();
-                    print!(
-                        "{}",
-                        render::diagnostics_text(
-                            &diagnostics,
-                            &loaded.sources,
-                            super::stdout_color()
-                        )
-                    );
-                    let now = checks::parse_now(args.now.as_deref())?;
-                    (*plan, now, false)
-                }
+            // Live is what the plan was made from: every call must follow
+            // from the entries a reviewer read.
+            let problems = plan::audit::audit(&plan, &live_now, Date(now).cst_day());
+            if !problems.is_empty() {
+                return refuse_with(
+                    "the plan's calls are not what its rule entries show; nothing was applied:",
+                    &problems,
+                    "",
+                );
             }
+            (plan, true)
         }
+        None => match make_plan(&plan_args(args))? {
+            Planned::Refused(blocking, loaded) => {
+                print!(
+                    "{}",
+                    render::diagnostics_text(&blocking, &loaded.sources, super::stdout_color())
+                );
+                return refuse(
+                    "the rule files have errors; `wecom-checkin validate` shows them all",
+                );
+            }
+            Planned::Plan(plan, loaded) => {
+                let diagnostics: Vec<_> =
+                    plan.errors.iter().chain(&plan.warnings).cloned().collect();
+                print!(
+                    "{}",
+                    render::diagnostics_text(&diagnostics, &loaded.sources, super::stdout_color())
+                );
+                (*plan, false)
+            }
+        },
     };
+    if let Some(reviewed) = &reviewed {
+        let problems = unbound(reviewed, args, &base, now, false);
+        if !problems.is_empty() {
+            return refuse_with(
+                &format!(
+                    "the reviewed plan {} cannot be used here:",
+                    args.reviewed.as_deref().unwrap_or(Path::new("")).display()
+                ),
+                &problems,
+                "",
+            );
+        }
+        if reviewed.blocked {
+            return refuse("the reviewed plan had errors: it approved nothing");
+        }
+        if let Some(diff) = differs(reviewed, &plan) {
+            return refuse_with(
+                &format!(
+                    "the calls planned now are not the reviewed ones (live state or the rule files moved since the review of {}); nothing was applied:",
+                    reviewed.commit.as_deref().unwrap_or("the plan")
+                ),
+                &diff,
+                "Review the change again: plan the rule files as they are now in a pull request (docs/apply.md, \"Apply what was reviewed\").",
+            );
+        }
+        say(&format!(
+            "The calls are the reviewed ones ({} of {}, digest {}).",
+            reviewed.calls.len(),
+            reviewed.day,
+            &reviewed.digest[..reviewed.digest.len().min(12)]
+        ));
+        if reviewed.day != plan.day {
+            say(&format!(
+                "Reviewed on {}, applied on {}: changes that take effect tomorrow take effect the day after {}.",
+                reviewed.day, plan.day, plan.day
+            ));
+        }
+    }
     if plan.blocked {
         return refuse("the plan has errors (nothing was applied)");
     }
@@ -153,6 +326,12 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     if deletes > 0 && !args.change.prune {
         return refuse(format!(
             "the plan deletes {deletes} rule(s); pass --prune to allow deletes"
+        ));
+    }
+    if all_deletes > deletes && !args.change.allow_replace {
+        return refuse(format!(
+            "the plan replaces {} rule(s) (a delete after the add); pass --allow-replace to allow it",
+            all_deletes - deletes
         ));
     }
     // Replacements delete too: every delete counts toward the bound.

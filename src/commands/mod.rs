@@ -30,6 +30,16 @@ pub fn stdout_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
+/// The corp id from the flags or the environment, also when a ready
+/// access_token is used: a saved plan is bound to it.
+pub fn corpid(api: &crate::cli::ApiArgs) -> Option<String> {
+    api.corpid
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
 /// The client configuration from the API flags, or what to do when credentials are missing.
 pub fn client_config(api: &crate::cli::ApiArgs) -> Result<crate::client::Config, ToolError> {
     use crate::client::{Config, Credentials};

@@ -103,7 +103,11 @@ pub fn make_plan(args: &PlanArgs) -> Result<Planned, ToolError> {
     };
     let mut plan = plan::build(&loaded.rules, &live_rules, &opts);
     plan.live.source = source;
+    if args.live.is_none() {
+        plan.live.corpid = super::corpid(&args.api);
+    }
     plan.commit = git_commit(&args.paths);
+    plan.seal();
     Ok(Planned::Plan(Box::new(plan), loaded))
 }
 

@@ -15,6 +15,7 @@
 //! - Validation is plan-aware (D4): a rule's errors block the plan only in
 //!   fields the plan sends; in unchanged fields they are warnings.
 
+pub mod audit;
 pub mod canon;
 pub mod describe;
 pub mod render;
@@ -31,8 +32,9 @@ use crate::load::LoadedRule;
 use crate::model::wire::rule_to_wire;
 use crate::model::{Date, GroupType};
 
-/// Bumped whenever the JSON plan changes incompatibly.
-pub const FORMAT_VERSION: u32 = 1;
+/// Bumped whenever the JSON plan changes incompatibly (2: bound to its corp,
+/// day, options and content).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The four arrays clear_checkin_option_array_field can empty, by code.
 pub const CLEARABLE: [(&str, u8); 4] = [
@@ -129,12 +131,25 @@ pub struct Counts {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LiveInfo {
-    /// Where live state came from: a file, or the API's base URL.
+    /// Where live state came from: a file, or the API's base URL (never with
+    /// a user name or password: such a base is refused before any call).
     pub source: String,
+    /// The corp whose live state this is, when known (WECOM_CORPID).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corpid: Option<String>,
     /// Fingerprint of the whole live state the plan was computed from.
     pub fingerprint: String,
     /// Fingerprint of each live rule, by groupid.
     pub rules: BTreeMap<i64, String>,
+}
+
+/// What the plan was made with: a saved plan's deletes and replacements are
+/// allowed only when these say so.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Made {
+    pub prune: bool,
+    pub allow_replace: bool,
+    pub effective_now: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -142,6 +157,10 @@ pub struct Plan {
     pub format_version: u32,
     /// "Now" as the plan saw it (RFC 3339, China Standard Time).
     pub now: String,
+    /// The day (China Standard Time) the plan is for: a saved plan is applied
+    /// that day or not at all (special days and effective dates depend on it).
+    pub day: String,
+    pub made_with: Made,
     pub live: LiveInfo,
     /// The git commit of the rules, when they are in a git work tree.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -156,6 +175,24 @@ pub struct Plan {
     pub errors: Vec<Diagnostic>,
     #[serde(skip_serializing_if = "Vec::is_empty", skip_deserializing)]
     pub warnings: Vec<Diagnostic>,
+    /// SHA-256 over everything above but the diagnostics: an edit after the
+    /// plan was made shows (see [`digest`]).
+    #[serde(default)]
+    pub digest: String,
+}
+
+/// The digest of a plan: SHA-256 of its JSON without `digest`, `errors` and
+/// `warnings` (diagnostics are for people; apply never reads them).
+pub fn digest(plan: &Plan) -> String {
+    use sha2::{Digest, Sha256};
+    let mut value = serde_json::to_value(plan).unwrap_or_default();
+    if let Value::Object(obj) = &mut value {
+        for key in ["digest", "errors", "warnings"] {
+            obj.shift_remove(key);
+        }
+    }
+    let hash = Sha256::digest(value.to_string().as_bytes());
+    hash.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Plan {
@@ -223,6 +260,7 @@ fn fingerprint_of(live: &[LiveRule], prepared: &[LivePre]) -> LiveInfo {
     LiveInfo {
         source: String::new(),
         fingerprint: fnv(all.as_bytes()),
+        corpid: None,
         rules,
     }
 }
@@ -733,7 +771,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         calls.clear();
     }
     let live_info = fingerprint_of(live, &live_pre);
-    Plan {
+    let mut plan = Plan {
         format_version: FORMAT_VERSION,
         now: jiff::Timestamp::from_second(opts.now)
             .map(|t| {
@@ -742,6 +780,12 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                     .to_string()
             })
             .unwrap_or_default(),
+        day: Date(opts.now).ymd(),
+        made_with: Made {
+            prune: opts.prune,
+            allow_replace: opts.allow_replace,
+            effective_now: opts.effective_now,
+        },
         live: live_info,
         commit: None,
         summary: counts,
@@ -750,6 +794,16 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         blocked: !errors.is_empty(),
         errors,
         warnings,
+        digest: String::new(),
+    };
+    plan.seal();
+    plan
+}
+
+impl Plan {
+    /// Records the digest; call after any change to the plan (its source, commit).
+    pub fn seal(&mut self) {
+        self.digest = digest(self);
     }
 }
 

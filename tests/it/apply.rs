@@ -18,13 +18,17 @@ use super::util::{Output, root};
 const NOW: i64 = 1_795_190_400;
 const SECRET: &str = "emulator-secret";
 
-struct Corp {
+pub(super) struct Corp {
     emu: Emulator,
     base: String,
     _rt: tokio::runtime::Runtime,
 }
 
-fn corp(config: emulator::Config, seed: Option<&Value>, console: Option<&Value>) -> Corp {
+pub(super) fn corp(
+    config: emulator::Config,
+    seed: Option<&Value>,
+    console: Option<&Value>,
+) -> Corp {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -48,6 +52,24 @@ fn corp(config: emulator::Config, seed: Option<&Value>, console: Option<&Value>)
     }
 }
 
+impl Corp {
+    /// An admin edits a rule in the console (a write the tool did not make).
+    pub(super) fn console_edit(&self, group: Value) {
+        use wecom_checkin::client::{Client, Config, Credentials};
+        let client = Client::new(Config::new(
+            &self.base,
+            Credentials::Corp {
+                corpid: "emulator-corp".into(),
+                corpsecret: SECRET.into(),
+            },
+        ))
+        .unwrap();
+        self._rt
+            .block_on(client.update_checkin_option(group, true))
+            .unwrap();
+    }
+}
+
 /// The live state of a plan scenario as a getcorpcheckinoption answer.
 fn scenario_live(name: &str) -> Value {
     let loaded =
@@ -55,7 +77,7 @@ fn scenario_live(name: &str) -> Value {
     answer_of(&loaded.rules)
 }
 
-fn command(c: &Corp, args: &[&str]) -> Command {
+pub(super) fn command(c: &Corp, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"));
     cmd.args(args)
         .current_dir(root())
@@ -68,7 +90,7 @@ fn command(c: &Corp, args: &[&str]) -> Command {
     cmd
 }
 
-fn cli(c: &Corp, args: &[&str]) -> Output {
+pub(super) fn cli(c: &Corp, args: &[&str]) -> Output {
     let out = command(c, args).output().unwrap();
     let o = Output {
         code: out.status.code().unwrap_or(-1),
@@ -86,7 +108,7 @@ fn cli(c: &Corp, args: &[&str]) -> Output {
     o
 }
 
-const NOW_ARGS: [&str; 2] = ["--now", "2026-11-21T00:00:00+08:00"];
+pub(super) const NOW_ARGS: [&str; 2] = ["--now", "2026-11-21T00:00:00+08:00"];
 
 fn apply(c: &Corp, rules: &str, extra: &[&str]) -> Output {
     let mut args = vec![
@@ -103,7 +125,7 @@ fn apply(c: &Corp, rules: &str, extra: &[&str]) -> Output {
 }
 
 /// Live now matches the files: plan --detailed-exitcode answers 0.
-fn assert_converged(c: &Corp, rules: &str, extra: &[&str]) {
+pub(super) fn assert_converged(c: &Corp, rules: &str, extra: &[&str]) {
     let mut args = vec![
         "plan",
         rules,
@@ -117,7 +139,7 @@ fn assert_converged(c: &Corp, rules: &str, extra: &[&str]) {
 }
 
 /// Write calls received (faulted and refused ones included).
-fn writes(c: &Corp, e: Endpoint) -> usize {
+pub(super) fn writes(c: &Corp, e: Endpoint) -> usize {
     c.emu.call_counts().get(&e).copied().unwrap_or(0)
 }
 
@@ -431,12 +453,13 @@ fn a_stale_saved_plan_is_refused() {
         ],
     );
     assert_eq!(out.code, 0);
+    let original = scenario_live("adoption-by-name")["group"][0].clone();
     // Someone changes the rule in the admin console.
-    let mut changed = scenario_live("adoption-by-name");
-    changed["group"][0]["need_photo"] = Value::Bool(false);
-    changed["group"][0]["sync_holidays"] = Value::Bool(false);
-    let stale = corp(emulator::Config::default(), Some(&changed), None);
-    let out = cli(&stale, &["apply", plan.to_str().unwrap()]);
+    c.console_edit(serde_json::json!({"groupid": 21, "need_photo": false, "sync_holidays": false}));
+    let out = cli(
+        &c,
+        &["apply", plan.to_str().unwrap(), NOW_ARGS[0], NOW_ARGS[1]],
+    );
     assert_eq!(out.code, 1);
     assert!(
         out.stdout
@@ -445,9 +468,17 @@ fn a_stale_saved_plan_is_refused() {
         "{}",
         out.stdout
     );
-    assert_eq!(writes(&stale, Endpoint::Update), 0);
-    // The unchanged corp takes the same saved plan.
-    let out = cli(&c, &["apply", plan.to_str().unwrap()]);
+    assert_eq!(writes(&c, Endpoint::Update), 1, "the console's edit only");
+    // Back as it was, the corp takes the same saved plan.
+    c.console_edit(serde_json::json!({
+        "groupid": 21,
+        "need_photo": original["need_photo"],
+        "sync_holidays": original["sync_holidays"],
+    }));
+    let out = cli(
+        &c,
+        &["apply", plan.to_str().unwrap(), NOW_ARGS[0], NOW_ARGS[1]],
+    );
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert_converged(&c, rules, &[]);
 }

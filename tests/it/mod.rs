@@ -12,5 +12,6 @@ mod open_model;
 mod plan;
 mod property;
 mod robustness;
+mod saved_plan;
 mod schema_file;
 mod util;

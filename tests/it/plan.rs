@@ -272,7 +272,10 @@ fn detailed_exitcode_and_saved_plan() {
     ]);
     assert_eq!(out.code, 0);
     let plan: Plan = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
-    assert_eq!(plan.format_version, 1);
+    assert_eq!(plan.format_version, 2);
+    assert_eq!(plan.day, "2026-11-21");
+    assert_eq!(plan.live.corpid, None, "made from a file");
+    assert_eq!(plan.digest, wecom_checkin::plan::digest(&plan));
     assert_eq!(plan.calls.len(), 3);
     assert_eq!(plan.live.rules.len(), 3, "a fingerprint per live rule");
     assert!(!plan.live.fingerprint.is_empty());

@@ -1,0 +1,304 @@
+//! Does a saved plan hold together? Before apply makes the calls of a plan
+//! file, every call must follow from the plan's own rule entries — the part
+//! a reviewer reads — and nothing may have been edited since it was made:
+//!
+//! - the digest matches the content;
+//! - each call targets an entry whose action allows that endpoint (an add for
+//!   an added rule, an update or clear for a changed one, a delete only for a
+//!   rule deleted under `--prune` or the old half of a listed replacement);
+//! - each body is exactly what the entry's recorded changes produce: an added
+//!   rule's body describes as the entry's lines, and an update's fields,
+//!   compared with live state (the same state the plan was made from: apply
+//!   checks that first), give the entry's changes, line for line.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value};
+
+use super::{Action, CLEARABLE, Call, Plan, RulePlan, canon, describe, live_compared, top_field};
+use crate::client::Endpoint;
+use crate::live::LiveRule;
+
+/// What does not hold together, in sentences; empty when the plan is sound.
+/// `live` must be the state the plan was made from, `today` its CST day.
+pub fn audit(plan: &Plan, live: &[LiveRule], today: i64) -> Vec<String> {
+    let mut problems = Vec::new();
+    let recomputed = super::digest(plan);
+    if plan.digest != recomputed {
+        problems.push(format!(
+            "the plan file was edited after it was made: its digest is {:?}, its content gives {recomputed}",
+            plan.digest
+        ));
+    }
+    // Which calls claim which entry.
+    let mut claims: Vec<Vec<usize>> = vec![Vec::new(); plan.rules.len()];
+    for (ci, call) in plan.calls.iter().enumerate() {
+        match entry_of(plan, call) {
+            Ok(ri) => claims[ri].push(ci),
+            Err(why) => problems.push(format!("call {} ({}): {why}", ci + 1, shown(call))),
+        }
+    }
+    for (ri, cis) in claims.iter().enumerate() {
+        if cis.is_empty() {
+            continue;
+        }
+        let entry = &plan.rules[ri];
+        let calls: Vec<&Call> = cis.iter().map(|&ci| &plan.calls[ci]).collect();
+        if let Err(why) = follows(plan, entry, &calls, live, today) {
+            problems.push(format!(
+                "the calls for \"{}\"{} do not follow from its entry: {why}",
+                entry.groupname,
+                entry
+                    .groupid
+                    .map(|id| format!(" (groupid {id})"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    problems
+}
+
+fn shown(call: &Call) -> String {
+    format!("{} for \"{}\"", call.endpoint, call.rule)
+}
+
+fn group_of(call: &Call) -> Option<&Map<String, Value>> {
+    call.body.get("group").and_then(Value::as_object)
+}
+
+fn groupid_of(call: &Call) -> Option<i64> {
+    match Endpoint::from_name(&call.endpoint) {
+        Some(Endpoint::Update) => group_of(call)?.get("groupid")?.as_i64(),
+        _ => call.body.get("groupid")?.as_i64(),
+    }
+}
+
+/// The entry a call belongs to, by the rule it names in its body.
+fn entry_of(plan: &Plan, call: &Call) -> Result<usize, String> {
+    let endpoint = Endpoint::from_name(&call.endpoint).ok_or(format!(
+        "{:?} is not an endpoint apply calls",
+        call.endpoint
+    ))?;
+    let find = |pred: &dyn Fn(&RulePlan) -> bool, what: String| {
+        plan.rules
+            .iter()
+            .position(pred)
+            .ok_or(format!("no entry of the plan {what}"))
+    };
+    match endpoint {
+        Endpoint::Add => {
+            let name = group_of(call)
+                .and_then(|g| g.get("groupname"))
+                .and_then(Value::as_str)
+                .ok_or("the body has no group.groupname")?;
+            find(
+                &|r| {
+                    r.file.is_some()
+                        && r.groupname == name
+                        && matches!(r.action, Action::Add | Action::Replace)
+                },
+                format!("adds a rule named \"{name}\""),
+            )
+        }
+        Endpoint::Update | Endpoint::Clear => {
+            let id = groupid_of(call).ok_or("the body names no groupid")?;
+            find(
+                &|r| {
+                    r.file.is_some()
+                        && r.groupid == Some(id)
+                        && matches!(r.action, Action::Update | Action::Clear)
+                },
+                format!("changes groupid {id}"),
+            )
+        }
+        Endpoint::Delete => {
+            let id = groupid_of(call).ok_or("the body names no groupid")?;
+            find(
+                &|r| r.groupid == Some(id) && matches!(r.action, Action::Delete | Action::Replace),
+                format!("deletes groupid {id}"),
+            )
+        }
+        other => Err(format!("apply never calls {other}")),
+    }
+}
+
+/// Whether `calls` are exactly what `entry` produces.
+fn follows(
+    plan: &Plan,
+    entry: &RulePlan,
+    calls: &[&Call],
+    live: &[LiveRule],
+    today: i64,
+) -> Result<(), String> {
+    for call in calls {
+        if call.rule != entry.groupname {
+            return Err(format!(
+                "a call is labelled \"{}\", the entry is \"{}\"",
+                call.rule, entry.groupname
+            ));
+        }
+        if call.body.get("effective_now") != Some(&Value::Bool(entry.effective_now)) {
+            return Err(format!(
+                "{} says effective_now {}, the entry {}",
+                call.endpoint,
+                call.body.get("effective_now").unwrap_or(&Value::Null),
+                entry.effective_now
+            ));
+        }
+        let keys: BTreeSet<&str> = call
+            .body
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        let expected: &[&str] = match Endpoint::from_name(&call.endpoint) {
+            Some(Endpoint::Add | Endpoint::Update) => &["effective_now", "group"],
+            Some(Endpoint::Clear) => &["clear_field", "effective_now", "groupid"],
+            _ => &["effective_now", "groupid"],
+        };
+        if keys != expected.iter().copied().collect() {
+            return Err(format!(
+                "{} has the keys {keys:?}, apply sends {expected:?}",
+                call.endpoint
+            ));
+        }
+    }
+    let count = |e: Endpoint| {
+        calls
+            .iter()
+            .filter(|c| c.endpoint == e.name())
+            .collect::<Vec<_>>()
+    };
+    let (adds, updates, clears, deletes) = (
+        count(Endpoint::Add),
+        count(Endpoint::Update),
+        count(Endpoint::Clear),
+        count(Endpoint::Delete),
+    );
+    if adds.len() > 1 || updates.len() > 1 || clears.len() > 1 || deletes.len() > 1 {
+        return Err("more than one call of a kind for one rule".into());
+    }
+    if let Some(add) = adds.first() {
+        let described = describe::new_rule(&add.body["group"]);
+        if described != entry.changes {
+            return Err(first_difference(
+                "the added rule's body",
+                &described,
+                &entry.changes,
+            ));
+        }
+    }
+    if !deletes.is_empty() {
+        match entry.action {
+            Action::Delete if !plan.made_with.prune => {
+                return Err("a delete, but the plan was not made with --prune".into());
+            }
+            Action::Replace if !plan.made_with.allow_replace => {
+                return Err(
+                    "a replacement's delete, but the plan was not made with --allow-replace".into(),
+                );
+            }
+            Action::Replace => {
+                // The old half of a replacement listed in the plan: a rule
+                // file of the same name is added or kept by this plan.
+                let listed = plan.rules.iter().any(|r| {
+                    r.file.is_some()
+                        && r.groupname == entry.groupname
+                        && (entry.file.is_some() || r.groupid != entry.groupid)
+                        && !matches!(r.action, Action::Blocked | Action::NotManaged)
+                });
+                if !listed {
+                    return Err("a delete for a replacement no rule file of that name makes".into());
+                }
+            }
+            _ => {}
+        }
+    }
+    if matches!(entry.action, Action::Update | Action::Clear) {
+        let id = entry.groupid.unwrap_or_default();
+        let l = live
+            .iter()
+            .find(|l| l.groupid == id)
+            .ok_or(format!("live state has no groupid {id}"))?;
+        let lc = live_compared(l, today);
+        let sent = updates.first().and_then(|u| group_of(u));
+        let dc = sent
+            .map(|g| canon::canonical(&Value::Object(g.clone()), today, true))
+            .unwrap_or_default();
+        let cleared: Vec<String> = match clears.first() {
+            None => Vec::new(),
+            Some(c) => {
+                let mut codes: Vec<u64> = c.body["clear_field"]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(Value::as_u64).collect())
+                    .unwrap_or_default();
+                codes.sort_unstable();
+                codes
+                    .iter()
+                    .map(|code| {
+                        CLEARABLE
+                            .iter()
+                            .find(|(_, c)| u64::from(*c) == *code)
+                            .map(|(f, _)| (*f).to_owned())
+                            .ok_or(format!("clear_field {code} is not a clearable array"))
+                    })
+                    .collect::<Result<_, _>>()?
+            }
+        };
+        let mut recorded_clear = entry.clear.clone();
+        recorded_clear.sort();
+        let mut sorted_cleared = cleared.clone();
+        sorted_cleared.sort();
+        if sorted_cleared != recorded_clear {
+            return Err(format!(
+                "it empties {sorted_cleared:?}, the entry {recorded_clear:?}"
+            ));
+        }
+        let fields: BTreeSet<&str> = sent
+            .into_iter()
+            .flat_map(|g| g.keys().map(String::as_str))
+            .filter(|k| *k != "groupid")
+            .chain(cleared.iter().map(String::as_str))
+            .collect();
+        let derived: Vec<_> = fields
+            .iter()
+            .flat_map(|f| describe::field_changes(f, lc.get(*f), dc.get(*f)))
+            .collect();
+        // Changes to fields the update does not send (readonly or unknown)
+        // are not what the calls make; the sent ones must match exactly.
+        let recorded: Vec<_> = entry
+            .changes
+            .iter()
+            .filter(|c| fields.contains(top_field(&c.field)))
+            .cloned()
+            .collect();
+        if derived != recorded || recorded.len() != entry.changes.len() {
+            return Err(first_difference(
+                "what the calls change in live state",
+                &derived,
+                &entry.changes,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// "X shows `a`, the entry shows `b`" for the first line that differs.
+fn first_difference(what: &str, got: &[super::Change], recorded: &[super::Change]) -> String {
+    let line = |c: Option<&super::Change>| match c {
+        None => "nothing".to_owned(),
+        Some(c) => format!(
+            "{}: {} → {}",
+            c.field,
+            c.old.as_deref().unwrap_or("(none)"),
+            c.new.as_deref().unwrap_or("(none)")
+        ),
+    };
+    let i = (0..got.len().max(recorded.len()))
+        .find(|&i| got.get(i) != recorded.get(i))
+        .unwrap_or(0);
+    format!(
+        "{what} gives `{}`, the entry shows `{}`",
+        line(got.get(i)),
+        line(recorded.get(i))
+    )
+}

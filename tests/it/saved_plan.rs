@@ -1,0 +1,239 @@
+//! A saved plan is bound to its corp, its API, its day and its own content:
+//! apply refuses a plan edited after it was made — even one whose digest was
+//! made to match — and a plan of another corp or another day. Nothing is
+//! written in any of these cases.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+use wecom_checkin::client::Endpoint;
+use wecom_checkin::emulator;
+use wecom_checkin::plan::{self, Plan};
+
+use super::apply::{Corp, NOW_ARGS, assert_converged, cli, command, corp, writes};
+use super::util::{Output, root};
+
+fn seeded() -> Corp {
+    let live: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("examples/live/corp.json")).unwrap(),
+    )
+    .unwrap();
+    corp(emulator::Config::default(), Some(&live), None)
+}
+
+/// The plan of rules/ against the corp: an update (总部-固定班, groupid 1),
+/// a clear (销售部-自由签到, 2), an add (成都春熙路店); 旧仓库-固定班 (3) not managed.
+fn saved(c: &Corp, dir: &Path) -> Plan {
+    let path = dir.join("plan.json");
+    let out = cli(
+        c,
+        &[
+            "plan",
+            "rules",
+            "--out",
+            path.to_str().unwrap(),
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn write(dir: &Path, plan: &Plan) -> String {
+    let path = dir.join("edited.json");
+    std::fs::write(&path, serde_json::to_string_pretty(plan).unwrap()).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+fn apply_saved(c: &Corp, path: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["apply", path, NOW_ARGS[0], NOW_ARGS[1]];
+    args.extend_from_slice(extra);
+    cli(c, &args)
+}
+
+fn no_writes(c: &Corp) {
+    for e in [
+        Endpoint::Add,
+        Endpoint::Update,
+        Endpoint::Clear,
+        Endpoint::Delete,
+    ] {
+        assert_eq!(writes(c, e), 0, "{e} was called");
+    }
+}
+
+fn refused(out: &Output, needle: &str) {
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Apply refused") && out.stdout.contains(needle),
+        "expected {needle:?} in:\n{}",
+        out.stdout
+    );
+}
+
+fn call_mut<'a>(plan: &'a mut Plan, endpoint: &str) -> &'a mut Value {
+    &mut plan
+        .calls
+        .iter_mut()
+        .find(|c| c.endpoint == endpoint)
+        .unwrap()
+        .body
+}
+
+#[test]
+fn an_edit_without_a_new_digest_is_evident() {
+    let c = seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = saved(&c, dir.path());
+    call_mut(&mut p, "update_checkin_option")["group"]["white_users"] = json!(["ceo", "intruder"]);
+    let out = apply_saved(&c, &write(dir.path(), &p), &[]);
+    refused(&out, "the plan file was edited after it was made");
+    no_writes(&c);
+}
+
+#[test]
+fn an_edited_body_is_refused_even_with_a_matching_digest() {
+    let c = seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = saved(&c, dir.path());
+    call_mut(&mut p, "update_checkin_option")["group"]["white_users"] = json!(["ceo", "intruder"]);
+    p.seal();
+    let out = apply_saved(&c, &write(dir.path(), &p), &[]);
+    refused(
+        &out,
+        "the calls for \"总部-固定班\" (groupid 1) do not follow from its entry",
+    );
+    assert!(
+        out.stdout.contains("intruder"),
+        "says what changed: {}",
+        out.stdout
+    );
+    no_writes(&c);
+
+    // An added rule's body is held to the entry's lines the same way.
+    let mut p = saved(&c, dir.path());
+    call_mut(&mut p, "add_checkin_option")["group"]["range"] = json!({"party_id": ["1"]});
+    p.seal();
+    let out = apply_saved(&c, &write(dir.path(), &p), &[]);
+    refused(&out, "the added rule's body gives");
+    no_writes(&c);
+}
+
+#[test]
+fn a_retargeted_update_is_refused() {
+    let c = seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = saved(&c, dir.path());
+    call_mut(&mut p, "update_checkin_option")["group"]["groupid"] = json!(3);
+    p.seal();
+    let out = apply_saved(&c, &write(dir.path(), &p), &[]);
+    refused(&out, "no entry of the plan changes groupid 3");
+    no_writes(&c);
+}
+
+#[test]
+fn a_made_up_replacement_delete_is_refused() {
+    let c = seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = saved(&c, dir.path());
+    // 旧仓库-固定班 (3), not managed, tagged as the old half of a replacement.
+    let entry = p.rules.iter_mut().find(|r| r.groupid == Some(3)).unwrap();
+    entry.action = plan::Action::Replace;
+    p.calls.push(plan::Call {
+        rule: "旧仓库-固定班".into(),
+        endpoint: "del_checkin_option".into(),
+        body: json!({"groupid": 3, "effective_now": false}),
+    });
+    p.seal();
+    let out = apply_saved(&c, &write(dir.path(), &p), &[]);
+    refused(
+        &out,
+        "a replacement's delete, but the plan was not made with --allow-replace",
+    );
+    no_writes(&c);
+    // Also claiming the plan was made with --allow-replace: no rule file of
+    // that name makes the replacement.
+    p.made_with.allow_replace = true;
+    p.seal();
+    let out = apply_saved(&c, &write(dir.path(), &p), &["--allow-replace"]);
+    refused(
+        &out,
+        "a delete for a replacement no rule file of that name makes",
+    );
+    no_writes(&c);
+    // And a plain delete needs --prune, in the plan and on the command line.
+    let mut p = saved(&c, dir.path());
+    p.rules
+        .iter_mut()
+        .find(|r| r.groupid == Some(3))
+        .unwrap()
+        .action = plan::Action::Delete;
+    p.calls.push(plan::Call {
+        rule: "旧仓库-固定班".into(),
+        endpoint: "del_checkin_option".into(),
+        body: json!({"groupid": 3, "effective_now": false}),
+    });
+    p.seal();
+    let out = apply_saved(&c, &write(dir.path(), &p), &["--prune"]);
+    refused(&out, "a delete, but the plan was not made with --prune");
+    no_writes(&c);
+}
+
+#[test]
+fn a_plan_of_another_corp_or_another_day_is_refused() {
+    let c = seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let p = saved(&c, dir.path());
+    let path = dir.path().join("plan.json");
+    let path = path.to_str().unwrap();
+    assert_eq!(p.live.corpid.as_deref(), Some("emulator-corp"));
+    assert_eq!(p.day, "2026-11-21");
+
+    let out = command(&c, &["apply", path, NOW_ARGS[0], NOW_ARGS[1]])
+        .env("WECOM_CORPID", "another-corp")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("the plan is for corp emulator-corp, this apply is for corp another-corp"),
+        "{stdout}"
+    );
+
+    let out = cli(&c, &["apply", path, "--now", "2026-11-23T09:00:00+08:00"]);
+    refused(
+        &out,
+        "the plan was made on 2026-11-21 (China time) and today is 2026-11-23",
+    );
+    no_writes(&c);
+
+    // The same plan, that day, on that corp: applied.
+    let out = apply_saved(&c, path, &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_converged(&c, "rules", &[]);
+}
+
+#[test]
+fn a_plan_made_from_a_file_cannot_be_applied() {
+    let c = seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    let out = cli(
+        &c,
+        &[
+            "plan",
+            "rules",
+            "--live",
+            "examples/live/corp.json",
+            "--out",
+            path.to_str().unwrap(),
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ],
+    );
+    assert_eq!(out.code, 0);
+    let out = apply_saved(&c, path.to_str().unwrap(), &[]);
+    refused(&out, "not from a corp's live rules");
+    no_writes(&c);
+}
