@@ -63,9 +63,15 @@ pub struct PlanArgs {
     pub live: Option<PathBuf>,
     #[command(flatten)]
     pub change: ChangeArgs,
-    /// Save the plan (JSON, with the live fingerprint) for `apply`.
+    /// Save the plan, in full, by the file's extension: .json (what `apply`
+    /// and `apply --reviewed` read), .txt (text) or .md (markdown, never
+    /// truncated). Repeat for several.
     #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
+    pub out: Vec<PathBuf>,
+    /// Where the full plan can be read (e.g. the CI run that keeps
+    /// plan.txt): a markdown plan too long for one comment links to it.
+    #[arg(long, value_name = "URL")]
+    pub full_plan_url: Option<String>,
     #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
     pub format: PlanFormat,
     /// Exit 0 when there is nothing to change, 2 when there is.
@@ -126,7 +132,7 @@ pub enum PlanFormat {
     Text,
     /// For a pull-request comment or a job summary.
     Markdown,
-    /// The plan itself (format_version 1): what apply executes.
+    /// The plan itself (format_version 2): what apply executes.
     Json,
 }
 

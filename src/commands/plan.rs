@@ -111,7 +111,57 @@ pub fn make_plan(args: &PlanArgs) -> Result<Planned, ToolError> {
     Ok(Planned::Plan(Box::new(plan), loaded))
 }
 
+/// The --full-plan-url as it goes into a comment: an http(s) URL without
+/// user name or password, percent-encoded (no space, `<` or `>` can end the link).
+fn full_plan_url(raw: &str) -> Result<String, ToolError> {
+    let refuse = |why: String| {
+        ToolError::new(format!(
+            "--full-plan-url {:?} is not usable: {why}",
+            crate::client::without_userinfo(raw)
+        ))
+        .with_help("pass the http(s) address of the page that keeps the full plan, e.g. the CI run")
+    };
+    let url = reqwest::Url::parse(raw.trim()).map_err(|e| refuse(e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(refuse(format!("the scheme is {}", url.scheme())));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(refuse("it has a user name or password".into()));
+    }
+    Ok(url.to_string())
+}
+
+/// The format of an --out file, by its extension.
+fn out_format(path: &Path) -> Result<PlanFormat, ToolError> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => Ok(PlanFormat::Json),
+        Some("txt") => Ok(PlanFormat::Text),
+        Some("md") => Ok(PlanFormat::Markdown),
+        _ => Err(ToolError::new(format!(
+            "--out {}: the format is taken from the extension",
+            path.display()
+        ))
+        .with_help("name the file .json (for apply), .txt or .md")),
+    }
+}
+
+/// Writes `text` to `path` whole or not at all (a temporary file renamed).
+fn atomic_write(path: &Path, text: &str) -> Result<(), ToolError> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))
+}
+
 pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {
+    for path in &args.out {
+        out_format(path)?;
+    }
+    let full_plan_url = args
+        .full_plan_url
+        .as_deref()
+        .map(full_plan_url)
+        .transpose()?;
     let color = super::stdout_color();
     let (plan, loaded) = match make_plan(args)? {
         Planned::Plan(plan, loaded) => (*plan, loaded),
@@ -141,17 +191,22 @@ pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {
             render::diagnostics_text(&diagnostics, &loaded.sources, color)
                 + &plan::render::text(&plan, color)
         }
-        PlanFormat::Markdown => plan::render::markdown(&plan, &diag_text),
+        PlanFormat::Markdown => plan::render::markdown(&plan, &diag_text, full_plan_url.as_deref()),
         PlanFormat::Json => plan::render::json(&plan),
     };
     // Logs run a line that begins with `::` as a workflow command.
     let out = crate::escape::guard_lines(out);
     print!("{out}");
-    if let Some(path) = &args.out {
-        let tmp = path.with_extension("tmp");
-        std::fs::write(&tmp, plan::render::json(&plan))
-            .and_then(|()| std::fs::rename(&tmp, path))
-            .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
+    for path in &args.out {
+        let text = match out_format(path)? {
+            PlanFormat::Json => plan::render::json(&plan),
+            PlanFormat::Text => {
+                render::diagnostics_text(&diagnostics, &loaded.sources, false)
+                    + &plan::render::text(&plan, false)
+            }
+            PlanFormat::Markdown => plan::render::markdown_full(&plan, &diag_text),
+        };
+        atomic_write(path, &text)?;
         eprintln!("saved the plan to {}", path.display());
     }
     Ok(if plan.is_blocked() {

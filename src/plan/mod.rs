@@ -93,6 +93,10 @@ pub struct RulePlan {
     /// Why this action, in a sentence.
     pub reason: String,
     pub effective_now: bool,
+    /// The day (China Standard Time) the rule's calls take effect, for the
+    /// rules that have calls: tomorrow, or today with effective_now.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub takes_effect: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub changes: Vec<Change>,
     /// Arrays emptied with clear_checkin_option_array_field.
@@ -216,6 +220,7 @@ impl RulePlan {
             action,
             reason,
             effective_now,
+            takes_effect: None,
             changes: Vec::new(),
             clear: Vec::new(),
             unknown: Vec::new(),
@@ -518,6 +523,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
             action: Action::Unchanged,
             reason: String::new(),
             effective_now,
+            takes_effect: None,
             changes: Vec::new(),
             clear: Vec::new(),
             unknown: Vec::new(),
@@ -761,6 +767,22 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         rules.push(rp);
     }
 
+    let (today_ymd, tomorrow_ymd) = (Date(opts.now).ymd(), Date::from_cst_day(today + 1).ymd());
+    for r in &mut rules {
+        if calls.iter().any(|c| {
+            c.rule == r.groupname
+                && matches!(
+                    r.action,
+                    Action::Add | Action::Update | Action::Clear | Action::Replace | Action::Delete
+                )
+        }) {
+            r.takes_effect = Some(if r.effective_now {
+                today_ymd.clone()
+            } else {
+                tomorrow_ymd.clone()
+            });
+        }
+    }
     // Deletes last (a replacement's delete still follows its add).
     let (deletes, others): (Vec<Call>, Vec<Call>) = calls
         .into_iter()

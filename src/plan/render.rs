@@ -1,5 +1,5 @@
 //! The plan as text (a terminal, CI logs), markdown (a pull-request comment
-//! or job summary) and JSON (what apply reads; format_version 1).
+//! or job summary) and JSON (what apply reads; format_version 2).
 
 use std::fmt::Write;
 
@@ -51,11 +51,13 @@ fn header(r: &RulePlan) -> String {
     format!("{}{place}", r.groupname)
 }
 
-fn when(r: &RulePlan) -> &'static str {
-    if r.effective_now {
-        "takes effect today"
-    } else {
-        "takes effect tomorrow"
+/// "takes effect 2026-11-22", or "takes effect today, 2026-11-21".
+fn when(r: &RulePlan) -> String {
+    match (&r.takes_effect, r.effective_now) {
+        (Some(day), true) => format!("takes effect today, {day}"),
+        (Some(day), false) => format!("takes effect {day}"),
+        (None, true) => "takes effect today".into(),
+        (None, false) => "takes effect tomorrow".into(),
     }
 }
 
@@ -183,8 +185,30 @@ pub fn text(p: &Plan, color: bool) -> String {
 }
 
 /// Markdown for a pull-request comment: a summary table, then a collapsible
-/// section per rule, truncated so the whole stays under GitHub's limit.
-pub fn markdown(p: &Plan, diagnostics_text: &str) -> String {
+/// section per rule, truncated so the whole stays under GitHub's limit; the
+/// truncation note links to `full_plan` (where the whole plan is kept).
+pub fn markdown(p: &Plan, diagnostics_text: &str, full_plan: Option<&str>) -> String {
+    markdown_within(
+        p,
+        diagnostics_text,
+        MARKDOWN_BUDGET,
+        MARKDOWN_RULE_LINES,
+        full_plan,
+    )
+}
+
+/// The whole plan in markdown, nothing left out (for a file).
+pub fn markdown_full(p: &Plan, diagnostics_text: &str) -> String {
+    markdown_within(p, diagnostics_text, usize::MAX, usize::MAX, None)
+}
+
+fn markdown_within(
+    p: &Plan,
+    diagnostics_text: &str,
+    budget: usize,
+    rule_lines: usize,
+    full_plan: Option<&str>,
+) -> String {
     let s = &p.summary;
     let mut out = String::new();
     let _ = writeln!(out, "### wecom-checkin plan\n");
@@ -236,11 +260,12 @@ pub fn markdown(p: &Plan, diagnostics_text: &str) -> String {
             body.push(format!("# could not compare: {}", r.unknown.join(", ")));
         }
         let total = body.len();
-        if total > MARKDOWN_RULE_LINES {
-            body.truncate(MARKDOWN_RULE_LINES);
+        if total > rule_lines {
+            body.truncate(rule_lines);
             body.push(format!(
-                "# … {} more lines: run `wecom-checkin plan` for all",
-                total - MARKDOWN_RULE_LINES
+                "# … {} more lines: {}",
+                total - rule_lines,
+                where_full(full_plan)
             ));
         }
         // Inside the fence every value is one line (escape::text) and the
@@ -248,14 +273,17 @@ pub fn markdown(p: &Plan, diagnostics_text: &str) -> String {
         let body: Vec<String> = body.iter().map(|l| escape::text(l).into_owned()).collect();
         let body = body.join("\n");
         let fence = escape::fence(&body);
-        let title = format!("{sign} {verb} {}", escape::html(&header(r)));
+        let mut title = format!("{sign} {verb} {}", escape::html(&header(r)));
+        if r.takes_effect.is_some() {
+            title += &format!(" · {}", when(r));
+        }
         sections.push(format!(
             "<details><summary>{title}</summary>\n\n{fence}diff\n{body}\n{fence}\n</details>\n",
         ));
     }
     let mut shown = 0;
     for section in &sections {
-        if out.len() + section.len() > MARKDOWN_BUDGET {
+        if out.len().saturating_add(section.len()) > budget {
             break;
         }
         out += section;
@@ -264,11 +292,25 @@ pub fn markdown(p: &Plan, diagnostics_text: &str) -> String {
     if shown < sections.len() {
         let _ = writeln!(
             out,
-            "\n_{} more rules not shown (the comment would exceed GitHub's limit): see the job log or `wecom-checkin plan`._",
-            sections.len() - shown
+            "\n**{} more rules not shown** (a comment is limited to 65,536 characters). {}",
+            sections.len() - shown,
+            match full_plan {
+                // Checked and percent-encoded by the plan command.
+                Some(url) => format!("The full plan: <{url}>"),
+                None => "Run `wecom-checkin plan` or save it with `--out plan.txt` to read it all."
+                    .to_owned(),
+            }
         );
     }
     out
+}
+
+/// Where the lines left out of a comment can be read.
+fn where_full(full_plan: Option<&str>) -> String {
+    match full_plan {
+        Some(url) => format!("the full plan is at {url}"),
+        None => "run `wecom-checkin plan` for all".to_owned(),
+    }
 }
 
 pub fn json(p: &Plan) -> String {

@@ -329,7 +329,17 @@ fn markdown_stays_under_the_comment_limit() {
             effective_now: false,
         },
     );
-    let md = plan::render::markdown(&plan, "");
+    let md = plan::render::markdown(&plan, "", Some("https://ci.example/runs/7"));
     assert!(md.len() < 65_536, "{}", md.len());
     assert!(md.contains("more rules not shown"), "the cut is said");
+    assert!(
+        md.contains("The full plan: <https://ci.example/runs/7>"),
+        "and where the whole plan is: {}",
+        &md[md.len() - 300..]
+    );
+    let md = plan::render::markdown(&plan, "", None);
+    assert!(md.contains("save it with `--out plan.txt`"));
+    // A file holds it all.
+    let full = plan::render::markdown_full(&plan, "");
+    assert_eq!(full.matches("<details>").count(), 600);
 }
