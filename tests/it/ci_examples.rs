@@ -31,9 +31,16 @@ const GITHUB_BASH: [&str; 4] = ["bash", "--noprofile", "--norc", "-eo"];
 /// failing line; pipefail is the script's own business.
 const GITLAB: [&str; 2] = ["bash", "-e"];
 
+/// The lines the test runs: wecom-checkin's own, `set -o`, and the fetch of
+/// the reviewed plan (run whole, with stand-ins for gh and curl).
 fn keep(line: &str) -> bool {
-    !line.contains("cargo install")
-        && (line.contains("wecom-checkin") || line.starts_with("set -o"))
+    let line = line.trim_start();
+    line.starts_with("wecom-checkin ") || line.starts_with("set -o")
+}
+
+/// A step or script item that fetches the reviewed plan: run as written.
+fn fetches(text: &str) -> bool {
+    text.contains("reviewed/plan.json") && !keep(text) || text.contains("--dir reviewed")
 }
 
 /// Each job's steps: GitHub `steps[]` (one shell each), GitLab `script` (one shell).
@@ -50,10 +57,10 @@ fn jobs(file: &str) -> Vec<(String, Vec<Step>)> {
                 .into_iter()
                 .flatten()
                 .filter_map(|step| {
-                    let lines: Vec<String> = step["run"]
-                        .as_str()?
+                    let run = step["run"].as_str()?;
+                    let lines: Vec<String> = run
                         .lines()
-                        .filter(|l| keep(l))
+                        .filter(|l| fetches(run) || keep(l))
                         .map(str::to_owned)
                         .collect();
                     if lines.is_empty() {
@@ -84,7 +91,7 @@ fn jobs(file: &str) -> Vec<(String, Vec<Step>)> {
                 .into_iter()
                 .flatten()
                 .filter_map(Value::as_str)
-                .filter(|l| keep(l))
+                .filter(|l| fetches(l) || keep(l))
                 .map(str::to_owned)
                 .collect();
             let step = Step {
@@ -102,6 +109,45 @@ struct Runner {
     dir: tempfile::TempDir,
     base: String,
     rt: tokio::runtime::Runtime,
+    /// Whether the merged change came from a reviewed pull request.
+    reviewed: std::cell::Cell<bool>,
+}
+
+/// Stand-ins for gh and curl: they answer as GitHub's and GitLab's APIs do
+/// for a commit merged from pull request #12 (merge request !5), whose plan
+/// run kept the artifact in $STUB_ARTIFACT; with $STUB_REVIEWED empty, the
+/// commit came from no pull request.
+fn write_stubs(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(dir).unwrap();
+    let gh = r#"#!/bin/bash
+case "$1 $2" in
+  "api repos/acme/attendance/commits/mergesha/pulls") [ -n "$STUB_REVIEWED" ] && echo 12; exit 0 ;;
+  "api repos/acme/attendance/pulls/12") echo headsha ;;
+  "run list") [[ "$*" == *"--workflow wecom-checkin-plan.yml --commit headsha --status success"* ]] && echo 7000 ;;
+  "run download")
+    [[ "$*" == *"7000 --name wecom-checkin-plan --dir reviewed"* ]] || { echo "gh: unexpected $*" >&2; exit 1; }
+    mkdir -p reviewed && cp "$STUB_ARTIFACT"/* reviewed/ ;;
+  *) echo "gh: unexpected $*" >&2; exit 1 ;;
+esac
+"#;
+    let curl = r#"#!/bin/bash
+for url; do :; done
+[[ "$*" == *"PRIVATE-TOKEN: gitlab-token"* ]] || { echo "curl: no token" >&2; exit 22; }
+case "$url" in
+  https://gitlab.example/api/v4/projects/42/repository/commits/mergesha/merge_requests)
+    if [ -n "$STUB_REVIEWED" ]; then echo '[{"iid": 5}]'; else echo '[]'; fi ;;
+  https://gitlab.example/api/v4/projects/42/merge_requests/5/pipelines) echo '[{"id": 70}, {"id": 60}]' ;;
+  "https://gitlab.example/api/v4/projects/42/pipelines/70/jobs?scope[]=success") echo '[{"id": 699, "name": "validate"}, {"id": 700, "name": "plan"}]' ;;
+  https://gitlab.example/api/v4/projects/42/jobs/700/artifacts/plan.json) cat "$STUB_ARTIFACT/plan.json" ;;
+  *) echo "curl: unexpected $url" >&2; exit 22 ;;
+esac
+"#;
+    for (name, text) in [("gh", gh), ("curl", curl)] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
 }
 
 impl Runner {
@@ -120,6 +166,7 @@ impl Runner {
         let (addr, _) = rt.block_on(emu.clone().spawn()).unwrap();
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("rules")).unwrap();
+        write_stubs(&dir.path().join("stubs"));
         for f in std::fs::read_dir(root().join("rules")).unwrap() {
             let f = f.unwrap().path();
             std::fs::copy(&f, dir.path().join("rules").join(f.file_name().unwrap())).unwrap();
@@ -128,6 +175,7 @@ impl Runner {
             dir,
             base: format!("http://{addr}"),
             rt,
+            reviewed: std::cell::Cell::new(true),
         }
     }
 
@@ -144,7 +192,8 @@ impl Runner {
             .unwrap()
             .to_owned();
         let path = format!(
-            "{}:{}",
+            "{}:{}:{}",
+            self.dir.path().join("stubs").display(),
             bin_dir.display(),
             std::env::var("PATH").unwrap_or_default()
         );
@@ -166,6 +215,21 @@ impl Runner {
                 .env("WECOM_CORPSECRET", "emulator-secret")
                 .env_remove("WECOM_ACCESS_TOKEN")
                 .env("GITHUB_STEP_SUMMARY", self.dir.path().join("summary.md"))
+                // What the runners set, and what the stand-ins answer from.
+                .env("GITHUB_SERVER_URL", "https://github.com")
+                .env("GITHUB_REPOSITORY", "acme/attendance")
+                .env("GITHUB_RUN_ID", "7001")
+                .env("GITHUB_SHA", "mergesha")
+                .env(
+                    "CI_JOB_URL",
+                    "https://gitlab.example/acme/attendance/-/jobs/7001",
+                )
+                .env("CI_API_V4_URL", "https://gitlab.example/api/v4")
+                .env("CI_PROJECT_ID", "42")
+                .env("CI_COMMIT_SHA", "mergesha")
+                .env("WECOM_CHECKIN_GITLAB_TOKEN", "gitlab-token")
+                .env("STUB_ARTIFACT", self.dir.path().join("artifact"))
+                .env("STUB_REVIEWED", if self.reviewed.get() { "1" } else { "" })
                 .output()
                 .unwrap();
             text += &String::from_utf8_lossy(&out.stdout);
@@ -178,6 +242,24 @@ impl Runner {
         }
         assert!(!text.contains("emulator-secret"), "{text}");
         (status, text)
+    }
+
+    /// The plan job's artifact, as the CI system keeps it for the merge.
+    fn keep_artifact(&self) {
+        let artifact = self.dir.path().join("artifact");
+        std::fs::create_dir_all(&artifact).unwrap();
+        for f in ["plan.json", "plan.txt"] {
+            std::fs::copy(self.dir.path().join(f), artifact.join(f)).unwrap();
+        }
+        let _ = std::fs::remove_dir_all(self.dir.path().join("reviewed"));
+    }
+
+    /// A rule file changes on main after the review.
+    fn edit_rule(&self, file: &str, from: &str, to: &str) {
+        let path = self.dir.path().join("rules").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     }
 
     /// Someone changes a rule in the admin console.
@@ -218,15 +300,19 @@ fn github_workflows_run_as_written() {
             && md.contains("1 to add, 1 to update, 1 to clear"),
         "{md}"
     );
-    assert!(r.dir.path().join("plan.json").exists());
+    r.keep_artifact();
 
-    let (code, out) = r.job(find(
-        &jobs("examples/ci/github/wecom-checkin-apply.yml"),
-        "apply",
-    ));
+    let apply = jobs("examples/ci/github/wecom-checkin-apply.yml");
+    assert_eq!(
+        find(&apply, "apply").len(),
+        2,
+        "fetch the reviewed plan, apply it"
+    );
+    let (code, out) = r.job(find(&apply, "apply"));
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("Applied: 1 added, 1 updated, 1 cleared"),
+        out.contains("The calls are the reviewed ones (3 of 2026-")
+            && out.contains("Applied: 1 added, 1 updated, 1 cleared"),
         "{out}"
     );
 
@@ -241,7 +327,6 @@ fn github_workflows_run_as_written() {
     // Failures fail the jobs, through the pipes into tee, and an outage is
     // not drift (exit 1, not 2).
     let closed = "http://127.0.0.1:1";
-    let apply = jobs("examples/ci/github/wecom-checkin-apply.yml");
     let (code, out) = r.job_against(find(&apply, "apply"), closed);
     assert_eq!(code, 1, "a failed apply fails the job: {out}");
     let (code, out) = r.job_against(find(&drift, "drift"), closed);
@@ -249,6 +334,69 @@ fn github_workflows_run_as_written() {
         code, 1,
         "an outage fails the drift job as a failure, not as drift: {out}"
     );
+}
+
+/// The merge applies what the pull request's plan showed, or nothing: main
+/// or live state moving after the review, or a push without a pull request,
+/// fail the apply job and write nothing.
+#[test]
+fn github_apply_refuses_what_was_not_reviewed() {
+    let plan = jobs("examples/ci/github/wecom-checkin-plan.yml");
+    let apply = jobs("examples/ci/github/wecom-checkin-apply.yml");
+    check_refusals(find(&plan, "plan"), find(&apply, "apply"), "pull request");
+}
+
+#[test]
+fn gitlab_apply_refuses_what_was_not_reviewed() {
+    let pipeline = jobs("examples/ci/gitlab/.gitlab-ci.yml");
+    check_refusals(
+        find(&pipeline, "plan"),
+        find(&pipeline, "apply"),
+        "merge request",
+    );
+}
+
+fn check_refusals(plan: &[Step], apply: &[Step], what: &str) {
+    // Main moved: another change to a rule after the review.
+    let r = Runner::new();
+    assert_eq!(r.job(plan).0, 0);
+    r.keep_artifact();
+    r.edit_rule("head-office.yaml", "need_photo: false", "need_photo: true");
+    let (code, out) = r.job(apply);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("the calls planned now are not the reviewed ones")
+            && out.contains(
+                "changed since the review: update_checkin_option for \"总部-固定班\": need_photo"
+            ),
+        "{out}"
+    );
+    assert!(!out.contains("Applied:"), "{out}");
+
+    // Live moved: an admin changed a rule in the console after the review.
+    let r = Runner::new();
+    assert_eq!(r.job(plan).0, 0);
+    r.keep_artifact();
+    r.change_behind_gits_back();
+    let (code, out) = r.job(apply);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("not the reviewed ones"), "{out}");
+
+    // No review at all.
+    let r = Runner::new();
+    assert_eq!(r.job(plan).0, 0);
+    r.keep_artifact();
+    r.reviewed.set(false);
+    let (code, out) = r.job(apply);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!("did not come from a {what}")),
+        "{out}"
+    );
+
+    // The full plan is where the comment points.
+    let txt = std::fs::read_to_string(r.dir.path().join("plan.txt")).unwrap();
+    assert!(txt.contains("成都春熙路店"), "{txt}");
 }
 
 /// The same steps under GitHub's default shell (`bash -e`, no pipefail) would
@@ -291,6 +439,12 @@ fn gitlab_pipeline_runs_as_written() {
     for job in ["validate", "plan", "apply"] {
         let (code, out) = r.job(find(&pipeline, job));
         assert_eq!(code, 0, "{job}: {out}");
+        if job == "plan" {
+            r.keep_artifact();
+        }
+        if job == "apply" {
+            assert!(out.contains("The calls are the reviewed ones"), "{out}");
+        }
     }
     let (code, _) = r.job(find(&pipeline, "drift"));
     assert_eq!(code, 0);
