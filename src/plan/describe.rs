@@ -74,7 +74,7 @@ pub fn readable(path: &[String], v: &Value) -> String {
 }
 
 /// One entry of a special-day, Wi-Fi or location list, in a line.
-fn entry(list: &str, v: &Value) -> String {
+pub(super) fn entry(list: &str, v: &Value) -> String {
     let s = |k: &str| {
         v.get(k)
             .and_then(Value::as_str)
@@ -151,6 +151,27 @@ pub fn field_changes(field: &str, old: Option<&Value>, new: Option<&Value>) -> V
         return out;
     }
     leaves(&mut vec![field.to_owned()], old, new, &mut out);
+    if field == "schedulelist" {
+        // Which shift: its name after its index (`schedulelist[1] 早班.…`).
+        let name = |i: usize| {
+            [new, old]
+                .into_iter()
+                .flatten()
+                .find_map(|v| v.get(i)?.get("schedule_name")?.as_str())
+                .map(str::to_owned)
+        };
+        for c in &mut out {
+            let index = c
+                .field
+                .strip_prefix("schedulelist[")
+                .and_then(|r| r.split_once(']'));
+            if let Some((i, rest)) = index
+                && let Some(name) = i.parse().ok().and_then(name)
+            {
+                c.field = format!("schedulelist[{i}] {name}{rest}");
+            }
+        }
+    }
     out
 }
 
@@ -169,13 +190,47 @@ fn display(path: &[String]) -> String {
     s
 }
 
-fn leaves(path: &mut Vec<String>, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<Change>) {
+pub(super) fn leaves(
+    path: &mut Vec<String>,
+    old: Option<&Value>,
+    new: Option<&Value>,
+    out: &mut Vec<Change>,
+) {
     match (old, new) {
         (Some(Value::Object(o)), Some(Value::Object(n))) => {
             let keys: std::collections::BTreeSet<&String> = o.keys().chain(n.keys()).collect();
             for k in keys {
                 path.push(k.clone());
                 leaves(path, o.get(k), n.get(k), out);
+                path.pop();
+            }
+        }
+        // A whole object or list of objects set or removed: a line per leaf.
+        (None, Some(Value::Object(n))) | (Some(Value::Object(n)), None) if !n.is_empty() => {
+            let set = new.is_some();
+            for (k, v) in n {
+                path.push(k.clone());
+                let (o, n) = if set {
+                    (None, Some(v))
+                } else {
+                    (Some(v), None)
+                };
+                leaves(path, o, n, out);
+                path.pop();
+            }
+        }
+        (None, Some(Value::Array(n))) | (Some(Value::Array(n)), None)
+            if n.iter().any(Value::is_object) =>
+        {
+            let set = new.is_some();
+            for (i, v) in n.iter().enumerate() {
+                path.push(i.to_string());
+                let (o, n) = if set {
+                    (None, Some(v))
+                } else {
+                    (Some(v), None)
+                };
+                leaves(path, o, n, out);
                 path.pop();
             }
         }
@@ -197,37 +252,7 @@ fn leaves(path: &mut Vec<String>, old: Option<&Value>, new: Option<&Value>, out:
     }
 }
 
-/// What a new rule sets, a line per top-level field.
+/// What a new rule sets, in full: see [`super::card`].
 pub fn new_rule(group: &Value) -> Vec<Change> {
-    let Value::Object(obj) = group else {
-        return Vec::new();
-    };
-    obj.iter()
-        .map(|(k, v)| {
-            let shown = match (k.as_str(), v) {
-                (list, Value::Array(items)) if ENTRY_LISTS.contains(&list) => items
-                    .iter()
-                    .map(|i| entry(list, i))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                (_, Value::Array(items)) if items.iter().any(Value::is_object) => {
-                    format!("{} entries", items.len())
-                }
-                (_, Value::Object(_)) => {
-                    let shown = readable(std::slice::from_ref(k), v);
-                    if shown.chars().count() <= 100 {
-                        shown
-                    } else {
-                        "set (see the file)".to_owned()
-                    }
-                }
-                _ => readable(std::slice::from_ref(k), v),
-            };
-            Change {
-                field: k.clone(),
-                old: None,
-                new: Some(shown),
-            }
-        })
-        .collect()
+    super::card::card(group)
 }

@@ -17,6 +17,7 @@
 
 pub mod audit;
 pub mod canon;
+pub mod card;
 pub mod describe;
 pub mod render;
 

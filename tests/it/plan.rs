@@ -343,3 +343,42 @@ fn markdown_stays_under_the_comment_limit() {
     let full = plan::render::markdown_full(&plan, "");
     assert_eq!(full.matches("<details>").count(), 600);
 }
+
+/// A new fixed, free and schedule rule, as the reviewer reads them: every
+/// period, shift, special day, place and overtime setting in words.
+#[test]
+fn added_rules_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, r#"{"errcode":0,"errmsg":"ok","group":[]}"#).unwrap();
+    let run = |format: &str| {
+        let out = super::util::run(&[
+            "plan",
+            "rules",
+            "--live",
+            empty.to_str().unwrap(),
+            "--format",
+            format,
+            NOW_ARG[0],
+            NOW_ARG[1],
+        ]);
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        out.stdout.replace(empty.to_str().unwrap(), "empty.json")
+    };
+    let text = run("text");
+    for shown in [
+        "checkindate[0].checkintime[0]: + 09:00–18:00 · rest 12:00–13:30 · check in 07:00–11:00",
+        "schedulelist[2]: + shift 晚班 (schedule_id 2)",
+        "14:00–22:00 · check in 12:00–18:00 · check out 20:00–+1 02:00",
+        "ot_info_v2.workdayconf: + overtime allowed, counted by check-in times (from 30m after work, at least 30m, at most 4h)",
+        "takes effect 2026-11-22",
+    ] {
+        assert!(text.contains(shown), "{shown:?} missing:\n{text}");
+    }
+    assert!(
+        !text.contains("entries") && !text.contains("see the file"),
+        "{text}"
+    );
+    insta::assert_snapshot!("plan_added_text", text);
+    insta::assert_snapshot!("plan_added_markdown", run("markdown"));
+}
