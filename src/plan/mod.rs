@@ -20,6 +20,7 @@ pub mod canon;
 pub mod card;
 pub mod describe;
 pub mod render;
+pub mod times;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -111,6 +112,10 @@ pub struct RulePlan {
     pub unmanaged: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub notes: Vec<String>,
+    /// The working day drawn for the reviewer: an added rule's, or before
+    /// and after for a rule whose times change.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub times: Vec<times::Day>,
 }
 
 /// One API call, exactly as apply makes it (the token is added by the client).
@@ -227,6 +232,7 @@ impl RulePlan {
             unknown: Vec::new(),
             unmanaged: Vec::new(),
             notes: Vec::new(),
+            times: Vec::new(),
         }
     }
 }
@@ -530,6 +536,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
             unknown: Vec::new(),
             unmanaged: Vec::new(),
             notes: Vec::new(),
+            times: Vec::new(),
         };
         let Some(&li) = pairs.get(&di) else {
             // Unmatched: a new rule, every field sent.
@@ -537,6 +544,10 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
             rp.action = Action::Add;
             rp.reason = "no live rule has this groupid or groupname".into();
             rp.changes = describe::new_rule(&body_group);
+            rp.times = body_group
+                .as_object()
+                .map(|g| times::days("after", g))
+                .unwrap_or_default();
             classify(diagnostics, |_| true, &mut errors, &mut warnings);
             if d.rule.readonly == Some(true) {
                 errors.push(rule_error(
@@ -586,6 +597,13 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                 rp.action = Action::Replace;
                 let body_group = sendable(d, today);
                 rp.changes = describe::new_rule(&body_group);
+                rp.times = times::days("before", &live_compared(l, today));
+                rp.times.extend(
+                    body_group
+                        .as_object()
+                        .map(|g| times::days("after", g))
+                        .unwrap_or_default(),
+                );
                 // Add first, then delete the old rule: people are never left
                 // without a rule; a stop in between is finished by the next apply.
                 calls.push(Call {
@@ -605,6 +623,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         rp.clear = diff.clear.iter().map(|(f, _)| (*f).to_owned()).collect();
         rp.unknown = diff.unknown;
         rp.unmanaged = diff.unmanaged;
+        rp.times = diff.times;
         for (field, message) in &diff.inexpressible {
             errors.push(rule_error(d, &format!("/{field}"), "not expressible", message.clone(), "the API cannot empty this field: keep at least one entry, or change it in the admin console (then `wecom-checkin pull` to record it)"));
         }
@@ -898,6 +917,8 @@ struct RuleDiff {
     changes: Vec<Change>,
     unknown: Vec<String>,
     unmanaged: Vec<String>,
+    /// Before and after, when the working times change.
+    times: Vec<times::Day>,
 }
 
 fn diff_rule(rule: &LoadedRule, live: &LiveRule, today: i64) -> RuleDiff {
@@ -921,6 +942,7 @@ fn diff_rule(rule: &LoadedRule, live: &LiveRule, today: i64) -> RuleDiff {
         changes: Vec::new(),
         unknown: Vec::new(),
         unmanaged: Vec::new(),
+        times: Vec::new(),
     };
     let fields: BTreeSet<&String> = dc.keys().chain(lc.keys()).collect();
     for field in fields {
@@ -983,6 +1005,13 @@ fn diff_rule(rule: &LoadedRule, live: &LiveRule, today: i64) -> RuleDiff {
     }
     out.unknown.sort();
     out.unknown.dedup();
+    if ["checkindate", "schedulelist"]
+        .iter()
+        .any(|f| out.update.contains_key(*f))
+    {
+        out.times = times::days("before", lc);
+        out.times.extend(times::days("after", dc));
+    }
     out
 }
 

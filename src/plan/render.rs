@@ -277,8 +277,18 @@ fn markdown_within(
         if r.takes_effect.is_some() {
             title += &format!(" · {}", when(r));
         }
+        // The day as a picture (GitHub renders Mermaid): no backtick can be
+        // in it (times::gantt), so a plain fence holds it.
+        let picture = if r.times.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\n```mermaid\n{}```\n",
+                super::times::gantt(&r.groupname, &r.times)
+            )
+        };
         sections.push(format!(
-            "<details><summary>{title}</summary>\n\n{fence}diff\n{body}\n{fence}\n</details>\n",
+            "<details><summary>{title}</summary>\n\n{fence}diff\n{body}\n{fence}\n{picture}</details>\n",
         ));
     }
     let mut shown = 0;

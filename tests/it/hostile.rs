@@ -3,6 +3,7 @@
 //! comment, forge a heading, ping a team, run a workflow command in a CI log,
 //! clear a terminal, or write a key into a file import makes.
 
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
@@ -279,4 +280,96 @@ fn apply_output_is_safe_for_logs() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert_safe_for_logs("apply", &text);
     let _ = root();
+}
+
+/// Shift names and a rule name full of what Mermaid gives a meaning (`:`
+/// ends a task's name, `%%` a comment or directive, `#` and `;` entities and
+/// line ends, a newline a new statement such as `click … javascript:`): the
+/// gantt of the day keeps every line to the forms it writes, and the names
+/// stay readable. mermaid's own parser reads these blocks in CI
+/// (scripts/mermaid-check.sh).
+#[test]
+fn the_day_pictures_hold_no_markup_from_names() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("live.json"), r#"{"errcode":0,"group":[]}"#).unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    let period = |at: u32| {
+        let (work, off) = (at * 3600, at * 3600 + 7200);
+        json!({"time_id": at, "work_sec": work, "off_work_sec": off,
+               "remind_work_sec": work, "remind_off_work_sec": off,
+               "earliest_work_sec": work - 3600, "latest_work_sec": work + 1800,
+               "earliest_off_work_sec": off - 1800, "latest_off_work_sec": off + 3600})
+    };
+    let no_ot = json!({"allow_ot": false, "type": 2});
+    for (i, name) in hostile_names().iter().enumerate() {
+        let rule = json!({
+            "grouptype": 2, "groupname": format!("店{i}"),
+            "schedulelist": [
+                {"schedule_id": 0, "schedule_name": "休息"},
+                {"schedule_id": 1, "schedule_name": name, "time_section": [period(8)], "allow_flex": false},
+                {"schedule_id": 2, "schedule_name": format!("%%{{init:{{}}}}%%: #;`{}", name.chars().take(20).collect::<String>()), "time_section": [period(12)], "allow_flex": false},
+            ],
+            "ot_info_v2": {"workdayconf": no_ot, "restdayconf": no_ot, "holidayconf": no_ot},
+            "range": {"userid": ["zhangsan"]},
+            "loc_infos": [{"lat": 30547030, "lng": 104062890, "loc_title": "店", "loc_detail": "成都", "distance": 300}],
+            "option_out_range": 2,
+        });
+        std::fs::write(
+            dir.path().join(format!("rules/s{i}.json")),
+            rule.to_string(),
+        )
+        .unwrap();
+    }
+    let (code, md, err) = run(
+        dir.path(),
+        &[
+            "plan",
+            "rules",
+            "--live",
+            "live.json",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(code, 0, "{md}{err}");
+    // For mermaid's own parser in CI (scripts/mermaid-check.sh reads it).
+    std::fs::write(
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("mermaid-hostile-names.md"),
+        &md,
+    )
+    .unwrap();
+    let blocks: Vec<&str> = md
+        .split("```mermaid\n")
+        .skip(1)
+        .map(|b| b.split("\n```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), hostile_names().len(), "a picture per rule");
+    for block in &blocks {
+        for line in block.lines() {
+            let line = line.trim_start();
+            let known = [
+                "gantt",
+                "title ",
+                "dateFormat ",
+                "axisFormat ",
+                "todayMarker off",
+                "section ",
+            ]
+            .iter()
+            .any(|k| line.starts_with(k))
+                || ["check in ", "work ", "rest ", "check out "]
+                    .iter()
+                    .any(|k| line.starts_with(k) && line.matches(':').count() == 3);
+            assert!(
+                known,
+                "a line Mermaid could read as something else: {line:?}\n{block}"
+            );
+            assert!(!line.contains('`') && !line.contains("%%"), "{line:?}");
+            if line.starts_with("section ") || line.starts_with("title ") {
+                assert!(!line.contains([':', '#', ';']), "{line:?}");
+            }
+        }
+    }
+    // The names stay readable in the picture.
+    assert!(md.contains("section @org/team 门店"), "{md}");
 }
