@@ -1,8 +1,10 @@
 //! One module per command.
 
 pub mod apply;
+pub mod completions;
 pub mod emulate;
 pub mod import;
+pub mod man;
 pub mod plan;
 pub mod pull;
 pub mod schema;
@@ -21,6 +23,8 @@ pub fn dispatch(cli: Cli) -> Result<Exit, ToolError> {
         Command::Import(args) => import::run(&args),
         Command::Pull(args) => pull::run(&args),
         Command::Emulate(args) => emulate::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 

@@ -261,3 +261,87 @@ fn https_to_a_plain_http_port_is_an_error_with_a_message_not_a_silent_death() {
         out.stderr
     );
 }
+
+/// docs/cli.md is the `--help` of every command: it cannot drift from the
+/// binary (the README's command table points to it).
+#[test]
+fn cli_reference() {
+    let want = wecom_checkin::cli::reference();
+    let path = super::util::root().join("docs/cli.md");
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    if have != want && std::env::var_os("WECOM_CHECKIN_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+        return;
+    }
+    assert!(
+        have == want,
+        "docs/cli.md is stale: run `WECOM_CHECKIN_UPDATE_DOCS=1 cargo test cli_reference` and commit it"
+    );
+    for command in [
+        "validate",
+        "plan",
+        "apply",
+        "import",
+        "pull",
+        "emulate",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            want.contains(&format!("## wecom-checkin {command}\n")),
+            "{command}"
+        );
+    }
+    assert!(
+        !want.contains("WECOM_API_BASE=]"),
+        "no environment value in the reference"
+    );
+}
+
+#[test]
+fn version_completions_and_man_pages() {
+    let out = super::util::run(&["--version"]);
+    assert_eq!(out.code, 0);
+    let version = out.stdout.trim();
+    assert!(
+        version.starts_with(&format!("wecom-checkin {} (", env!("CARGO_PKG_VERSION")))
+            && version.ends_with(')'),
+        "the version names its commit and date: {version}"
+    );
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = super::util::run(&["completions", shell]);
+        assert_eq!(out.code, 0, "{shell}: {}", out.stderr);
+        assert!(
+            out.stdout.contains("validate") && out.stdout.contains("--reviewed"),
+            "{shell}"
+        );
+    }
+    let bad = super::util::run(&["completions", "tcsh"]);
+    assert_eq!(
+        bad.code, 1,
+        "a shell it cannot do is a usage error: {}",
+        bad.stderr
+    );
+    // bash can load what it printed.
+    let script = super::util::run(&["completions", "bash"]).stdout;
+    let status = std::process::Command::new("bash")
+        .args(["-c", &format!("{script}\ncomplete -p wecom-checkin")])
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = super::util::run(&["man", dir.path().to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let plan = std::fs::read_to_string(dir.path().join("wecom-checkin-plan.1")).unwrap();
+    assert!(
+        plan.starts_with(".ie") || plan.contains(".TH wecom-checkin-plan"),
+        "{plan}"
+    );
+    assert!(plan.contains("detailed\\-exitcode"), "the flags are in it");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 10);
+}
