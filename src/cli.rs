@@ -224,8 +224,12 @@ pub struct ImportArgs {
     #[arg(long, default_value = "rules")]
     pub out: PathBuf,
     /// Overwrite files that exist.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "new_only")]
     pub force: bool,
+    /// Only the live rules no file in the folder describes yet (by pinned
+    /// groupid or groupname): adopt what was added in the admin console.
+    #[arg(long)]
+    pub new_only: bool,
     /// The current time, RFC 3339.
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,

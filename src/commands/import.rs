@@ -1,6 +1,7 @@
-//! `wecom-checkin import [--live FILE] [--out rules/] [--force]`: one rule file
-//! per live rule, so a corp with rules made in the admin console can adopt
-//! the tool: import, commit, and `plan` shows no change.
+//! `wecom-checkin import [--live FILE] [--out rules/] [--force | --new-only]`:
+//! one rule file per live rule, so a corp with rules made in the admin console
+//! can adopt the tool: import, commit, and `plan` shows no change. With
+//! `--new-only`, only the live rules no file describes yet.
 //!
 //! - readable form, groupid pinned, the schema header line;
 //! - legacy fields kept as imported (never sent), each with a comment giving
@@ -27,8 +28,38 @@ use unicode_normalization::UnicodeNormalization;
 
 pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
     let now = checks::parse_now(args.now.as_deref())?;
-    let (live, source) = super::plan::read_live(args.live.as_deref(), &args.api)?;
-    let names = file_names(&live);
+    let (mut live, source) = super::plan::read_live(args.live.as_deref(), &args.api)?;
+    let mut taken = BTreeSet::new();
+    if args.new_only {
+        let described = match described(&args.out)? {
+            Ok(d) => d,
+            Err(unreadable) => {
+                println!(
+                    "Import refused: cannot tell which rules these files describe: {}",
+                    escape::text(&unreadable.join(", "))
+                );
+                println!(
+                    "  help: fix them first (`wecom-checkin validate` shows why), then import --new-only again"
+                );
+                return Ok(Exit::Failure);
+            }
+        };
+        let before = live.len();
+        live.retain(|l| {
+            !described.ids.contains(&l.groupid)
+                && !described
+                    .names
+                    .contains(l.rule.groupname.as_deref().unwrap_or_default())
+        });
+        println!(
+            "{} of {before} live rules are described by files in {} already; importing the other {}.",
+            before - live.len(),
+            load::display_path(&args.out),
+            live.len()
+        );
+        taken = described.files;
+    }
+    let names = file_names_beside(&live, &taken);
     let targets: Vec<PathBuf> = names.iter().map(|n| args.out.join(n)).collect();
     let existing: Vec<String> = targets
         .iter()
@@ -172,8 +203,67 @@ pub fn imported(l: &LiveRule, now: i64) -> (Rule, Vec<String>) {
 /// every transformation, as macOS and Windows compare names: case-insensitively
 /// and in Unicode NFC (a name typed in NFD is the same file there).
 pub fn file_names(live: &[LiveRule]) -> Vec<String> {
+    file_names_beside(live, &BTreeSet::new())
+}
+
+/// What the rule files of a folder describe: pinned groupids, groupnames,
+/// and the file names taken; or the files that could not be read as a rule.
+struct Described {
+    ids: BTreeSet<i64>,
+    names: BTreeSet<String>,
+    files: BTreeSet<String>,
+}
+
+fn described(dir: &Path) -> Result<Result<Described, Vec<String>>, ToolError> {
+    let mut d = Described {
+        ids: BTreeSet::new(),
+        names: BTreeSet::new(),
+        files: BTreeSet::new(),
+    };
+    if !dir.exists() {
+        return Ok(Ok(d));
+    }
+    let loaded = load::load_paths(&[dir.to_path_buf()])?;
+    let read: BTreeSet<&str> = loaded.rules.iter().map(|r| r.file.as_str()).collect();
+    let unreadable: BTreeSet<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|x| x.is_error() && x.check != "no rule files" && !read.contains(x.file.as_str()))
+        .map(|x| x.file.clone())
+        .collect();
+    if !unreadable.is_empty() {
+        return Ok(Err(unreadable.into_iter().collect()));
+    }
+    for r in &loaded.rules {
+        d.ids.extend(r.rule.groupid);
+        d.names.extend(r.rule.groupname.clone());
+        if let Some(name) = Path::new(&r.file).file_name() {
+            d.files.insert(
+                name.to_string_lossy()
+                    .nfc()
+                    .collect::<String>()
+                    .to_lowercase(),
+            );
+        }
+    }
+    // Files that are not rules (a README.md) still take their names.
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        d.files.insert(
+            entry
+                .file_name()
+                .to_string_lossy()
+                .nfc()
+                .collect::<String>()
+                .to_lowercase(),
+        );
+    }
+    Ok(Ok(d))
+}
+
+/// File names for `live`, none of them one of `taken` (lower-case NFC).
+fn file_names_beside(live: &[LiveRule], taken: &BTreeSet<String>) -> Vec<String> {
     let key = |name: &str| name.nfc().collect::<String>().to_lowercase();
-    let mut used = BTreeSet::new();
+    let mut used = taken.clone();
     live.iter()
         .map(|l| {
             let base = safe_name(l.rule.groupname.as_deref().unwrap_or_default())

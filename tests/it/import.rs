@@ -264,3 +264,109 @@ fn file_names_stay_unique_after_every_transformation() {
         assert!(!n.trim_end_matches(".yaml").ends_with('.'), "{n}");
     }
 }
+
+/// A corp adopts the tool, then admins add rules in the console: import
+/// --new-only writes files for those alone, beside the edited files, which it
+/// leaves as they are; a file that cannot be read as a rule stops it.
+#[test]
+fn import_new_only_adopts_what_the_console_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut answer: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("examples/live/corp.json")).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("live.json"), answer.to_string()).unwrap();
+    assert_eq!(
+        in_dir(dir.path(), &["import", "--live", "live.json"]).code,
+        0
+    );
+    // The team edits a file (its name stays; the groupid is pinned) and
+    // renames another file.
+    let hq = dir.path().join("rules/总部-固定班.yaml");
+    let edited = std::fs::read_to_string(&hq).unwrap() + "# reviewed by HR\n";
+    std::fs::write(&hq, &edited).unwrap();
+    std::fs::rename(
+        dir.path().join("rules/旧仓库-固定班.yaml"),
+        dir.path().join("rules/warehouse.yaml"),
+    )
+    .unwrap();
+    // The console adds a rule, named like an existing file.
+    let mut added = answer["group"][1].clone();
+    added["groupid"] = Value::from(77);
+    added["groupname"] = Value::from("总部-固定班 ");
+    answer["group"].as_array_mut().unwrap().push(added);
+    let mut added = answer["group"][1].clone();
+    added["groupid"] = Value::from(78);
+    added["groupname"] = Value::from("新门店");
+    answer["group"].as_array_mut().unwrap().push(added);
+    std::fs::write(dir.path().join("live.json"), answer.to_string()).unwrap();
+
+    let out = in_dir(dir.path(), &["import", "--live", "live.json", "--new-only"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "3 of 5 live rules are described by files in rules already; importing the other 2"
+        ),
+        "{}",
+        out.stdout
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("rules"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "总部-固定班-77.yaml",
+            "总部-固定班.yaml",
+            "新门店.yaml",
+            "销售部-自由签到.yaml",
+            "warehouse.yaml"
+        ]
+        .map(str::to_owned)
+        .into_iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect::<Vec<_>>(),
+    );
+    assert_eq!(
+        std::fs::read_to_string(&hq).unwrap(),
+        edited,
+        "an existing file is left alone"
+    );
+    let plan = in_dir(
+        dir.path(),
+        &[
+            "plan",
+            "--live",
+            "live.json",
+            "--detailed-exitcode",
+            NOW[0],
+            NOW[1],
+        ],
+    );
+    assert_eq!(plan.code, 0, "all adopted, no change:\n{}", plan.stdout);
+    // Nothing new: nothing written.
+    let again = in_dir(dir.path(), &["import", "--live", "live.json", "--new-only"]);
+    assert_eq!(again.code, 0);
+    assert!(
+        again.stdout.contains("Imported 0 rules"),
+        "{}",
+        again.stdout
+    );
+
+    // A file that is not a readable rule: which rule it describes is unknown.
+    std::fs::write(dir.path().join("rules/broken.yaml"), "groupname: [\n").unwrap();
+    let refused = in_dir(dir.path(), &["import", "--live", "live.json", "--new-only"]);
+    assert_eq!(refused.code, 1, "{}", refused.stdout);
+    assert!(
+        refused
+            .stdout
+            .contains("cannot tell which rules these files describe: rules/broken.yaml"),
+        "{}",
+        refused.stdout
+    );
+    let both = in_dir(dir.path(), &["import", "--new-only", "--force"]);
+    assert_eq!(both.code, 1, "--force and --new-only exclude each other");
+}
