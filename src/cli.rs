@@ -28,8 +28,19 @@ pub const VERSION: &str = concat!(
 #[derive(Debug, Parser)]
 #[command(name = "wecom-checkin", version = VERSION, about, long_about, after_help = EXIT_STATUS)]
 pub struct Cli {
+    /// Colour in terminal output: auto (a terminal, unless NO_COLOR is set),
+    /// always, or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]

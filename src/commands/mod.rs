@@ -14,7 +14,11 @@ use crate::Exit;
 use crate::cli::{Cli, Command};
 use crate::error::ToolError;
 
+/// `--color`, set once from the command line.
+static COLOR: std::sync::OnceLock<crate::cli::ColorChoice> = std::sync::OnceLock::new();
+
 pub fn dispatch(cli: Cli) -> Result<Exit, ToolError> {
+    let _ = COLOR.set(cli.color);
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
@@ -28,10 +32,19 @@ pub fn dispatch(cli: Cli) -> Result<Exit, ToolError> {
     }
 }
 
-/// Whether to colour output written to stdout: on a terminal, unless NO_COLOR is set.
+/// Whether to colour output written to stdout: `--color always|never`, or
+/// (auto) on a terminal, unless NO_COLOR is set.
 pub fn stdout_color() -> bool {
+    use crate::cli::ColorChoice;
     use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    match COLOR.get().copied().unwrap_or(ColorChoice::Auto) {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
 }
 
 /// The corp id from the flags or the environment, also when a ready

@@ -345,3 +345,23 @@ fn version_completions_and_man_pages() {
     assert!(plan.contains("detailed\\-exitcode"), "the flags are in it");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 10);
 }
+
+#[test]
+fn color_is_asked_for_or_not() {
+    let args = |c: &'static str| ["plan", "--live", "examples/live/corp.json", "--color", c];
+    let always = super::util::run(&args("always"));
+    assert!(
+        always.stdout.contains("\x1b[33m~ update"),
+        "{}",
+        always.stdout
+    );
+    for quiet in ["never", "auto"] {
+        // auto: the test's stdout is a pipe, not a terminal.
+        let out = super::util::run(&args(quiet));
+        assert_eq!(out.code, 0);
+        assert!(!out.stdout.contains('\x1b'), "{quiet}: {}", out.stdout);
+    }
+    // A global flag: before the command too.
+    let before = super::util::run(&["--color", "always", "validate", "rules"]);
+    assert_eq!(before.code, 0, "{}", before.stderr);
+}
