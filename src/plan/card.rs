@@ -77,19 +77,10 @@ const PERIOD_KEYS: [&str; 15] = [
 /// 14:00–+1 02:00 · reminders 08:50, 18:00 (time_id 1)`.
 pub fn period(t: &Map<String, Value>) -> String {
     let mut parts = vec![span(time(t, "work_sec"), time(t, "off_work_sec")).unwrap_or_default()];
-    let mut rests: Vec<String> = Vec::new();
-    if on(t, "allow_rest") {
-        rests.extend(span(time(t, "rest_begin_time"), time(t, "rest_end_time")));
-    }
-    for r in t
-        .get("rest_times")
-        .and_then(Value::as_array)
+    let rests: Vec<String> = super::times::rests(t)
         .into_iter()
-        .flatten()
-        .filter_map(Value::as_object)
-    {
-        rests.extend(span(time(r, "rest_begin_time"), time(r, "rest_end_time")));
-    }
+        .map(|[b, e]| format!("{}–{}", TimeOfDay(b), TimeOfDay(e)))
+        .collect();
     if !rests.is_empty() {
         parts.push(format!("rest {}", rests.join(", ")));
     } else if t.contains_key("allow_rest") && !on(t, "allow_rest") {

@@ -207,32 +207,14 @@ pub(super) fn leaves(
         }
         // A whole object or list of objects set or removed: a line per leaf.
         (None, Some(Value::Object(n))) | (Some(Value::Object(n)), None) if !n.is_empty() => {
-            let set = new.is_some();
-            for (k, v) in n {
-                path.push(k.clone());
-                let (o, n) = if set {
-                    (None, Some(v))
-                } else {
-                    (Some(v), None)
-                };
-                leaves(path, o, n, out);
-                path.pop();
-            }
+            let children = n.iter().map(|(k, v)| (k.clone(), v));
+            one_sided(path, children, new.is_some(), out);
         }
         (None, Some(Value::Array(n))) | (Some(Value::Array(n)), None)
             if n.iter().any(Value::is_object) =>
         {
-            let set = new.is_some();
-            for (i, v) in n.iter().enumerate() {
-                path.push(i.to_string());
-                let (o, n) = if set {
-                    (None, Some(v))
-                } else {
-                    (Some(v), None)
-                };
-                leaves(path, o, n, out);
-                path.pop();
-            }
+            let children = n.iter().enumerate().map(|(i, v)| (i.to_string(), v));
+            one_sided(path, children, new.is_some(), out);
         }
         (Some(Value::Array(o)), Some(Value::Array(n)))
             if o.iter().chain(n).any(|v| v.is_object()) =>
@@ -249,6 +231,24 @@ pub(super) fn leaves(
             old: o.map(|v| readable(path, v)),
             new: n.map(|v| readable(path, v)),
         }),
+    }
+}
+
+/// The leaves of values only one side has: set (`set`) or removed.
+fn one_sided<'a>(
+    path: &mut Vec<String>,
+    children: impl Iterator<Item = (String, &'a Value)>,
+    set: bool,
+    out: &mut Vec<Change>,
+) {
+    for (key, v) in children {
+        path.push(key);
+        if set {
+            leaves(path, None, Some(v), out);
+        } else {
+            leaves(path, Some(v), None, out);
+        }
+        path.pop();
     }
 }
 

@@ -41,27 +41,32 @@ fn pair(o: &Map<String, Value>, a: &str, b: &str) -> Option<[i64; 2]> {
     Some([secs(o, a)?, secs(o, b)?]).filter(|[a, b]| a < b)
 }
 
+/// A working period's rests: the one of allow_rest, then rest_times.
+pub fn rests(t: &Map<String, Value>) -> Vec<[i64; 2]> {
+    let mut rest: Vec<[i64; 2]> = Vec::new();
+    if t.get("allow_rest") == Some(&Value::Bool(true)) {
+        rest.extend(pair(t, "rest_begin_time", "rest_end_time"));
+    }
+    rest.extend(
+        t.get("rest_times")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_object)
+            .filter_map(|r| pair(r, "rest_begin_time", "rest_end_time")),
+    );
+    rest
+}
+
 fn periods(list: Option<&Value>) -> Vec<Period> {
     list.and_then(Value::as_array)
         .into_iter()
         .flatten()
         .filter_map(Value::as_object)
         .filter_map(|t| {
-            let mut rest: Vec<[i64; 2]> = Vec::new();
-            if t.get("allow_rest") == Some(&Value::Bool(true)) {
-                rest.extend(pair(t, "rest_begin_time", "rest_end_time"));
-            }
-            rest.extend(
-                t.get("rest_times")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_object)
-                    .filter_map(|r| pair(r, "rest_begin_time", "rest_end_time")),
-            );
             Some(Period {
                 work: pair(t, "work_sec", "off_work_sec")?,
-                rest,
+                rest: rests(t),
                 check_in: pair(t, "earliest_work_sec", "latest_work_sec"),
                 check_out: pair(t, "earliest_off_work_sec", "latest_off_work_sec"),
             })
@@ -182,39 +187,24 @@ pub fn gantt(title: &str, days: &[Day]) -> String {
             label(&day.when)
         );
         for p in &day.periods {
+            let mut task = |name: &str, tag: &str, span: [i64; 2]| {
+                let _ = writeln!(
+                    out,
+                    "    {name} {} :{tag}, {}, {}",
+                    shown(span),
+                    at(span[0]),
+                    at(span[1])
+                );
+            };
             if let Some(w) = p.check_in {
-                let _ = writeln!(
-                    out,
-                    "    check in {} :done, {}, {}",
-                    shown(w),
-                    at(w[0]),
-                    at(w[1])
-                );
+                task("check in", "done", w);
             }
-            let _ = writeln!(
-                out,
-                "    work {} :active, {}, {}",
-                shown(p.work),
-                at(p.work[0]),
-                at(p.work[1])
-            );
+            task("work", "active", p.work);
             for r in &p.rest {
-                let _ = writeln!(
-                    out,
-                    "    rest {} :crit, {}, {}",
-                    shown(*r),
-                    at(r[0]),
-                    at(r[1])
-                );
+                task("rest", "crit", *r);
             }
             if let Some(w) = p.check_out {
-                let _ = writeln!(
-                    out,
-                    "    check out {} :done, {}, {}",
-                    shown(w),
-                    at(w[0]),
-                    at(w[1])
-                );
+                task("check out", "done", w);
             }
         }
     }

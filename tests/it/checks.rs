@@ -235,16 +235,7 @@ fn validation_md_is_current() {
         .map(|(k, v)| (k.as_str(), v.iter().map(|(n, _)| n.clone()).collect()))
         .collect();
     let want = checks::docs::validation_md(&names);
-    let path = root().join("docs/validation.md");
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    if have != want && std::env::var_os("WECOM_CHECKIN_UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &want).unwrap();
-        return;
-    }
-    assert!(
-        have == want,
-        "docs/validation.md is stale: run `WECOM_CHECKIN_UPDATE_DOCS=1 cargo test validation_md` and commit it"
-    );
+    super::util::assert_doc_current("docs/validation.md", &want, "validation_md");
 }
 
 /// Every output format of the same findings, as a user sees them.

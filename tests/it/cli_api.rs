@@ -267,16 +267,7 @@ fn https_to_a_plain_http_port_is_an_error_with_a_message_not_a_silent_death() {
 #[test]
 fn cli_reference() {
     let want = wecom_checkin::cli::reference();
-    let path = super::util::root().join("docs/cli.md");
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    if have != want && std::env::var_os("WECOM_CHECKIN_UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &want).unwrap();
-        return;
-    }
-    assert!(
-        have == want,
-        "docs/cli.md is stale: run `WECOM_CHECKIN_UPDATE_DOCS=1 cargo test cli_reference` and commit it"
-    );
+    super::util::assert_doc_current("docs/cli.md", &want, "cli_reference");
     for command in [
         "validate",
         "plan",

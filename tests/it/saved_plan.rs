@@ -72,6 +72,29 @@ fn refused(out: &Output, needle: &str) {
     );
 }
 
+/// Applies `p`, edited and sealed again (a digest that matches): refused
+/// with `needle`, nothing written.
+fn refused_sealed(c: &Corp, dir: &Path, mut p: Plan, extra: &[&str], needle: &str) {
+    p.seal();
+    let out = apply_saved(c, &write(dir, &p), extra);
+    refused(&out, needle);
+    no_writes(c);
+}
+
+/// 旧仓库-固定班 (groupid 3, not managed) tagged `action` with a delete call.
+fn made_up_delete(p: &mut Plan, action: plan::Action) {
+    p.rules
+        .iter_mut()
+        .find(|r| r.groupid == Some(3))
+        .unwrap()
+        .action = action;
+    p.calls.push(plan::Call {
+        rule: "旧仓库-固定班".into(),
+        endpoint: "del_checkin_option".into(),
+        body: json!({"groupid": 3, "effective_now": false}),
+    });
+}
+
 fn call_mut<'a>(plan: &'a mut Plan, endpoint: &str) -> &'a mut Value {
     &mut plan
         .calls
@@ -114,10 +137,7 @@ fn an_edited_body_is_refused_even_with_a_matching_digest() {
     // An added rule's body is held to the entry's lines the same way.
     let mut p = saved(&c, dir.path());
     call_mut(&mut p, "add_checkin_option")["group"]["range"] = json!({"party_id": ["1"]});
-    p.seal();
-    let out = apply_saved(&c, &write(dir.path(), &p), &[]);
-    refused(&out, "the added rule's body gives");
-    no_writes(&c);
+    refused_sealed(&c, dir.path(), p, &[], "the added rule's body gives");
 }
 
 #[test]
@@ -126,10 +146,13 @@ fn a_retargeted_update_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = saved(&c, dir.path());
     call_mut(&mut p, "update_checkin_option")["group"]["groupid"] = json!(3);
-    p.seal();
-    let out = apply_saved(&c, &write(dir.path(), &p), &[]);
-    refused(&out, "no entry of the plan changes groupid 3");
-    no_writes(&c);
+    refused_sealed(
+        &c,
+        dir.path(),
+        p,
+        &[],
+        "no entry of the plan changes groupid 3",
+    );
 }
 
 #[test]
@@ -137,47 +160,34 @@ fn a_made_up_replacement_delete_is_refused() {
     let c = seeded();
     let dir = tempfile::tempdir().unwrap();
     let mut p = saved(&c, dir.path());
-    // 旧仓库-固定班 (3), not managed, tagged as the old half of a replacement.
-    let entry = p.rules.iter_mut().find(|r| r.groupid == Some(3)).unwrap();
-    entry.action = plan::Action::Replace;
-    p.calls.push(plan::Call {
-        rule: "旧仓库-固定班".into(),
-        endpoint: "del_checkin_option".into(),
-        body: json!({"groupid": 3, "effective_now": false}),
-    });
-    p.seal();
-    let out = apply_saved(&c, &write(dir.path(), &p), &[]);
-    refused(
-        &out,
+    made_up_delete(&mut p, plan::Action::Replace);
+    refused_sealed(
+        &c,
+        dir.path(),
+        p.clone(),
+        &[],
         "a replacement's delete, but the plan was not made with --allow-replace",
     );
-    no_writes(&c);
     // Also claiming the plan was made with --allow-replace: no rule file of
     // that name makes the replacement.
     p.made_with.allow_replace = true;
-    p.seal();
-    let out = apply_saved(&c, &write(dir.path(), &p), &["--allow-replace"]);
-    refused(
-        &out,
+    refused_sealed(
+        &c,
+        dir.path(),
+        p,
+        &["--allow-replace"],
         "a delete for a replacement no rule file of that name makes",
     );
-    no_writes(&c);
     // And a plain delete needs --prune, in the plan and on the command line.
     let mut p = saved(&c, dir.path());
-    p.rules
-        .iter_mut()
-        .find(|r| r.groupid == Some(3))
-        .unwrap()
-        .action = plan::Action::Delete;
-    p.calls.push(plan::Call {
-        rule: "旧仓库-固定班".into(),
-        endpoint: "del_checkin_option".into(),
-        body: json!({"groupid": 3, "effective_now": false}),
-    });
-    p.seal();
-    let out = apply_saved(&c, &write(dir.path(), &p), &["--prune"]);
-    refused(&out, "a delete, but the plan was not made with --prune");
-    no_writes(&c);
+    made_up_delete(&mut p, plan::Action::Delete);
+    refused_sealed(
+        &c,
+        dir.path(),
+        p,
+        &["--prune"],
+        "a delete, but the plan was not made with --prune",
+    );
 }
 
 #[test]

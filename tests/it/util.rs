@@ -41,3 +41,17 @@ pub fn shipped_rule_files() -> Vec<PathBuf> {
     wecom_checkin::load::discover(&[root().join("rules"), root().join("examples/rules")])
         .expect("shipped folders exist")
 }
+
+/// A generated doc must equal `want`; WECOM_CHECKIN_UPDATE_DOCS=1 rewrites it.
+pub fn assert_doc_current(doc: &str, want: &str, test: &str) {
+    let path = root().join(doc);
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    if have != want && std::env::var_os("WECOM_CHECKIN_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, want).unwrap();
+        return;
+    }
+    assert!(
+        have == want,
+        "{doc} is stale: run `WECOM_CHECKIN_UPDATE_DOCS=1 cargo test {test}` and commit it"
+    );
+}
