@@ -326,13 +326,14 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         .count();
     if deletes > 0 && !args.change.prune {
         return refuse(format!(
-            "the plan deletes {deletes} rule(s); pass --prune to allow deletes"
+            "the plan deletes {}; pass --prune to allow deletes",
+            plan::plural(deletes, "rule")
         ));
     }
     if all_deletes > deletes && !args.change.allow_replace {
         return refuse(format!(
-            "the plan replaces {} rule(s) (a delete after the add); pass --allow-replace to allow it",
-            all_deletes - deletes
+            "the plan replaces {} (a delete after the add); pass --allow-replace to allow it",
+            plan::plural(all_deletes - deletes, "rule")
         ));
     }
     // Replacements delete too: every delete counts toward the bound.
@@ -357,8 +358,8 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             return refuse("not on a terminal: pass --auto-approve to apply without asking");
         }
         print!(
-            "Apply these {} calls? Only 'yes' is accepted: ",
-            plan.calls.len()
+            "Apply {}? Only 'yes' is accepted: ",
+            plan::plural(plan.calls.len(), "call")
         );
         let _ = std::io::stdout().flush();
         let mut answer = String::new();
@@ -377,7 +378,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             "live state changed since the plan (another apply at the same time?); nothing was applied. Changed: {changed}"
         ));
     }
-    println!("Applying {} calls:", plan.calls.len());
+    println!("Applying {}:", plan::plural(plan.calls.len(), "call"));
     let prior: BTreeSet<i64> = plan.live.rules.keys().copied().collect();
     let executed = runtime.block_on(apply::execute(
         client.clone(),

@@ -849,7 +849,8 @@ impl Plan {
     }
 }
 
-fn plural(n: usize, what: &str) -> String {
+/// "1 rule", "2 rules".
+pub fn plural(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
