@@ -219,10 +219,24 @@ impl RulePlan {
     /// The entry of a live rule no file keeps (not managed, a duplicate, the
     /// old half of a replacement): no file, no changes.
     fn live_only(l: &LiveRule, action: Action, reason: String, effective_now: bool) -> Self {
+        let name = l.rule.groupname.clone().unwrap_or_default();
+        let mut rp = RulePlan::new(name, None, action, reason, effective_now);
+        rp.groupid = Some(l.groupid);
+        rp
+    }
+
+    /// An entry with nothing found yet: no groupid, changes or notes.
+    fn new(
+        groupname: String,
+        file: Option<String>,
+        action: Action,
+        reason: String,
+        effective_now: bool,
+    ) -> Self {
         RulePlan {
-            groupname: l.rule.groupname.clone().unwrap_or_default(),
-            file: None,
-            groupid: Some(l.groupid),
+            groupname,
+            file,
+            groupid: None,
             action,
             reason,
             effective_now,
@@ -523,21 +537,13 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         let name = d.rule.groupname.clone().unwrap_or_default();
         let pre = &mut desired_pre[di];
         let diagnostics = &pre.diagnostics;
-        let mut rp = RulePlan {
-            groupname: name.clone(),
-            file: Some(d.file.clone()),
-            groupid: None,
-            action: Action::Unchanged,
-            reason: String::new(),
+        let mut rp = RulePlan::new(
+            name.clone(),
+            Some(d.file.clone()),
+            Action::Unchanged,
+            String::new(),
             effective_now,
-            takes_effect: None,
-            changes: Vec::new(),
-            clear: Vec::new(),
-            unknown: Vec::new(),
-            unmanaged: Vec::new(),
-            notes: Vec::new(),
-            times: Vec::new(),
-        };
+        );
         let Some(&li) = pairs.get(&di) else {
             // Unmatched: a new rule, every field sent.
             let body_group = sendable(d, today);
@@ -788,14 +794,14 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
     }
 
     let (today_ymd, tomorrow_ymd) = (Date(opts.now).ymd(), Date::from_cst_day(today + 1).ymd());
+    // Looked up once per rule: a corp has thousands.
+    let called: std::collections::HashSet<&str> = calls.iter().map(|c| c.rule.as_str()).collect();
     for r in &mut rules {
-        if calls.iter().any(|c| {
-            c.rule == r.groupname
-                && matches!(
-                    r.action,
-                    Action::Add | Action::Update | Action::Clear | Action::Replace | Action::Delete
-                )
-        }) {
+        let writes = matches!(
+            r.action,
+            Action::Add | Action::Update | Action::Clear | Action::Replace | Action::Delete
+        );
+        if writes && called.contains(r.groupname.as_str()) {
             r.takes_effect = Some(if r.effective_now {
                 today_ymd.clone()
             } else {
