@@ -276,11 +276,15 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         if let Some(diff) = differs(reviewed, &plan) {
             return refuse_with(
                 &format!(
-                    "the calls planned now are not the reviewed ones (live state or the rule files moved since the review of {}); nothing was applied:",
-                    reviewed.commit.as_deref().unwrap_or("the plan")
+                    "the calls planned now are not the reviewed ones (live state or the rule files moved since the review{}); nothing was applied:",
+                    reviewed
+                        .commit
+                        .as_deref()
+                        .map(|c| format!(" of commit {c}"))
+                        .unwrap_or_default()
                 ),
                 &diff,
-                "Review the change again: plan the rule files as they are now in a pull request (docs/apply.md, \"Apply what was reviewed\").",
+                "Review the change again: plan the rule files as they are now in a pull request (docs/apply.md, \"Three ways in\").",
             );
         }
         say(&format!(

@@ -767,3 +767,46 @@ fn when_the_verifying_read_fails_the_summary_is_still_printed() {
     );
     assert_converged(&c, "rules", &[]);
 }
+
+/// A saved plan made with --allow-replace is applied only with
+/// --allow-replace: its delete is a delete, whatever the file says.
+#[test]
+fn a_saved_replacement_needs_allow_replace_on_apply() {
+    let c = corp(
+        emulator::Config::default(),
+        Some(&scenario_live("grouptype-change-allowed")),
+        None,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.json");
+    let rules = "tests/fixtures/plan/grouptype-change-allowed/rules";
+    let out = cli(
+        &c,
+        &[
+            "plan",
+            rules,
+            "--allow-replace",
+            "--out",
+            plan.to_str().unwrap(),
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let plan = plan.to_str().unwrap();
+    let out = cli(&c, &["apply", plan, NOW_ARGS[0], NOW_ARGS[1]]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "the plan replaces 1 rule (a delete after the add); pass --allow-replace to allow it"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(writes(&c, Endpoint::Add) + writes(&c, Endpoint::Delete), 0);
+    let out = cli(
+        &c,
+        &["apply", plan, "--allow-replace", NOW_ARGS[0], NOW_ARGS[1]],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}

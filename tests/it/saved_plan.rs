@@ -247,3 +247,165 @@ fn a_plan_made_from_a_file_cannot_be_applied() {
     refused(&out, "not from a corp's live rules");
     no_writes(&c);
 }
+
+/// Each of the smaller ways a call can stop following from its entry.
+#[test]
+fn every_field_of_a_call_is_held_to_its_entry() {
+    let c = seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, fn(&mut Plan)); 6] = [
+        ("says effective_now true, the entry false", |p| {
+            call_mut(p, "update_checkin_option")["effective_now"] = json!(true);
+        }),
+        ("apply sends [\"effective_now\", \"group\"]", |p| {
+            call_mut(p, "update_checkin_option")["debug"] = json!(1);
+        }),
+        (
+            "it empties [\"wifimac_infos\"], the entry [\"spe_offdays\"]",
+            |p| {
+                call_mut(p, "clear_checkin_option_array_field")["clear_field"] = json!([3]);
+            },
+        ),
+        ("apply never calls getcheckinoption", |p| {
+            p.calls[0].endpoint = "getcheckinoption".into();
+        }),
+        ("\"add_rule\" is not an endpoint apply calls", |p| {
+            p.calls[0].endpoint = "add_rule".into();
+        }),
+        ("a call is labelled \"someone else\"", |p| {
+            p.calls[0].rule = "someone else".into();
+        }),
+    ];
+    for (needle, edit) in cases {
+        let mut p = saved(&c, dir.path());
+        edit(&mut p);
+        refused_sealed(&c, dir.path(), p, &[], needle);
+    }
+}
+
+#[test]
+fn a_plan_without_its_corp_or_of_another_api_is_refused() {
+    let c = seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let p = saved(&c, dir.path());
+    let path = write(dir.path(), &p);
+    // A ready token and no WECOM_CORPID: which corp this is cannot be told.
+    let out = command(&c, &["apply", &path, NOW_ARGS[0], NOW_ARGS[1]])
+        .env_remove("WECOM_CORPID")
+        .env_remove("WECOM_CORPSECRET")
+        .env("WECOM_ACCESS_TOKEN", "a-token")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("set WECOM_CORPID (also with WECOM_ACCESS_TOKEN)"),
+        "{stdout}"
+    );
+    // Made against another API base.
+    let mut other = p.clone();
+    other.live.source = "https://qyapi.weixin.qq.com".into();
+    refused_sealed(
+        &c,
+        dir.path(),
+        other,
+        &[],
+        "the plan was made against https://qyapi.weixin.qq.com, this apply calls http://127.0.0.1:",
+    );
+}
+
+/// --reviewed: a reviewed plan of another corp, one with errors, and a
+/// reviewed call that is no longer planned are each refused.
+#[test]
+fn a_reviewed_plan_must_be_usable_and_the_same() {
+    let c = seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let reviewed = |p: &Plan, extra: &[&str]| {
+        let path = write(dir.path(), p);
+        let mut args = vec![
+            "apply",
+            "rules",
+            "--reviewed",
+            &path,
+            "--auto-approve",
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ];
+        args.extend_from_slice(extra);
+        cli(&c, &args)
+    };
+    let p = saved(&c, dir.path());
+    let mut other = p.clone();
+    other.live.corpid = Some("another-corp".into());
+    other.seal();
+    let out = reviewed(&other, &[]);
+    refused(
+        &out,
+        "the plan is for corp another-corp, this apply is for corp emulator-corp",
+    );
+    let mut blocked = p.clone();
+    blocked.blocked = true;
+    blocked.seal();
+    refused(
+        &reviewed(&blocked, &[]),
+        "the reviewed plan had errors: it approved nothing",
+    );
+    let mut more = p.clone();
+    more.calls.push(plan::Call {
+        rule: "旧仓库-固定班".into(),
+        endpoint: "del_checkin_option".into(),
+        body: json!({"groupid": 3, "effective_now": false}),
+    });
+    more.seal();
+    refused(
+        &reviewed(&more, &[]),
+        "reviewed, no longer planned: del_checkin_option for \"旧仓库-固定班\"",
+    );
+    // With --prune, the plan now deletes a rule the review did not.
+    refused(
+        &reviewed(&p, &["--prune"]),
+        "not reviewed: del_checkin_option for \"旧仓库-固定班\"",
+    );
+    no_writes(&c);
+    // The reviewed plan itself: applied.
+    let out = reviewed(&p, &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("The calls are the reviewed ones (3 of 2026-11-21"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn plan_outputs_are_checked_before_planning() {
+    let c = seeded();
+    let out = cli(&c, &["plan", "rules", "--out", "plan.yaml"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("--out plan.yaml: the format is taken from the extension"),
+        "{}",
+        out.stderr
+    );
+    let out = cli(
+        &c,
+        &[
+            "plan",
+            "rules",
+            "--format",
+            "markdown",
+            "--full-plan-url",
+            "https://user:pw@ci.example/run/1",
+        ],
+    );
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains(
+            "\"https://***@ci.example/run/1\" is not usable: it has a user name or password"
+        ) && !out.stderr.contains("pw@"),
+        "{}",
+        out.stderr
+    );
+}
