@@ -253,7 +253,8 @@ fn a_plan_made_from_a_file_cannot_be_applied() {
 fn every_field_of_a_call_is_held_to_its_entry() {
     let c = seeded();
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&str, fn(&mut Plan)); 6] = [
+    type Edit = fn(&mut Plan);
+    let cases: [(&str, Edit); 6] = [
         ("says effective_now true, the entry false", |p| {
             call_mut(p, "update_checkin_option")["effective_now"] = json!(true);
         }),
