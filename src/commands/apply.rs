@@ -161,17 +161,147 @@ fn refuse(message: impl AsRef<str>) -> Result<Exit, ToolError> {
     Ok(Exit::Failure)
 }
 
-/// A refusal with its reasons, a line each (a newline inside a name or a
-/// reason stays visible as `\n`: say() escapes each line whole).
-fn refuse_with(message: &str, reasons: &[String], after: &str) -> Result<Exit, ToolError> {
-    say(&format!("Apply refused: {message}"));
-    for reason in reasons {
-        say(&format!("  {reason}"));
+/// Why apply will not start, with its reasons a line each (a newline inside
+/// a name or a reason stays visible as `\n`: say() escapes each line whole).
+struct Refusal {
+    message: String,
+    reasons: Vec<String>,
+    after: &'static str,
+}
+
+impl Refusal {
+    fn new(message: impl Into<String>) -> Self {
+        Refusal {
+            message: message.into(),
+            reasons: Vec::new(),
+            after: "",
+        }
     }
-    if !after.is_empty() {
-        say(after);
+
+    /// Refused when `reasons` is not empty.
+    fn unless_empty(message: impl Into<String>, reasons: Vec<String>) -> Result<(), Self> {
+        if reasons.is_empty() {
+            return Ok(());
+        }
+        Err(Refusal {
+            reasons,
+            ..Refusal::new(message)
+        })
     }
-    Ok(Exit::Failure)
+
+    fn say(self) -> Result<Exit, ToolError> {
+        say(&format!("Apply refused: {}", self.message));
+        for reason in &self.reasons {
+            say(&format!("  {reason}"));
+        }
+        if !self.after.is_empty() {
+            say(self.after);
+        }
+        Ok(Exit::Failure)
+    }
+}
+
+/// A saved plan (bound to here and today: checked before live is read),
+/// applied as it is: made from the live state `live_now` is, and every call
+/// following from its entries.
+fn check_saved(plan: &Plan, now: i64, live_now: &[live::LiveRule]) -> Result<(), Refusal> {
+    // The plan was reviewed against one live state: refuse if it moved.
+    if let Some(changed) = moved(plan, live_now, now) {
+        return Err(Refusal::new(format!(
+            "stale plan: live state changed since the plan; re-run plan. Changed: {changed}"
+        )));
+    }
+    // Live is what the plan was made from: every call must follow from the
+    // entries a reviewer read.
+    Refusal::unless_empty(
+        "the plan's calls are not what its rule entries show; nothing was applied:",
+        plan::audit::audit(plan, live_now, Date(now).cst_day()),
+    )
+}
+
+/// The plan made now against the reviewed one: usable, and the same calls.
+fn check_reviewed(
+    reviewed: &Plan,
+    plan: &Plan,
+    args: &ApplyArgs,
+    base: &str,
+    now: i64,
+) -> Result<(), Refusal> {
+    Refusal::unless_empty(
+        format!(
+            "the reviewed plan {} cannot be used here:",
+            args.reviewed.as_deref().unwrap_or(Path::new("")).display()
+        ),
+        unbound(reviewed, args, base, now, false),
+    )?;
+    if reviewed.blocked {
+        return Err(Refusal::new(
+            "the reviewed plan had errors: it approved nothing",
+        ));
+    }
+    if let Some(diff) = differs(reviewed, plan) {
+        return Err(Refusal {
+            message: format!(
+                "the calls planned now are not the reviewed ones (live state or the rule files moved since the review{}); nothing was applied:",
+                reviewed
+                    .commit
+                    .as_deref()
+                    .map(|c| format!(" of commit {c}"))
+                    .unwrap_or_default()
+            ),
+            reasons: diff,
+            after: "Review the change again: plan the rule files as they are now in a pull request (docs/apply.md, \"Three ways in\").",
+        });
+    }
+    Ok(())
+}
+
+/// A failed checkout or a typo must not delete a corp's rules.
+fn check_deletes(plan: &Plan, args: &ApplyArgs) -> Result<(), Refusal> {
+    let replaced: BTreeSet<&str> = plan
+        .rules
+        .iter()
+        .filter(|r| r.action == Action::Replace)
+        .map(|r| r.groupname.as_str())
+        .collect();
+    let is_delete = |c: &&plan::Call| c.endpoint == "del_checkin_option";
+    let all_deletes = plan.calls.iter().filter(is_delete).count();
+    let deletes = plan
+        .calls
+        .iter()
+        .filter(is_delete)
+        .filter(|c| !replaced.contains(c.rule.as_str()))
+        .count();
+    if deletes > 0 && !args.change.prune {
+        return Err(Refusal::new(format!(
+            "the plan deletes {}; pass --prune to allow deletes",
+            plan::plural(deletes, "rule")
+        )));
+    }
+    if all_deletes > deletes && !args.change.allow_replace {
+        return Err(Refusal::new(format!(
+            "the plan replaces {} (a delete after the add); pass --allow-replace to allow it",
+            plan::plural(all_deletes - deletes, "rule")
+        )));
+    }
+    // Replacements delete too: every delete counts toward the bound.
+    if all_deletes > args.max_deletes {
+        let replaced = match all_deletes - deletes {
+            0 => String::new(),
+            n => format!(" ({n} of them by a replacement)"),
+        };
+        return Err(Refusal::new(format!(
+            "the plan deletes {all_deletes} rules{replaced}, more than --max-deletes {}",
+            args.max_deletes
+        )));
+    }
+    let desired = plan.rules.iter().filter(|r| r.file.is_some()).count();
+    if deletes > 0 && desired == 0 {
+        return Err(Refusal::new(
+            "no rule files, and the plan would delete live rules: a failed checkout must not delete every rule",
+        ));
+    }
+    Ok(())
 }
 
 /// One line of apply's report: names and server messages in it are made
@@ -214,26 +344,14 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     };
     let (plan, from_file) = match saved {
         Some(plan) => {
-            let problems = unbound(&plan, args, &base, now, true);
-            if !problems.is_empty() {
-                return refuse_with("this saved plan cannot be applied here:", &problems, "");
+            if let Err(r) = Refusal::unless_empty(
+                "this saved plan cannot be applied here:",
+                unbound(&plan, args, &base, now, true),
+            ) {
+                return r.say();
             }
-            // The plan was reviewed against one live state: refuse if it moved.
-            let live_now = read_live()?;
-            if let Some(changed) = moved(&plan, &live_now, now) {
-                return refuse(format!(
-                    "stale plan: live state changed since the plan; re-run plan. Changed: {changed}"
-                ));
-            }
-            // Live is what the plan was made from: every call must follow
-            // from the entries a reviewer read.
-            let problems = plan::audit::audit(&plan, &live_now, Date(now).cst_day());
-            if !problems.is_empty() {
-                return refuse_with(
-                    "the plan's calls are not what its rule entries show; nothing was applied:",
-                    &problems,
-                    "",
-                );
+            if let Err(r) = check_saved(&plan, now, &read_live()?) {
+                return r.say();
             }
             (plan, true)
         }
@@ -259,33 +377,8 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         },
     };
     if let Some(reviewed) = &reviewed {
-        let problems = unbound(reviewed, args, &base, now, false);
-        if !problems.is_empty() {
-            return refuse_with(
-                &format!(
-                    "the reviewed plan {} cannot be used here:",
-                    args.reviewed.as_deref().unwrap_or(Path::new("")).display()
-                ),
-                &problems,
-                "",
-            );
-        }
-        if reviewed.blocked {
-            return refuse("the reviewed plan had errors: it approved nothing");
-        }
-        if let Some(diff) = differs(reviewed, &plan) {
-            return refuse_with(
-                &format!(
-                    "the calls planned now are not the reviewed ones (live state or the rule files moved since the review{}); nothing was applied:",
-                    reviewed
-                        .commit
-                        .as_deref()
-                        .map(|c| format!(" of commit {c}"))
-                        .unwrap_or_default()
-                ),
-                &diff,
-                "Review the change again: plan the rule files as they are now in a pull request (docs/apply.md, \"Three ways in\").",
-            );
+        if let Err(r) = check_reviewed(reviewed, &plan, args, &base, now) {
+            return r.say();
         }
         say(&format!(
             "The calls are the reviewed ones ({} of {}, digest {}).",
@@ -311,51 +404,8 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         return Ok(Exit::Success);
     }
 
-    // Guards: a failed checkout or a typo must not delete a corp's rules.
-    let replaced: BTreeSet<&str> = plan
-        .rules
-        .iter()
-        .filter(|r| r.action == Action::Replace)
-        .map(|r| r.groupname.as_str())
-        .collect();
-    let all_deletes = plan
-        .calls
-        .iter()
-        .filter(|c| c.endpoint == "del_checkin_option")
-        .count();
-    let deletes = plan
-        .calls
-        .iter()
-        .filter(|c| c.endpoint == "del_checkin_option" && !replaced.contains(c.rule.as_str()))
-        .count();
-    if deletes > 0 && !args.change.prune {
-        return refuse(format!(
-            "the plan deletes {}; pass --prune to allow deletes",
-            plan::plural(deletes, "rule")
-        ));
-    }
-    if all_deletes > deletes && !args.change.allow_replace {
-        return refuse(format!(
-            "the plan replaces {} (a delete after the add); pass --allow-replace to allow it",
-            plan::plural(all_deletes - deletes, "rule")
-        ));
-    }
-    // Replacements delete too: every delete counts toward the bound.
-    if all_deletes > args.max_deletes {
-        let replaced = match all_deletes - deletes {
-            0 => String::new(),
-            n => format!(" ({n} of them by a replacement)"),
-        };
-        return refuse(format!(
-            "the plan deletes {all_deletes} rules{replaced}, more than --max-deletes {}",
-            args.max_deletes
-        ));
-    }
-    let desired = plan.rules.iter().filter(|r| r.file.is_some()).count();
-    if deletes > 0 && desired == 0 {
-        return refuse(
-            "no rule files, and the plan would delete live rules: a failed checkout must not delete every rule",
-        );
+    if let Err(r) = check_deletes(&plan, args) {
+        return r.say();
     }
     if !from_file && !args.auto_approve {
         if !std::io::stdin().is_terminal() {
