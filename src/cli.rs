@@ -91,6 +91,23 @@ pub struct ChangeArgs {
     /// Changes take effect today instead of tomorrow (every rule).
     #[arg(long)]
     pub effective_now: bool,
+    /// Roster cells per setcheckinschedulist call (the API documents no
+    /// limit; docs/rosters.md).
+    #[arg(long, value_name = "N", default_value_t = crate::roster::plan::DEFAULT_BATCH, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=10_000))]
+    pub roster_batch: usize,
+}
+
+/// The paths a command works on: those given, else rules/ and, where it
+/// exists, rosters/.
+pub fn paths_or_default(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if !paths.is_empty() {
+        return paths.to_vec();
+    }
+    let mut out = vec![PathBuf::from("rules")];
+    if std::path::Path::new("rosters").is_dir() {
+        out.push(PathBuf::from("rosters"));
+    }
+    out
 }
 
 /// Show the API calls that would make live rules match the files.
@@ -101,8 +118,8 @@ pub struct ChangeArgs {
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXIT_STATUS)]
 pub struct PlanArgs {
-    /// Rule files or folders.
-    #[arg(default_value = "rules")]
+    /// Rule files, roster files (rosters/<groupname>/YYYY-MM.csv) or folders
+    /// [default: rules/ and rosters/ where present].
     pub paths: Vec<PathBuf>,
     /// Read live state from this file (what `pull` writes) instead of the API.
     #[arg(long, value_name = "FILE")]
@@ -143,8 +160,8 @@ pub struct PlanArgs {
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXIT_STATUS)]
 pub struct ApplyArgs {
-    /// A saved plan (JSON from `plan --out`), or rule files and folders.
-    #[arg(default_value = "rules")]
+    /// A saved plan (JSON from `plan --out`), or rule files, roster files
+    /// and folders [default: rules/ and rosters/ where present].
     pub targets: Vec<PathBuf>,
     /// Apply without asking (needed when not on a terminal).
     #[arg(long)]
@@ -207,6 +224,10 @@ pub struct ApiArgs {
     /// Calls per minute to each write endpoint (the limit is not documented).
     #[arg(long, default_value_t = 600, value_name = "PER_MINUTE")]
     pub write_rate_limit: u32,
+    /// getcheckinschedulist and setcheckinschedulist calls per minute, each
+    /// (the documented limit is 60).
+    #[arg(long, default_value_t = 60, value_name = "PER_MINUTE")]
+    pub roster_rate_limit: u32,
     /// Seconds before one request times out.
     #[arg(long, default_value_t = 30, value_name = "SECONDS")]
     pub timeout: u64,
@@ -241,6 +262,18 @@ pub struct ImportArgs {
     /// groupid or groupname): adopt what was added in the admin console.
     #[arg(long)]
     pub new_only: bool,
+    /// Instead of rule files, write the live roster of every schedule rule
+    /// for this month (e.g. 2026-12) as rosters/<groupname>/YYYY-MM.csv.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub rosters: Option<String>,
+    /// The folder to write roster files into (with --rosters).
+    #[arg(long, default_value = "rosters", value_name = "DIR")]
+    pub rosters_out: PathBuf,
+    /// With --rosters: read the rosters of these people (repeat, or
+    /// comma-separate); without, getcheckinschedulist is asked for everyone
+    /// (docs/rosters.md).
+    #[arg(long, value_name = "USERID", value_delimiter = ',')]
+    pub userid: Vec<String>,
     /// The current time, RFC 3339.
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,
@@ -284,6 +317,10 @@ pub struct EmulateArgs {
     /// getcheckinoption answers which rule applies to whom (docs/api-notes.md: the emulator's directory).
     #[arg(long, value_name = "FILE")]
     pub directory: Option<PathBuf>,
+    /// Items one setcheckinschedulist call may carry (the real limit is not
+    /// documented; docs/api-notes.md).
+    #[arg(long, value_name = "N", default_value_t = crate::emulator::rosters::DEFAULT_MAX_ITEMS)]
+    pub max_schedule_items: usize,
     /// The corpid the emulator accepts.
     #[arg(long, default_value = "emulator-corp")]
     pub corpid: String,
@@ -319,8 +356,9 @@ pub enum ReadShapeArg {
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXIT_STATUS)]
 pub struct ValidateArgs {
-    /// Rule files or folders (searched recursively for *.yaml, *.yml, *.json).
-    #[arg(default_value = "rules")]
+    /// Rule files, roster files or folders (searched recursively for *.yaml,
+    /// *.yml, *.json and, for rosters, *.csv) [default: rules/ and rosters/
+    /// where present].
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]

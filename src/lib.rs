@@ -17,6 +17,7 @@ pub mod live;
 pub mod load;
 pub mod model;
 pub mod plan;
+pub mod roster;
 pub mod schema;
 
 use std::ffi::OsString;

@@ -15,6 +15,7 @@ use crate::escape;
 use crate::live;
 use crate::model::Date;
 use crate::plan::{self, Action, Plan};
+use crate::roster::{self, plan::RosterPlan};
 
 use super::plan::{Planned, make_plan};
 
@@ -353,6 +354,12 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             if let Err(r) = check_saved(&plan, now, &read_live()?) {
                 return r.say();
             }
+            if let Some(changed) = rosters_moved(&plan, &client, &runtime)? {
+                return Refusal::new(format!(
+                    "stale plan: live rosters changed since the plan; re-run plan. Changed: {changed}"
+                ))
+                .say();
+            }
             (plan, true)
         }
         None => match make_plan(&plan_args(args))? {
@@ -427,7 +434,11 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     // apply (or an admin) that changed live since the plan is caught here
     // rather than doubled. What remains is the moment between this read and
     // the writes; verification after the calls catches what slips through.
-    if let Some(changed) = moved(&plan, &read_live()?, now) {
+    let changed = match moved(&plan, &read_live()?, now) {
+        Some(changed) => Some(changed),
+        None => rosters_moved(&plan, &client, &runtime)?,
+    };
+    if let Some(changed) = changed {
         return refuse(format!(
             "live state changed since the plan (another apply at the same time?); nothing was applied. Changed: {changed}"
         ));
@@ -501,7 +512,8 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             write_id(&plan, name, *id);
         }
     }
-    let (pending, errors): (Vec<_>, Vec<_>) = findings.into_iter().partition(|f| f.pending);
+    let (pending, mut errors): (Vec<_>, Vec<_>) = findings.into_iter().partition(|f| f.pending);
+    errors.extend(roster_findings(&plan, &executed, &client, &runtime));
     for f in &pending {
         say(&format!(
             "  pending  {}: {} — takes effect tomorrow; the read API may show the old rule until then",
@@ -514,6 +526,102 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     say(&summary(&executed, errors.len(), pending.len()));
     let failed = executed.failed() > 0 || !executed.not_attempted.is_empty() || !errors.is_empty();
     Ok(if failed { Exit::Failure } else { Exit::Success })
+}
+
+/// The live cells of a roster entry now, or why they cannot be read.
+fn roster_now(
+    entry: &RosterPlan,
+    client: &Client,
+    runtime: &tokio::runtime::Runtime,
+) -> Result<roster::live::Cells, String> {
+    let id = entry.groupid.ok_or("no groupid")?;
+    runtime.block_on(roster::live::read(
+        client,
+        id,
+        entry.yearmonth,
+        &entry.users,
+    ))
+}
+
+/// The roster entries with cells to set whose live roster moved since the
+/// plan, or None when none did.
+fn rosters_moved(
+    plan: &Plan,
+    client: &Client,
+    runtime: &tokio::runtime::Runtime,
+) -> Result<Option<String>, ToolError> {
+    let mut changed = Vec::new();
+    for entry in plan.rosters.iter().filter(|r| !r.changes.is_empty()) {
+        let cells = roster_now(entry, client, runtime).map_err(|e| {
+            ToolError::new(format!(
+                "cannot read the live roster of {} for {}: {e}",
+                entry.groupname,
+                entry.month()
+            ))
+        })?;
+        let key = entry.key().unwrap_or_default();
+        if plan.live.rosters.get(&key) != Some(&roster::live::fingerprint(&cells)) {
+            changed.push(format!(
+                "the roster of {} for {}",
+                entry.groupname,
+                entry.month()
+            ));
+        }
+    }
+    Ok((!changed.is_empty()).then(|| changed.join(", ")))
+}
+
+/// Each set cell that the live roster does not show after the calls.
+fn roster_findings(
+    plan: &Plan,
+    executed: &Executed,
+    client: &Client,
+    runtime: &tokio::runtime::Runtime,
+) -> Vec<apply::Finding> {
+    let mut out = Vec::new();
+    let ok = |o: &&apply::Outcome| o.endpoint == roster::plan::SET && o.result.is_ok();
+    for entry in plan.rosters.iter().filter(|r| !r.changes.is_empty()) {
+        if !executed
+            .outcomes
+            .iter()
+            .filter(ok)
+            .any(|o| o.rule == entry.groupname)
+        {
+            continue;
+        }
+        let finding = |message: String| apply::Finding {
+            rule: entry.groupname.clone(),
+            message,
+            pending: false,
+        };
+        let cells = match roster_now(entry, client, runtime) {
+            Ok(c) => c,
+            Err(e) => {
+                out.push(finding(format!(
+                    "the roster for {} could not be read again: {e}",
+                    entry.month()
+                )));
+                continue;
+            }
+        };
+        let missing: Vec<String> = entry
+            .changes
+            .iter()
+            .filter(|c| {
+                cells.get(&(c.userid.clone(), c.day)).map(|s| s.schedule_id) != Some(c.schedule_id)
+            })
+            .map(|c| format!("{} day {} {}", c.userid, c.day, c.new))
+            .collect();
+        if !missing.is_empty() {
+            out.push(finding(format!(
+                "the roster for {} was set but live does not show {} (the API may have ignored it): {}",
+                entry.month(),
+                plan::plural(missing.len(), "cell"),
+                missing.join(", ")
+            )));
+        }
+    }
+    out
 }
 
 /// The rules whose live state differs from what the plan was made from, or
@@ -565,8 +673,12 @@ fn write_id(plan: &Plan, name: &str, id: i64) {
 }
 
 fn summary(e: &Executed, unverified: usize, pending: usize) -> String {
+    let rosters = match e.done(roster::plan::SET) {
+        0 => String::new(),
+        n => format!(", {} made", plan::plural(n, "roster call")),
+    };
     let mut s = format!(
-        "Applied: {} added, {} updated, {} cleared, {} deleted; {} failed, {} not attempted",
+        "Applied: {} added, {} updated, {} cleared, {} deleted{rosters}; {} failed, {} not attempted",
         e.done("add_checkin_option"),
         e.done("update_checkin_option"),
         e.done("clear_checkin_option_array_field"),

@@ -36,6 +36,7 @@ pub fn run(args: &EmulateArgs) -> Result<Exit, ToolError> {
             ReadShapeArg::Legacy => ReadShape::Legacy,
         },
         save: args.save.clone(),
+        max_schedule_items: args.max_schedule_items.max(1),
         now: args
             .now
             .as_deref()

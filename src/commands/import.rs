@@ -27,6 +27,9 @@ use crate::model::{Duration, KeepLive, Rule};
 use unicode_normalization::UnicodeNormalization;
 
 pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
+    if let Some(month) = &args.rosters {
+        return rosters(args, month);
+    }
     let now = checks::parse_now(args.now.as_deref())?;
     let (mut live, source) = super::plan::read_live(args.live.as_deref(), &args.api)?;
     let mut taken = BTreeSet::new();
@@ -319,6 +322,113 @@ fn safe_name(name: &str) -> Option<String> {
         s = format!("{stem}-rule{}", &s[s.find('.').unwrap_or(s.len())..]);
     }
     Some(s)
+}
+
+/// `import --rosters YYYY-MM`: the live roster of every schedule rule for
+/// that month, one file per rule. Existing files are kept unless --force.
+fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
+    use crate::model::GroupType;
+    use crate::roster::{live as roster_live, write};
+    let yearmonth = month
+        .split_once('-')
+        .filter(|(y, m)| y.len() == 4 && m.len() == 2)
+        .and_then(|(y, m)| Some(y.parse::<u32>().ok()? * 100 + m.parse::<u32>().ok()?))
+        .filter(|ym| roster_live::month_span(*ym).is_some())
+        .ok_or_else(|| {
+            ToolError::new(format!("--rosters {month:?} is not a month"))
+                .with_help("write the month as YYYY-MM, e.g. --rosters 2026-12")
+        })?;
+    if args.live.is_some() {
+        return Err(ToolError::new(
+            "--rosters reads live rosters from the API; a --live file holds rules only",
+        )
+        .with_help("leave out --live"));
+    }
+    let (live, _) = super::plan::read_live(None, &args.api)?;
+    let client = crate::client::Client::new(super::client_config(&args.api)?)
+        .map_err(|e| ToolError::new(e.to_string()))?;
+    let runtime = super::runtime()?;
+    let (start, end) = roster_live::month_span(yearmonth).unwrap_or_default();
+    // All the month's rosters, then split by rule: one read (per 100 people).
+    let mut answers = Vec::new();
+    if args.userid.is_empty() {
+        answers.push(runtime.block_on(client.get_checkin_schedule_list(start, end, &[])));
+    } else {
+        for batch in args.userid.chunks(roster_live::USERS_PER_READ) {
+            answers.push(runtime.block_on(client.get_checkin_schedule_list(start, end, batch)));
+        }
+    }
+    let answers: Vec<serde_json::Value> = answers
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .map_err(|e| ToolError::new(format!("cannot read the live rosters: {e}")))?;
+    let mut written = 0;
+    let mut kept = Vec::new();
+    for rule in live
+        .iter()
+        .filter(|l| l.rule.grouptype == Some(GroupType::SCHEDULE))
+    {
+        let name = rule.rule.groupname.clone().unwrap_or_default();
+        let mut cells = roster_live::Cells::new();
+        for answer in &answers {
+            roster_live::parse_answer(answer, rule.groupid, yearmonth, &mut cells).map_err(
+                |e| ToolError::new(format!("the live roster answer is not usable: {e}")),
+            )?;
+        }
+        if cells.is_empty() {
+            println!("  {}: no roster for {month}", escape::text(&name));
+            continue;
+        }
+        if safe_name(&name).as_deref() != Some(name.as_str()) {
+            println!(
+                "  {}: skipped: the groupname cannot be a folder name on every system (rename the rule to use rosters)",
+                escape::text(&name)
+            );
+            kept.push(name);
+            continue;
+        }
+        let dir = args.rosters_out.join(&name);
+        let path = dir.join(format!("{month}.csv"));
+        if path.exists() && !args.force {
+            println!(
+                "  {}: kept (exists; --force overwrites)",
+                load::display_path(&path)
+            );
+            kept.push(name);
+            continue;
+        }
+        let (text, risky) = write::csv_text(yearmonth, &cells);
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(&path, text))
+            .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
+        println!(
+            "  wrote {} ({})",
+            escape::text(&load::display_path(&path)),
+            crate::plan::plural(cells.len(), "cell")
+        );
+        for v in risky {
+            println!(
+                "  warning: {} holds {:?}, which a spreadsheet runs as a formula: open the file as text",
+                escape::text(&load::display_path(&path)),
+                escape::text(&v)
+            );
+        }
+        written += 1;
+    }
+    println!(
+        "Imported {} for {month}{}.",
+        crate::plan::plural(written, "roster"),
+        if kept.is_empty() {
+            String::new()
+        } else {
+            format!("; {} not written", kept.len())
+        }
+    );
+    Ok(if kept.is_empty() {
+        Exit::Success
+    } else {
+        Exit::Failure
+    })
 }
 
 /// The schema's path relative to the output folder (for the editor header),

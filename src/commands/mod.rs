@@ -79,6 +79,7 @@ pub fn client_config(api: &crate::cli::ApiArgs) -> Result<crate::client::Config,
     let mut config = Config::new(api_base(&api.api_base)?, credentials);
     config.read_per_minute = api.read_rate_limit;
     config.write_per_minute = api.write_rate_limit;
+    config.roster_per_minute = api.roster_rate_limit;
     config.request_timeout = std::time::Duration::from_secs(api.timeout.max(1));
     config.max_attempts = api.attempts.max(1);
     Ok(config)

@@ -11,6 +11,7 @@ use crate::error::ToolError;
 use crate::live::{self, LiveRule};
 use crate::load::{self, Loaded};
 use crate::plan::{self, Options, Plan};
+use crate::roster::RosterFile;
 
 /// Live rules and where they came from.
 pub fn read_live(
@@ -72,13 +73,89 @@ pub fn git_commit(paths: &[PathBuf]) -> Option<String> {
     })
 }
 
-/// Loads and checks the desired rules; problems of the files themselves stop here.
-pub fn load_desired(paths: &[PathBuf]) -> Result<(Loaded, Vec<Diagnostic>), ToolError> {
+/// Loads and checks the desired rules and rosters; problems of the files
+/// themselves stop here.
+pub fn load_desired(
+    paths: &[PathBuf],
+) -> Result<(Loaded, Vec<RosterFile>, Vec<Diagnostic>), ToolError> {
     let mut loaded = load::load_paths(paths)?;
     let mut blocking: Vec<Diagnostic> = std::mem::take(&mut loaded.diagnostics);
     blocking.extend(checks::check_corp(&loaded.rules));
+    let (rosters, roster_problems) = crate::roster::load(paths, &mut loaded)?;
+    blocking.extend(roster_problems);
     blocking.retain(Diagnostic::is_error);
-    Ok((loaded, blocking))
+    Ok((loaded, rosters, blocking))
+}
+
+/// Plans each roster file against its live roster, read from the API (a
+/// `--live` file holds rules only: its rosters are said to be not compared).
+fn plan_rosters(
+    plan: &mut Plan,
+    rosters: &[RosterFile],
+    loaded: &Loaded,
+    live_rules: &[LiveRule],
+    args: &PlanArgs,
+    now: i64,
+) -> Result<(), ToolError> {
+    if rosters.is_empty() {
+        return Ok(());
+    }
+    let client = match &args.live {
+        Some(_) => None,
+        None => Some(
+            Client::new(super::client_config(&args.api)?)
+                .map_err(|e| ToolError::new(e.to_string()))?,
+        ),
+    };
+    let runtime = super::runtime()?;
+    let today = crate::model::Date(now).cst_day();
+    for roster in rosters {
+        let groupid = match crate::roster::plan::target(plan, roster) {
+            Ok(id) => id,
+            Err(why) => {
+                crate::roster::plan::not_planned(plan, roster, why);
+                continue;
+            }
+        };
+        let Some(client) = &client else {
+            crate::roster::plan::not_planned(
+                plan,
+                roster,
+                "live rosters are read from the API; a --live file holds rules only".into(),
+            );
+            continue;
+        };
+        let users: Vec<String> = roster.rows.iter().map(|r| r.userid.clone()).collect();
+        let cells = runtime
+            .block_on(crate::roster::live::read(
+                client,
+                groupid,
+                roster.yearmonth(),
+                &users,
+            ))
+            .map_err(|e| {
+                ToolError::new(format!(
+                    "cannot read the live roster of {} for {}: {e}",
+                    roster.groupname,
+                    roster.month_label()
+                ))
+            })?;
+        crate::roster::plan::plan_one(
+            plan,
+            roster,
+            &loaded.rules,
+            live_rules,
+            groupid,
+            &cells,
+            today,
+            args.change.roster_batch,
+        );
+    }
+    if !plan.errors.is_empty() {
+        plan.blocked = true;
+        plan.calls.clear();
+    }
+    Ok(())
 }
 
 /// A plan, or why the rule files could not be planned.
@@ -90,7 +167,8 @@ pub enum Planned {
 /// Builds the plan the way `plan` and `apply` both need it.
 pub fn make_plan(args: &PlanArgs) -> Result<Planned, ToolError> {
     let now = checks::parse_now(args.now.as_deref())?;
-    let (loaded, blocking) = load_desired(&args.paths)?;
+    let paths = crate::cli::paths_or_default(&args.paths);
+    let (loaded, rosters, blocking) = load_desired(&paths)?;
     if !blocking.is_empty() {
         return Ok(Planned::Refused(blocking, loaded));
     }
@@ -102,11 +180,12 @@ pub fn make_plan(args: &PlanArgs) -> Result<Planned, ToolError> {
         effective_now: args.change.effective_now,
     };
     let mut plan = plan::build(&loaded.rules, &live_rules, &opts);
+    plan_rosters(&mut plan, &rosters, &loaded, &live_rules, args, now)?;
     plan.live.source = source;
     if args.live.is_none() {
         plan.live.corpid = super::corpid(&args.api);
     }
-    plan.commit = git_commit(&args.paths);
+    plan.commit = git_commit(&paths);
     plan.seal();
     Ok(Planned::Plan(Box::new(plan), loaded))
 }

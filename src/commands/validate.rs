@@ -10,10 +10,13 @@ use crate::load;
 
 pub fn run(args: &ValidateArgs) -> Result<Exit, ToolError> {
     let now = checks::parse_now(args.now.as_deref())?;
-    let mut loaded = load::load_paths(&args.paths)?;
+    let paths = crate::cli::paths_or_default(&args.paths);
+    let mut loaded = load::load_paths(&paths)?;
     loaded
         .diagnostics
         .extend(checks::check_all(&loaded.rules, now));
+    let (_, roster_problems) = crate::roster::load(&paths, &mut loaded)?;
+    loaded.diagnostics.extend(roster_problems);
     let mut diagnostics = loaded.diagnostics;
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let summary = Summary::new(loaded.files, loaded.rules.len(), &diagnostics);

@@ -12,6 +12,7 @@
 //! `POST /admin/expire-tokens`.
 
 pub mod directory;
+pub mod rosters;
 pub mod rules;
 pub mod shape;
 
@@ -50,6 +51,8 @@ pub struct Config {
     pub now: Option<i64>,
     /// Who is in which department and tag, for getcheckinoption.
     pub directory: directory::Directory,
+    /// Items one setcheckinschedulist call may carry (not documented).
+    pub max_schedule_items: usize,
 }
 
 impl Default for Config {
@@ -59,10 +62,16 @@ impl Default for Config {
             secrets: vec!["emulator-secret".into()],
             token_ttl: Duration::from_secs(7200),
             read_shape: ReadShape::Modern,
-            rate_limits: HashMap::from([(Endpoint::GetCorpCheckinOption, 60)]),
+            // The three limits the documents state (000: 60次/分钟).
+            rate_limits: HashMap::from([
+                (Endpoint::GetCorpCheckinOption, 60),
+                (Endpoint::GetCheckinScheduList, 60),
+                (Endpoint::SetCheckinScheduList, 60),
+            ]),
             save: None,
             now: None,
             directory: directory::Directory::default(),
+            max_schedule_items: rosters::DEFAULT_MAX_ITEMS,
         }
     }
 }
@@ -119,6 +128,7 @@ struct Token {
 struct Inner {
     config: Config,
     store: Store,
+    rosters: rosters::Rosters,
     tokens: HashMap<String, Token>,
     faults: HashMap<Endpoint, VecDeque<Fault>>,
     /// When each call arrived, per endpoint (faulted calls included).
@@ -143,6 +153,7 @@ impl Emulator {
             inner: Arc::new(Mutex::new(Inner {
                 config,
                 store,
+                rosters: rosters::Rosters::default(),
                 tokens: HashMap::new(),
                 faults: HashMap::new(),
                 calls: HashMap::new(),
@@ -172,6 +183,30 @@ impl Emulator {
             },
         );
         Ok(n)
+    }
+
+    /// Sets a roster cell as the admin console would (no call is counted).
+    pub fn put_roster(
+        &self,
+        groupid: i64,
+        yearmonth: u32,
+        userid: &str,
+        day: u8,
+        schedule_id: i64,
+    ) {
+        self.lock()
+            .rosters
+            .put(groupid, yearmonth, userid, day, schedule_id);
+    }
+
+    /// The groupid of the rule named `groupname`, if there is one.
+    pub fn groupid_of(&self, groupname: &str) -> Option<i64> {
+        self.lock()
+            .store
+            .rules
+            .iter()
+            .find(|(_, r)| r.rule.groupname.as_deref() == Some(groupname))
+            .map(|(id, _)| *id)
     }
 
     pub fn inject(&self, endpoint: Endpoint, fault: Fault, count: usize) {
@@ -497,6 +532,17 @@ fn serve(
         Endpoint::Update => inner.store.update(&body, app),
         Endpoint::Clear => inner.store.clear(&body, app),
         Endpoint::Delete => inner.store.delete(&body, app),
+        Endpoint::GetCheckinScheduList => {
+            let directory = &inner.config.directory;
+            let known = |u: &str| {
+                directory.users.is_empty() || directory.users.iter().any(|x| x.userid == u)
+            };
+            return Json(inner.rosters.get(&inner.store, known, &body)).into_response();
+        }
+        Endpoint::SetCheckinScheduList => {
+            let max = inner.config.max_schedule_items;
+            inner.rosters.set(&inner.store, max, &body)
+        }
         Endpoint::GetToken => unreachable!("routed to gettoken"),
     };
     if answer.errcode == 0 {

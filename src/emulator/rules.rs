@@ -42,7 +42,7 @@ impl Answer {
         }
     }
 
-    fn err(errcode: i64, errmsg: impl Into<String>) -> Self {
+    pub fn err(errcode: i64, errmsg: impl Into<String>) -> Self {
         Answer {
             errcode,
             errmsg: errmsg.into(),
@@ -101,7 +101,7 @@ impl Store {
         }
     }
 
-    fn now(&self) -> i64 {
+    pub fn now(&self) -> i64 {
         self.now
             .unwrap_or_else(|| jiff::Timestamp::now().as_second())
     }

@@ -32,6 +32,10 @@ impl Sources {
         self.texts.insert(file, text);
     }
 
+    pub fn extend(&mut self, other: Sources) {
+        self.texts.extend(other.texts);
+    }
+
     /// Line `n` (1-based) of `file`, without its line break.
     pub fn line(&self, file: &str, n: usize) -> Option<&str> {
         let text = self.texts.get(file)?;

@@ -26,6 +26,10 @@ pub fn audit(plan: &Plan, live: &[LiveRule], today: i64) -> Vec<String> {
     // Which calls claim which entry.
     let mut claims: Vec<Vec<usize>> = vec![Vec::new(); plan.rules.len()];
     for (ci, call) in plan.calls.iter().enumerate() {
+        // Roster calls follow from roster entries (roster::plan::audit).
+        if call.endpoint == crate::roster::plan::SET {
+            continue;
+        }
         match entry_of(plan, call) {
             Ok(ri) => claims[ri].push(ci),
             Err(why) => problems.push(format!("call {} ({}): {why}", ci + 1, shown(call))),
@@ -48,6 +52,7 @@ pub fn audit(plan: &Plan, live: &[LiveRule], today: i64) -> Vec<String> {
             ));
         }
     }
+    problems.extend(crate::roster::plan::audit(plan));
     problems
 }
 

@@ -137,6 +137,13 @@ pub struct Counts {
     pub unchanged: usize,
     pub drift: usize,
     pub not_managed: usize,
+    /// Roster files (rule and month) with cells to set.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rosters: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -151,6 +158,10 @@ pub struct LiveInfo {
     pub fingerprint: String,
     /// Fingerprint of each live rule, by groupid.
     pub rules: BTreeMap<i64, String>,
+    /// Fingerprint of the live roster of the people of each roster file,
+    /// by `groupid/yearmonth`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rosters: BTreeMap<String, String>,
 }
 
 /// What the plan was made with: a saved plan's deletes and replacements are
@@ -177,6 +188,9 @@ pub struct Plan {
     pub commit: Option<String>,
     pub summary: Counts,
     pub rules: Vec<RulePlan>,
+    /// Roster files (docs/rosters.md): the cells each sets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rosters: Vec<crate::roster::plan::RosterPlan>,
     /// The calls apply makes, in order (none when the plan is blocked).
     pub calls: Vec<Call>,
     /// Whether errors refused the plan.
@@ -261,7 +275,7 @@ fn delete_call(l: &LiveRule, effective_now: bool) -> Call {
 }
 
 /// FNV-1a, 64 bits: a stable fingerprint that needs no dependency.
-fn fnv(bytes: &[u8]) -> String {
+pub(crate) fn fnv(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);
@@ -288,6 +302,7 @@ fn fingerprint_of(live: &[LiveRule], prepared: &[LivePre]) -> LiveInfo {
         fingerprint: fnv(all.as_bytes()),
         corpid: None,
         rules,
+        rosters: BTreeMap::new(),
     }
 }
 
@@ -838,6 +853,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         commit: None,
         summary: counts,
         rules,
+        rosters: Vec::new(),
         calls,
         blocked: !errors.is_empty(),
         errors,

@@ -91,6 +91,14 @@ pub fn summary_line(p: &Plan) -> String {
     if s.not_managed > 0 {
         line += &format!(", {} not managed here", s.not_managed);
     }
+    if s.rosters > 0 {
+        let cells: usize = p.rosters.iter().map(|r| r.changes.len()).sum();
+        line += &format!(
+            "; {} in {} to set",
+            super::plural(cells, "roster cell"),
+            super::plural(s.rosters, "roster")
+        );
+    }
     if p.is_blocked() {
         line = format!(
             "Plan refused: {} error{} (nothing will be applied). {line}",
@@ -152,6 +160,7 @@ pub fn text(p: &Plan, color: bool) -> String {
         }
         out.push('\n');
     }
+    crate::roster::plan::text(p, &mut out);
     let not_managed: Vec<String> = p
         .rules
         .iter()
@@ -223,6 +232,7 @@ fn markdown_within(
         ("≠ readonly drift", s.drift),
         ("= unchanged", s.unchanged),
         ("? not managed here", s.not_managed),
+        ("🗓️ roster to set", s.rosters),
     ] {
         if n > 0 {
             let _ = writeln!(out, "| {label} | {n} |");
@@ -291,6 +301,7 @@ fn markdown_within(
             "<details><summary>{title}</summary>\n\n{fence}diff\n{body}\n{fence}\n{picture}</details>\n",
         ));
     }
+    sections.extend(crate::roster::plan::markdown(p));
     let mut shown = 0;
     for section in &sections {
         if out.len().saturating_add(section.len()) > budget {

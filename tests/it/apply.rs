@@ -19,8 +19,8 @@ const NOW: i64 = 1_795_190_400;
 const SECRET: &str = "emulator-secret";
 
 pub(super) struct Corp {
-    emu: Emulator,
-    base: String,
+    pub(super) emu: Emulator,
+    pub(super) base: String,
     _rt: tokio::runtime::Runtime,
 }
 

@@ -12,6 +12,7 @@ mod open_model;
 mod plan;
 mod property;
 mod robustness;
+mod rosters;
 mod saved_plan;
 mod schema_file;
 mod util;

@@ -1,0 +1,513 @@
+//! A roster file against the live roster: the managed cells that differ,
+//! as setcheckinschedulist calls grouped by rule and month, their items in
+//! batches. Days before today are history: never sent, and a differing one
+//! is warned about, as special days are.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::live::LiveRule;
+use crate::load::LoadedRule;
+use crate::load::yaml::Pos;
+use crate::model::Date;
+use crate::plan::{Action, Call, Plan};
+
+use super::check::{REST, rule_of, shifts};
+use super::file::RosterFile;
+use super::live::{Cells, fingerprint};
+
+/// The endpoint's name, as in a plan's calls.
+pub const SET: &str = "setcheckinschedulist";
+
+/// Items per setcheckinschedulist call unless `--roster-batch` says otherwise.
+/// The documents give no limit; this is the tool's choice (docs/rosters.md).
+pub const DEFAULT_BATCH: usize = 200;
+
+/// One cell to set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellChange {
+    pub userid: String,
+    pub day: u8,
+    /// The live shift's name, or none when live has no shift that day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    pub new: String,
+    pub schedule_id: i64,
+}
+
+/// One roster file's entry in a plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterPlan {
+    pub groupname: String,
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groupid: Option<i64>,
+    /// 202612.
+    pub yearmonth: u32,
+    /// The people in the file: whose live roster the plan read.
+    pub users: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<CellChange>,
+    /// Cells before today that differ from live: history, never sent.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub history: usize,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl RosterPlan {
+    /// `2026-12`.
+    pub fn month(&self) -> String {
+        format!("{:04}-{:02}", self.yearmonth / 100, self.yearmonth % 100)
+    }
+
+    /// The key of its live fingerprint in the plan: `groupid/yearmonth`.
+    pub fn key(&self) -> Option<String> {
+        self.groupid.map(|id| format!("{id}/{}", self.yearmonth))
+    }
+}
+
+/// The CST day number of a roster cell.
+fn day_of(yearmonth: u32, day: u8) -> Option<i64> {
+    let ymd = format!("{:04}-{:02}-{day:02}", yearmonth / 100, yearmonth % 100);
+    Date::parse(&ymd).map(Date::cst_day)
+}
+
+/// Where the shift names of a rule point: the file's schedule_id, else the
+/// live rule's shift of that name.
+fn shift_ids(rule: &LoadedRule, live: Option<&LiveRule>) -> BTreeMap<String, Option<i64>> {
+    let live_ids: BTreeMap<String, i64> = live
+        .and_then(|l| l.rule.schedulelist.as_ref())
+        .into_iter()
+        .flatten()
+        .filter_map(|s| Some((s.schedule_name.clone()?, s.schedule_id?)))
+        .collect();
+    shifts(rule)
+        .into_iter()
+        .map(|(name, id)| {
+            let id = id.or_else(|| live_ids.get(&name).copied());
+            let id = if name == REST { Some(0) } else { id };
+            (name, id)
+        })
+        .collect()
+}
+
+/// What a roster needs before its live cells are read: the rule's groupid,
+/// or why it cannot be planned in this run.
+pub fn target(plan: &Plan, roster: &RosterFile) -> Result<i64, String> {
+    let entry = plan
+        .rules
+        .iter()
+        .find(|r| r.groupname == roster.groupname && r.file.is_some());
+    match entry {
+        None => Err("no rule file of that name is planned".into()),
+        Some(r) if matches!(r.action, Action::Add | Action::Replace) => Err(format!(
+            "the rule is {} by this plan and has no groupid yet: apply, then plan again to set the roster",
+            if r.action == Action::Add {
+                "added"
+            } else {
+                "replaced"
+            }
+        )),
+        Some(r) if r.action == Action::Blocked => {
+            Err("the rule cannot be planned (see its errors)".into())
+        }
+        Some(r) => r.groupid.ok_or_else(|| "the rule has no groupid".into()),
+    }
+}
+
+/// Plans one roster against its live cells; adds its entry, its calls and
+/// its live fingerprint to `plan`.
+#[allow(clippy::too_many_arguments)]
+pub fn plan_one(
+    plan: &mut Plan,
+    roster: &RosterFile,
+    rules: &[LoadedRule],
+    live: &[LiveRule],
+    groupid: i64,
+    cells: &Cells,
+    today: i64,
+    batch: usize,
+) {
+    let mut entry = entry(roster, Some(groupid));
+    let ids = rule_of(roster, rules)
+        .map(|r| shift_ids(r, live.iter().find(|l| l.groupid == groupid)))
+        .unwrap_or_default();
+    let mut unknown_ids = BTreeSet::new();
+    for row in &roster.rows {
+        for cell in &row.cells {
+            let Some(Some(id)) = ids.get(&cell.name) else {
+                unknown_ids.insert(cell.name.clone());
+                continue;
+            };
+            let was = cells.get(&(row.userid.clone(), cell.day));
+            if was.is_some_and(|s| s.schedule_id == *id) {
+                continue;
+            }
+            if day_of(roster.yearmonth(), cell.day).is_none_or(|d| d < today) {
+                entry.history += 1;
+                continue;
+            }
+            entry.changes.push(CellChange {
+                userid: row.userid.clone(),
+                day: cell.day,
+                old: was.map(|s| s.name.clone()),
+                new: cell.name.clone(),
+                schedule_id: *id,
+            });
+        }
+    }
+    for name in &unknown_ids {
+        plan.errors.push(roster_diag(
+            roster,
+            Severity::Error,
+            format!(
+                "the shift {name:?} has no schedule_id: neither the rule file nor the live rule gives one"
+            ),
+            "write its schedule_id in the rule file's schedulelist, or apply the rule first and plan again",
+        ));
+    }
+    if entry.history > 0 {
+        plan.warnings.push(roster_diag(
+            roster,
+            Severity::Warning,
+            format!(
+                "{} before today differ from live: days before today are history and are never sent",
+                crate::plan::plural(entry.history, "cell")
+            ),
+            "leave past days as they are, or empty those cells",
+        ));
+    }
+    entry
+        .changes
+        .sort_by(|a, b| (&a.userid, a.day).cmp(&(&b.userid, b.day)));
+    for items in entry.changes.chunks(batch.max(1)) {
+        plan.calls.push(set_call(
+            &roster.groupname,
+            groupid,
+            roster.yearmonth(),
+            items,
+        ));
+    }
+    if !entry.changes.is_empty() {
+        plan.summary.rosters += 1;
+    }
+    plan.live.rosters.insert(
+        format!("{groupid}/{}", roster.yearmonth()),
+        fingerprint(cells),
+    );
+    plan.rosters.push(entry);
+}
+
+/// An entry that is not compared (the rule has no groupid yet, or live
+/// rosters cannot be read): the reason is its note.
+pub fn not_planned(plan: &mut Plan, roster: &RosterFile, why: String) {
+    let mut e = entry(roster, None);
+    plan.warnings.push(roster_diag(
+        roster,
+        Severity::Warning,
+        format!("roster not compared: {why}"),
+        "nothing of this roster is sent by this plan",
+    ));
+    e.notes.push(why);
+    plan.rosters.push(e);
+}
+
+fn entry(roster: &RosterFile, groupid: Option<i64>) -> RosterPlan {
+    RosterPlan {
+        groupname: roster.groupname.clone(),
+        file: roster.file.clone(),
+        groupid,
+        yearmonth: roster.yearmonth(),
+        users: roster.rows.iter().map(|r| r.userid.clone()).collect(),
+        changes: Vec::new(),
+        history: 0,
+        notes: Vec::new(),
+    }
+}
+
+fn roster_diag(roster: &RosterFile, severity: Severity, message: String, help: &str) -> Diagnostic {
+    let mut d = Diagnostic::file_error(
+        "roster-plan",
+        &roster.file,
+        "",
+        Pos { line: 1, col: 1 },
+        message,
+    )
+    .with_help(help);
+    d.severity = severity;
+    d
+}
+
+/// Cells set by calls: (groupid, yearmonth, userid, day) → schedule_id.
+pub type SetCells = BTreeMap<(i64, u32, String, u8), i64>;
+
+/// setcheckinschedulist for some cells of one rule and month.
+pub fn set_call(groupname: &str, groupid: i64, yearmonth: u32, items: &[CellChange]) -> Call {
+    let items: Vec<Value> = items
+        .iter()
+        .map(|c| json!({"userid": c.userid, "day": c.day, "schedule_id": c.schedule_id}))
+        .collect();
+    Call {
+        rule: groupname.to_owned(),
+        endpoint: SET.into(),
+        body: json!({"groupid": groupid, "items": items, "yearmonth": yearmonth}),
+    }
+}
+
+/// The cells a set of setcheckinschedulist calls sets: (groupid, yearmonth,
+/// userid, day) → schedule_id; or why a call is not one the tool makes.
+pub fn cells_of_calls<'a>(calls: impl Iterator<Item = &'a Call>) -> Result<SetCells, String> {
+    let mut out = BTreeMap::new();
+    for call in calls {
+        let body = call
+            .body
+            .as_object()
+            .ok_or("a setcheckinschedulist body is not an object")?;
+        let keys: BTreeSet<&str> = body.keys().map(String::as_str).collect();
+        if keys != BTreeSet::from(["groupid", "items", "yearmonth"]) {
+            return Err(format!(
+                "setcheckinschedulist for {:?} sends {}, not groupid, items and yearmonth",
+                call.rule,
+                keys.into_iter().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        let groupid = body["groupid"].as_i64().ok_or("groupid is not a number")?;
+        let ym = body["yearmonth"]
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or("yearmonth is not a month")?;
+        for item in body["items"].as_array().into_iter().flatten() {
+            let keys: BTreeSet<&str> = item
+                .as_object()
+                .map(|o| o.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            if keys != BTreeSet::from(["day", "schedule_id", "userid"]) {
+                return Err(format!(
+                    "an item of setcheckinschedulist for {:?} is not userid, day and schedule_id",
+                    call.rule
+                ));
+            }
+            let userid = item["userid"]
+                .as_str()
+                .ok_or("an item's userid is not a string")?;
+            let day = item["day"]
+                .as_u64()
+                .and_then(|d| u8::try_from(d).ok())
+                .ok_or("an item's day is not a day")?;
+            let id = item["schedule_id"]
+                .as_i64()
+                .ok_or("an item's schedule_id is not a number")?;
+            out.insert((groupid, ym, userid.to_owned(), day), id);
+        }
+    }
+    Ok(out)
+}
+
+/// What a saved plan's roster calls must be: exactly the cells its roster
+/// entries show, each once. Returns the reasons it is not.
+pub fn audit(plan: &Plan) -> Vec<String> {
+    let mut reasons = Vec::new();
+    for call in plan.calls.iter().filter(|c| c.endpoint == SET) {
+        let (id, ym) = (
+            call.body["groupid"].as_i64(),
+            call.body["yearmonth"].as_u64(),
+        );
+        let entry = plan.rosters.iter().find(|r| {
+            r.groupid == id && Some(u64::from(r.yearmonth)) == ym && r.groupname == call.rule
+        });
+        if entry.is_none() {
+            reasons.push(format!(
+                "setcheckinschedulist for \"{}\" (groupid {}, {}) has no roster entry of that rule and month",
+                call.rule,
+                call.body["groupid"],
+                call.body["yearmonth"]
+            ));
+        }
+    }
+    let calls = plan.calls.iter().filter(|c| c.endpoint == SET);
+    let sent = match cells_of_calls(calls) {
+        Ok(s) => s,
+        Err(e) => {
+            reasons.push(e);
+            return reasons;
+        }
+    };
+    let mut shown = BTreeMap::new();
+    for r in &plan.rosters {
+        for c in &r.changes {
+            let Some(id) = r.groupid else {
+                return vec![format!(
+                    "the roster entry {} ({}) has changes but no groupid",
+                    r.file,
+                    r.month()
+                )];
+            };
+            shown.insert((id, r.yearmonth, c.userid.clone(), c.day), c.schedule_id);
+        }
+    }
+    let items: usize = plan
+        .calls
+        .iter()
+        .filter(|c| c.endpoint == SET)
+        .map(|c| c.body["items"].as_array().map_or(0, Vec::len))
+        .sum();
+    if items != sent.len() {
+        reasons.push("setcheckinschedulist sets a cell twice".to_owned());
+    }
+    for (k, id) in &sent {
+        if shown.get(k) != Some(id) {
+            reasons.push(format!(
+                "setcheckinschedulist sets {} on day {} of {} in groupid {} to schedule_id {id}, which no roster entry shows",
+                k.2, k.3, k.1, k.0
+            ));
+        }
+    }
+    for k in shown.keys().filter(|k| !sent.contains_key(*k)) {
+        reasons.push(format!(
+            "the roster entry shows {} on day {} of {} in groupid {}, which no call sets",
+            k.2, k.3, k.1, k.0
+        ));
+    }
+    reasons
+}
+
+/// The changed days of each person, in a line: "3 早班 → 晚班 · 4 (none) → 早班".
+fn person_lines(r: &RosterPlan) -> Vec<(String, String)> {
+    let mut by_user: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for c in &r.changes {
+        by_user.entry(&c.userid).or_default().push(format!(
+            "{} {} → {}",
+            c.day,
+            c.old.as_deref().unwrap_or("(none)"),
+            c.new
+        ));
+    }
+    by_user
+        .into_iter()
+        .map(|(u, days)| (u.to_owned(), days.join(" · ")))
+        .collect()
+}
+
+fn title(r: &RosterPlan) -> String {
+    let id = r
+        .groupid
+        .map(|i| format!("groupid {i}, "))
+        .unwrap_or_default();
+    format!("roster {} {} ({id}{})", r.groupname, r.month(), r.file)
+}
+
+fn counted(r: &RosterPlan) -> String {
+    let people: BTreeSet<&str> = r.changes.iter().map(|c| c.userid.as_str()).collect();
+    let who = match people.len() {
+        1 => "1 person".to_owned(),
+        n => format!("{n} people"),
+    };
+    format!(
+        "{} of {who} to set",
+        crate::plan::plural(r.changes.len(), "cell")
+    )
+}
+
+/// The rosters part of the text plan: every changed cell, per person.
+pub fn text(p: &Plan, out: &mut String) {
+    for r in p
+        .rosters
+        .iter()
+        .filter(|r| !r.changes.is_empty() || !r.notes.is_empty())
+    {
+        let head = if r.changes.is_empty() {
+            format!("? {}", title(r))
+        } else {
+            format!("~ set {}: {}", title(r), counted(r))
+        };
+        let _ = writeln!(out, "{}", crate::escape::text(&head));
+        for note in &r.notes {
+            let _ = writeln!(out, "    {}", crate::escape::text(note));
+        }
+        let width = r
+            .changes
+            .iter()
+            .map(|c| c.userid.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (user, days) in person_lines(r) {
+            let pad = width - user.chars().count();
+            let _ = writeln!(
+                out,
+                "    {}{}  {}",
+                crate::escape::text(&user),
+                " ".repeat(pad),
+                crate::escape::text(&days)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// The rosters part of the markdown plan: a grid per roster, a row per
+/// person and a column per changed day, each cell "old → new".
+pub fn markdown(p: &Plan) -> Vec<String> {
+    let cell = |s: &str| crate::escape::markdown(&crate::escape::text(s)).replace('|', "\\|");
+    let mut sections = Vec::new();
+    for r in p
+        .rosters
+        .iter()
+        .filter(|r| !r.changes.is_empty() || !r.notes.is_empty())
+    {
+        let mut body = String::new();
+        for note in &r.notes {
+            let _ = writeln!(body, "{}\n", cell(note));
+        }
+        if !r.changes.is_empty() {
+            let days: BTreeSet<u8> = r.changes.iter().map(|c| c.day).collect();
+            let users: BTreeSet<&str> = r.changes.iter().map(|c| c.userid.as_str()).collect();
+            let _ = writeln!(
+                body,
+                "| userid | {} |\n| --- |{}",
+                days.iter()
+                    .map(|d| format!("{}-{d:02}", &r.month()[5..]))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+                " --- |".repeat(days.len())
+            );
+            for u in users {
+                let row: Vec<String> = days
+                    .iter()
+                    .map(|d| {
+                        r.changes
+                            .iter()
+                            .find(|c| c.userid == u && c.day == *d)
+                            .map(|c| {
+                                format!(
+                                    "{} → **{}**",
+                                    cell(c.old.as_deref().unwrap_or("—")),
+                                    cell(&c.new)
+                                )
+                            })
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                let _ = writeln!(body, "| {} | {} |", cell(u), row.join(" | "));
+            }
+        }
+        let summary = if r.changes.is_empty() {
+            format!("? {}", title(r))
+        } else {
+            format!("🗓️ set {}: {}", title(r), counted(r))
+        };
+        sections.push(format!(
+            "<details><summary>{}</summary>\n\n{body}\n</details>\n",
+            crate::escape::html(&summary)
+        ));
+    }
+    sections
+}

@@ -1,0 +1,391 @@
+//! Rosters (排班) end to end: the real binary against the emulator over
+//! loopback HTTP. import a month → plan shows nothing; edit cells → plan
+//! shows them and the exact calls → apply → plan shows nothing again.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use wecom_checkin::client::Endpoint;
+use wecom_checkin::emulator::{self, Fault};
+use wecom_checkin::load;
+
+use super::apply::{Corp, NOW_ARGS, command, corp};
+use super::plan::answer_of;
+use super::util::{Output, root};
+
+const STORE: &str = "成都春熙路店";
+const FAST: [&str; 2] = ["--roster-rate-limit", "6000"];
+
+/// A corp holding the bundled store rule (早班 1, 晚班 2, 休息 0) and a roster
+/// for December 2026 of `people` people, and a work folder with the rule file.
+fn store(people: usize) -> (Corp, tempfile::TempDir, i64) {
+    let loaded = load::load_paths(&[root().join("rules/store-chengdu-chunxi.yaml")]).unwrap();
+    let mut live = answer_of(&loaded.rules);
+    live["group"][0]["groupid"] = json!(3);
+    let c = corp(emulator::Config::default(), Some(&live), None);
+    let groupid = c.emu.groupid_of(STORE).unwrap();
+    for p in 1..=people {
+        for day in 1..=31u8 {
+            c.emu
+                .put_roster(groupid, 202612, &user(p), day, i64::from(day % 3));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::copy(
+        root().join("rules/store-chengdu-chunxi.yaml"),
+        dir.path().join("rules/store.yaml"),
+    )
+    .unwrap();
+    (c, dir, groupid)
+}
+
+fn user(p: usize) -> String {
+    format!("u{p:03}")
+}
+
+fn run(c: &Corp, dir: &Path, args: &[&str]) -> Output {
+    let mut all: Vec<&str> = args.to_vec();
+    if !matches!(args.first(), Some(&"validate")) {
+        all.extend(FAST);
+    }
+    let out = command(c, &all).current_dir(dir).output().unwrap();
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn roster_file(dir: &Path) -> PathBuf {
+    dir.join("rosters").join(STORE).join("2026-12.csv")
+}
+
+/// Replaces the cell of `userid` on `day` in a roster file.
+fn edit_cell(path: &Path, userid: &str, day: usize, value: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let edited: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let mut cells: Vec<&str> = l.split(',').collect();
+            if cells[0] == userid {
+                cells[day] = value;
+            }
+            cells.join(",")
+        })
+        .collect();
+    std::fs::write(path, edited.join("\n") + "\n").unwrap();
+}
+
+fn calls(c: &Corp, e: Endpoint) -> usize {
+    c.emu.call_counts().get(&e).copied().unwrap_or(0)
+}
+
+#[test]
+fn import_plan_edit_apply_replan() {
+    let (c, dir, groupid) = store(120);
+    let d = dir.path();
+
+    let out = run(&c, d, &["import", "--rosters", "2026-12"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("(3720 cells)"), "{}", out.stdout);
+    let text = std::fs::read_to_string(roster_file(d)).unwrap();
+    assert_eq!(text.lines().count(), 121, "a header and a row per person");
+    assert!(text.starts_with("userid,1,2,"), "{text}");
+
+    // 120 people are read in two calls: the emulator refuses more than 100.
+    let before = calls(&c, Endpoint::GetCheckinScheduList);
+    let out = run(
+        &c,
+        d,
+        &["plan", "--detailed-exitcode", NOW_ARGS[0], NOW_ARGS[1]],
+    );
+    assert_eq!(
+        out.code, 0,
+        "an imported roster plans as no change:\n{}{}",
+        out.stdout, out.stderr
+    );
+    assert_eq!(calls(&c, Endpoint::GetCheckinScheduList) - before, 2);
+
+    edit_cell(&roster_file(d), "u001", 5, "晚班"); // 5 % 3 = 2: already 晚班
+    edit_cell(&roster_file(d), "u001", 6, "早班"); // was 休息
+    edit_cell(&roster_file(d), "u002", 7, "休息"); // was 早班
+    edit_cell(&roster_file(d), "u003", 8, ""); // not managed: left alone
+    let out = run(
+        &c,
+        d,
+        &[
+            "plan",
+            "--detailed-exitcode",
+            "--out",
+            "plan.json",
+            "--out",
+            "plan.md",
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ],
+    );
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    let shown = out.stdout.replace(&c.base, "http://EMULATOR");
+    insta::assert_snapshot!("roster_plan_text", shown);
+    let md = std::fs::read_to_string(d.join("plan.md")).unwrap();
+    insta::assert_snapshot!(
+        "roster_plan_markdown",
+        md.replace(&c.base, "http://EMULATOR")
+    );
+    let plan: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("plan.json")).unwrap()).unwrap();
+    assert_eq!(
+        plan["calls"],
+        json!([{"rule": STORE, "endpoint": "setcheckinschedulist", "body": {
+            "groupid": groupid, "yearmonth": 202612,
+            "items": [{"userid": "u001", "day": 6, "schedule_id": 1}, {"userid": "u002", "day": 7, "schedule_id": 0}]}}])
+    );
+
+    let out = run(&c, d, &["apply", "plan.json", NOW_ARGS[0], NOW_ARGS[1]]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("1 roster call made; 0 failed"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        c.emu.applied_counts().get(&Endpoint::SetCheckinScheduList),
+        Some(&1)
+    );
+    let out = run(
+        &c,
+        d,
+        &["plan", "--detailed-exitcode", NOW_ARGS[0], NOW_ARGS[1]],
+    );
+    assert_eq!(out.code, 0, "a change remains:\n{}", out.stdout);
+}
+
+#[test]
+fn items_are_batched_one_call_per_rule_month_and_batch() {
+    let (c, dir, _) = store(3);
+    let d = dir.path();
+    assert_eq!(run(&c, d, &["import", "--rosters", "2026-12"]).code, 0);
+    // Every cell of three people changes: 93 cells in batches of 40.
+    let text = std::fs::read_to_string(roster_file(d)).unwrap();
+    let flipped = text
+        .replace("早班", "x")
+        .replace("晚班", "早班")
+        .replace('x', "晚班")
+        .replace("休息", "早班");
+    std::fs::write(roster_file(d), flipped).unwrap();
+    let out = run(
+        &c,
+        d,
+        &[
+            "apply",
+            "--auto-approve",
+            "--roster-batch",
+            "40",
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ],
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("3 roster calls made"), "{}", out.stdout);
+    assert_eq!(
+        c.emu.applied_counts().get(&Endpoint::SetCheckinScheduList),
+        Some(&3)
+    );
+    let out = run(
+        &c,
+        d,
+        &["plan", "--detailed-exitcode", NOW_ARGS[0], NOW_ARGS[1]],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}
+
+#[test]
+fn a_set_the_api_ignores_is_reported_not_applied() {
+    let (c, dir, _) = store(2);
+    let d = dir.path();
+    assert_eq!(run(&c, d, &["import", "--rosters", "2026-12"]).code, 0);
+    edit_cell(&roster_file(d), "u001", 6, "早班");
+    c.emu
+        .inject(Endpoint::SetCheckinScheduList, Fault::Ignore, 1);
+    let out = run(
+        &c,
+        d,
+        &["apply", "--auto-approve", NOW_ARGS[0], NOW_ARGS[1]],
+    );
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("NOT APPLIED  成都春熙路店: the roster for 2026-12 was set but live does not show 1 cell (the API may have ignored it): u001 day 6 早班"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_roster_that_moved_after_the_plan_is_refused() {
+    let (c, dir, groupid) = store(2);
+    let d = dir.path();
+    assert_eq!(run(&c, d, &["import", "--rosters", "2026-12"]).code, 0);
+    edit_cell(&roster_file(d), "u001", 6, "早班");
+    assert_eq!(
+        run(
+            &c,
+            d,
+            &["plan", "--out", "plan.json", NOW_ARGS[0], NOW_ARGS[1]]
+        )
+        .code,
+        0
+    );
+    c.emu.put_roster(groupid, 202612, "u002", 9, 2); // an admin edits the roster
+    let out = run(&c, d, &["apply", "plan.json", NOW_ARGS[0], NOW_ARGS[1]]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains("stale plan: live rosters changed since the plan; re-run plan. Changed: the roster of 成都春熙路店 for 2026-12"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        c.emu.applied_counts().get(&Endpoint::SetCheckinScheduList),
+        None
+    );
+}
+
+#[test]
+fn a_saved_plan_whose_roster_calls_are_edited_is_refused() {
+    let (c, dir, _) = store(2);
+    let d = dir.path();
+    assert_eq!(run(&c, d, &["import", "--rosters", "2026-12"]).code, 0);
+    edit_cell(&roster_file(d), "u001", 6, "早班");
+    assert_eq!(
+        run(
+            &c,
+            d,
+            &["plan", "--out", "plan.json", NOW_ARGS[0], NOW_ARGS[1]]
+        )
+        .code,
+        0
+    );
+    let mut plan: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("plan.json")).unwrap()).unwrap();
+    plan["calls"][0]["body"]["items"][0]["userid"] = json!("u002");
+    plan["digest"] = json!(wecom_checkin::plan::digest(
+        &serde_json::from_value(plan.clone()).unwrap()
+    ));
+    std::fs::write(d.join("plan.json"), plan.to_string()).unwrap();
+    let out = run(&c, d, &["apply", "plan.json", NOW_ARGS[0], NOW_ARGS[1]]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout
+            .contains("setcheckinschedulist sets u002 on day 6 of 202612"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        c.emu.applied_counts().get(&Endpoint::SetCheckinScheduList),
+        None
+    );
+}
+
+#[test]
+fn days_before_today_are_history_never_sent() {
+    let (c, dir, groupid) = store(0);
+    let d = dir.path();
+    c.emu.put_roster(groupid, 202611, "u001", 30, 1);
+    let month = d.join("rosters").join(STORE);
+    std::fs::create_dir_all(&month).unwrap();
+    let mut header = "userid".to_owned();
+    for day in 1..=30 {
+        header += &format!(",{day}");
+    }
+    // Day 20 is before today (2026-11-21), day 21 is today, day 30 unchanged.
+    let mut row = vec![""; 31];
+    row[0] = "u001";
+    row[20] = "晚班";
+    row[21] = "晚班";
+    row[30] = "早班";
+    std::fs::write(
+        month.join("2026-11.csv"),
+        format!("{header}\n{}\n", row.join(",")),
+    )
+    .unwrap();
+    let out = run(
+        &c,
+        d,
+        &["plan", "--format", "json", NOW_ARGS[0], NOW_ARGS[1]],
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let plan: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        plan["calls"][0]["body"]["items"],
+        json!([{"userid": "u001", "day": 21, "schedule_id": 2}])
+    );
+    assert_eq!(plan["rosters"][0]["history"], 1);
+    let out = run(&c, d, &["plan", NOW_ARGS[0], NOW_ARGS[1]]);
+    assert!(
+        out.stdout.contains(
+            "1 cell before today differ from live: days before today are history and are never sent"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn invalid_rosters_give_positioned_errors() {
+    let dir = root().join("tests/fixtures/rosters/invalid");
+    let out = super::util::run_in(&dir, &["validate", "rules", "rosters"]);
+    assert_eq!(out.code, 1);
+    insta::assert_snapshot!("roster_validate_text", out.stdout);
+    let out = super::util::run_in(&dir, &["validate", "--format", "json", "rules", "rosters"]);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let places: Vec<(String, u64, u64)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    insta::assert_debug_snapshot!("roster_validate_places", places);
+}
+
+#[test]
+fn a_renamed_shift_is_checked_against_the_rule_as_it_will_be() {
+    let (c, dir, _) = store(1);
+    let d = dir.path();
+    assert_eq!(run(&c, d, &["import", "--rosters", "2026-12"]).code, 0);
+    // The rule renames 早班 (schedule_id 1) to 白班; the roster still says 早班.
+    let rule = std::fs::read_to_string(d.join("rules/store.yaml")).unwrap();
+    std::fs::write(
+        d.join("rules/store.yaml"),
+        rule.replace("schedule_name: 早班", "schedule_name: 白班"),
+    )
+    .unwrap();
+    let out = run(&c, d, &["plan", NOW_ARGS[0], NOW_ARGS[1]]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout
+            .contains("\"早班\" is not a shift of \"成都春熙路店\""),
+        "{}",
+        out.stdout
+    );
+    // Renamed in the roster too: the same schedule_id, so only the rule changes.
+    let roster = std::fs::read_to_string(roster_file(d)).unwrap();
+    std::fs::write(roster_file(d), roster.replace("早班", "白班")).unwrap();
+    let out = run(
+        &c,
+        d,
+        &["apply", "--auto-approve", NOW_ARGS[0], NOW_ARGS[1]],
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout
+            .contains("Applied: 0 added, 1 updated, 0 cleared, 0 deleted; 0 failed"),
+        "{}",
+        out.stdout
+    );
+}
