@@ -52,8 +52,35 @@ pub enum Command {
     Import(ImportArgs),
     Pull(PullArgs),
     Emulate(EmulateArgs),
+    Explain(ExplainArgs),
     Completions(CompletionsArgs),
     Man(ManArgs),
+}
+
+/// Explain who works what on a day: each person's rule, shift and hours.
+///
+/// For each USERID: the rule that applies that day (getcheckinoption), the
+/// rule file in git that describes it, the shift from the live roster (or
+/// the fixed hours), the check-in windows, and whether live matches git.
+/// Exit status: 0 explained, 1 a person has no rule that day or the API failed.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXIT_STATUS)]
+pub struct ExplainArgs {
+    /// The people, by userid (账号).
+    #[arg(required = true, value_name = "USERID")]
+    pub userids: Vec<String>,
+    /// The day, YYYY-MM-DD (default: today, China time).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Rule files, roster files or folders to compare with [default: rules/
+    /// and rosters/ where present].
+    #[arg(long = "rules", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The current time, RFC 3339.
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+    #[command(flatten)]
+    pub api: ApiArgs,
 }
 
 /// Print a shell completion script.

@@ -3,6 +3,7 @@
 pub mod apply;
 pub mod completions;
 pub mod emulate;
+pub mod explain;
 pub mod import;
 pub mod man;
 pub mod plan;
@@ -27,6 +28,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit, ToolError> {
         Command::Import(args) => import::run(&args),
         Command::Pull(args) => pull::run(&args),
         Command::Emulate(args) => emulate::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
     }

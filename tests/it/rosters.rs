@@ -14,7 +14,8 @@ use super::plan::answer_of;
 use super::util::{Output, root};
 
 const STORE: &str = "成都春熙路店";
-const FAST: [&str; 2] = ["--roster-rate-limit", "6000"];
+/// Client-side limits out of the way: the emulator keeps the documented ones.
+const FAST: [&str; 4] = ["--roster-rate-limit", "6000", "--read-rate-limit", "6000"];
 
 /// A corp holding the bundled store rule (早班 1, 晚班 2, 休息 0) and a roster
 /// for December 2026 of `people` people, and a work folder with the rule file.
@@ -387,5 +388,178 @@ fn a_renamed_shift_is_checked_against_the_rule_as_it_will_be() {
             .contains("Applied: 0 added, 1 updated, 0 cleared, 0 deleted; 0 failed"),
         "{}",
         out.stdout
+    );
+}
+
+#[test]
+fn explain_shows_the_rule_the_shift_and_whether_live_matches_git() {
+    let loaded = load::load_paths(&[root().join("rules/store-chengdu-chunxi.yaml")]).unwrap();
+    let mut live = answer_of(&loaded.rules);
+    live["group"][0]["groupid"] = json!(3);
+    let directory = wecom_checkin::emulator::directory::Directory::parse(
+        r#"{"users": [{"userid": "u001", "department": [1], "tagid": [12]},
+                      {"userid": "visitor", "department": [1]}]}"#,
+    )
+    .unwrap();
+    let c = corp(
+        emulator::Config {
+            directory,
+            ..emulator::Config::default()
+        },
+        Some(&live),
+        None,
+    );
+    c.emu.put_roster(3, 202612, "u001", 3, 2);
+    c.emu.put_roster(3, 202612, "u001", 4, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("rules")).unwrap();
+    std::fs::copy(
+        root().join("rules/store-chengdu-chunxi.yaml"),
+        d.join("rules/store.yaml"),
+    )
+    .unwrap();
+    let month = d.join("rosters").join(STORE);
+    std::fs::create_dir_all(&month).unwrap();
+    let mut text = "userid".to_owned();
+    for day in 1..=31 {
+        text += &format!(",{day}");
+    }
+    text += "\nu001,,,晚班,晚班\n";
+    std::fs::write(month.join("2026-12.csv"), text).unwrap();
+    let out = run(
+        &c,
+        d,
+        &[
+            "explain",
+            "u001",
+            "visitor",
+            "--date",
+            "2026-12-03",
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ],
+    );
+    assert_eq!(
+        out.code, 1,
+        "visitor has no rule: {}{}",
+        out.stdout, out.stderr
+    );
+    let on_4th = run(
+        &c,
+        d,
+        &[
+            "explain",
+            "u001",
+            "--date",
+            "2026-12-04",
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ],
+    );
+    assert_eq!(on_4th.code, 0, "{}{}", on_4th.stdout, on_4th.stderr);
+    insta::assert_snapshot!(
+        "explain_text",
+        format!("{}---\n{}", out.stdout, on_4th.stdout)
+    );
+}
+
+/// The emulator answers the roster endpoints as strictly as 000 documents
+/// them (and as docs/api-notes.md assumes where it is silent).
+#[test]
+fn the_emulator_refuses_what_the_documents_refuse() {
+    use wecom_checkin::client::{ApiError, Client, Config, Credentials};
+    let loaded = load::load_paths(&[
+        root().join("rules/store-chengdu-chunxi.yaml"),
+        root().join("rules/head-office.yaml"),
+    ])
+    .unwrap();
+    let mut live = answer_of(&loaded.rules);
+    // Files load in name order: the head office (fixed), then the store.
+    live["group"][0]["groupid"] = json!(1);
+    live["group"][1]["groupid"] = json!(3);
+    let c = corp(
+        emulator::Config {
+            max_schedule_items: 2,
+            ..emulator::Config::default()
+        },
+        Some(&live),
+        None,
+    );
+    let mut config = Config::new(
+        &c.base,
+        Credentials::Corp {
+            corpid: "emulator-corp".into(),
+            corpsecret: "emulator-secret".into(),
+        },
+    );
+    config.roster_per_minute = 6000;
+    let client = Client::new(config).unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let errcode = |r: Result<Value, ApiError>| match r {
+        Err(ApiError::Api {
+            errcode, errmsg, ..
+        }) => (errcode, errmsg),
+        other => panic!("not refused: {other:?}"),
+    };
+    let set = |body: Value| errcode(rt.block_on(client.call(Endpoint::SetCheckinScheduList, body)));
+    let (dec1, dec31) = (1_796_054_400, 1_796_054_400 + 31 * 86_400 - 1);
+    let many: Vec<String> = (0..101).map(user).collect();
+    assert_eq!(
+        errcode(rt.block_on(client.get_checkin_schedule_list(dec1, dec31, &many))).0,
+        301_075
+    );
+    assert_eq!(
+        errcode(rt.block_on(client.get_checkin_schedule_list(dec1, dec31 + 86_400, &many[..1]))).0,
+        301_075
+    );
+    let item = |day: u8, id: i64| json!({"userid": "u001", "day": day, "schedule_id": id});
+    for (body, says) in [
+        (
+            json!({"groupid": 3, "yearmonth": 202612, "items": [item(3, 7)]}),
+            "invalid schedule_id 7",
+        ),
+        (
+            json!({"groupid": 1, "yearmonth": 202612, "items": [item(3, 1)]}),
+            "not a schedule rule",
+        ),
+        (
+            json!({"groupid": 3, "yearmonth": 202611, "items": [item(31, 1)]}),
+            "day must be 1 to 30",
+        ),
+        (
+            json!({"groupid": 3, "yearmonth": 202612, "items": [item(3, 1), item(4, 1), item(5, 1)]}),
+            "more than 2",
+        ),
+        (
+            json!({"groupid": 3, "yearmonth": 202611, "items": [item(20, 1)]}),
+            "2026-11-20 is in the past",
+        ),
+        (
+            json!({"groupid": 9, "yearmonth": 202612, "items": [item(3, 1)]}),
+            "invalid groupid 9",
+        ),
+    ] {
+        let (code, errmsg) = set(body);
+        assert_eq!(code, 301_075);
+        assert!(errmsg.contains(says), "{errmsg}");
+    }
+    assert!(
+        rt.block_on(client.call(
+            Endpoint::SetCheckinScheduList,
+            json!({"groupid": 3, "yearmonth": 202612, "items": [item(3, 1), item(4, 0)]})
+        ))
+        .is_ok()
+    );
+    let answer = rt
+        .block_on(client.get_checkin_schedule_list(dec1, dec31, &["u001".into()]))
+        .unwrap();
+    let mut cells = wecom_checkin::roster::live::Cells::new();
+    wecom_checkin::roster::live::parse_answer(&answer, 3, 202612, &mut cells).unwrap();
+    assert_eq!(cells.len(), 2);
+    assert_eq!(
+        answer["schedule_list"][0]["schedule"]["scheduleList"][0]["schedule_info"]["time_section"]
+            [0]["work_sec"],
+        28_800
     );
 }
