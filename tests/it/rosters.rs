@@ -563,3 +563,11 @@ fn the_emulator_refuses_what_the_documents_refuse() {
         28_800
     );
 }
+
+/// The README's and docs/rosters.md's example passes validate.
+#[test]
+fn the_bundled_example_roster_is_valid() {
+    let out = super::util::run(&["validate", "rules", "examples/rosters"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("3 rules in 4 files"), "{}", out.stdout);
+}
