@@ -348,6 +348,9 @@ pub struct EmulateArgs {
     /// documented; docs/api-notes.md).
     #[arg(long, value_name = "N", default_value_t = crate::emulator::rosters::DEFAULT_MAX_ITEMS)]
     pub max_schedule_items: usize,
+    /// Seed rosters from a getcheckinschedulist answer (JSON, `schedule_list`).
+    #[arg(long, value_name = "FILE")]
+    pub rosters: Option<PathBuf>,
     /// The corpid the emulator accepts.
     #[arg(long, default_value = "emulator-corp")]
     pub corpid: String,

@@ -1,6 +1,6 @@
 //! `wecom-checkin apply [PLANFILE | PATH...]`: make the calls, then check them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -528,19 +528,39 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     Ok(if failed { Exit::Failure } else { Exit::Success })
 }
 
-/// The live cells of a roster entry now, or why they cannot be read.
-fn roster_now(
-    entry: &RosterPlan,
+/// The live cells now of every roster entry with cells to set, by entry
+/// index: one read per month and 100 people, whatever their rules.
+fn rosters_now(
+    plan: &Plan,
     client: &Client,
     runtime: &tokio::runtime::Runtime,
-) -> Result<roster::live::Cells, String> {
-    let id = entry.groupid.ok_or("no groupid")?;
-    runtime.block_on(roster::live::read(
-        client,
-        id,
-        entry.yearmonth,
-        &entry.users,
-    ))
+) -> Result<BTreeMap<usize, roster::live::Cells>, String> {
+    let entries: Vec<(usize, &RosterPlan)> = plan
+        .rosters
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.changes.is_empty())
+        .collect();
+    let months: BTreeSet<u32> = entries.iter().map(|(_, r)| r.yearmonth).collect();
+    let mut out = BTreeMap::new();
+    for month in months {
+        let users: BTreeSet<String> = entries
+            .iter()
+            .filter(|(_, r)| r.yearmonth == month)
+            .flat_map(|(_, r)| r.users.iter().cloned())
+            .collect();
+        let users: Vec<String> = users.into_iter().collect();
+        let mut live = runtime.block_on(roster::live::read_month(client, month, &users))?;
+        for (i, entry) in entries.iter().filter(|(_, r)| r.yearmonth == month) {
+            let id = entry
+                .groupid
+                .ok_or("a roster entry with changes has no groupid")?;
+            let mut cells = live.remove(&id).unwrap_or_default();
+            cells.retain(|(u, _), _| entry.users.contains(u));
+            out.insert(*i, cells);
+        }
+    }
+    Ok(out)
 }
 
 /// The roster entries with cells to set whose live roster moved since the
@@ -551,16 +571,12 @@ fn rosters_moved(
     runtime: &tokio::runtime::Runtime,
 ) -> Result<Option<String>, ToolError> {
     let mut changed = Vec::new();
-    for entry in plan.rosters.iter().filter(|r| !r.changes.is_empty()) {
-        let cells = roster_now(entry, client, runtime).map_err(|e| {
-            ToolError::new(format!(
-                "cannot read the live roster of {} for {}: {e}",
-                entry.groupname,
-                entry.month()
-            ))
-        })?;
+    let now = rosters_now(plan, client, runtime)
+        .map_err(|e| ToolError::new(format!("cannot read the live rosters: {e}")))?;
+    for (i, cells) in &now {
+        let entry = &plan.rosters[*i];
         let key = entry.key().unwrap_or_default();
-        if plan.live.rosters.get(&key) != Some(&roster::live::fingerprint(&cells)) {
+        if plan.live.rosters.get(&key) != Some(&roster::live::fingerprint(cells)) {
             changed.push(format!(
                 "the roster of {} for {}",
                 entry.groupname,
@@ -580,7 +596,21 @@ fn roster_findings(
 ) -> Vec<apply::Finding> {
     let mut out = Vec::new();
     let ok = |o: &&apply::Outcome| o.endpoint == roster::plan::SET && o.result.is_ok();
-    for entry in plan.rosters.iter().filter(|r| !r.changes.is_empty()) {
+    if !executed.outcomes.iter().any(|o| ok(&o)) {
+        return out;
+    }
+    let now = match rosters_now(plan, client, runtime) {
+        Ok(now) => now,
+        Err(e) => {
+            return vec![apply::Finding {
+                rule: "rosters".into(),
+                message: format!("the rosters could not be read again: {e}"),
+                pending: false,
+            }];
+        }
+    };
+    for (i, cells) in &now {
+        let entry = &plan.rosters[*i];
         if !executed
             .outcomes
             .iter()
@@ -589,21 +619,6 @@ fn roster_findings(
         {
             continue;
         }
-        let finding = |message: String| apply::Finding {
-            rule: entry.groupname.clone(),
-            message,
-            pending: false,
-        };
-        let cells = match roster_now(entry, client, runtime) {
-            Ok(c) => c,
-            Err(e) => {
-                out.push(finding(format!(
-                    "the roster for {} could not be read again: {e}",
-                    entry.month()
-                )));
-                continue;
-            }
-        };
         let missing: Vec<String> = entry
             .changes
             .iter()
@@ -613,12 +628,16 @@ fn roster_findings(
             .map(|c| format!("{} day {} {}", c.userid, c.day, c.new))
             .collect();
         if !missing.is_empty() {
-            out.push(finding(format!(
-                "the roster for {} was set but live does not show {} (the API may have ignored it): {}",
-                entry.month(),
-                plan::plural(missing.len(), "cell"),
-                missing.join(", ")
-            )));
+            out.push(apply::Finding {
+                rule: entry.groupname.clone(),
+                message: format!(
+                    "the roster for {} was set but live does not show {} (the API may have ignored it): {}",
+                    entry.month(),
+                    plan::plural(missing.len(), "cell"),
+                    missing.join(", ")
+                ),
+                pending: false,
+            });
         }
     }
     out

@@ -76,6 +76,12 @@ pub fn run(args: &EmulateArgs) -> Result<Exit, ToolError> {
             );
         }
     }
+    if let Some(path) = &args.rosters {
+        let n = emulator
+            .seed_rosters(&read_answer(path)?)
+            .map_err(|e| ToolError::new(format!("{}: {e}", path.display())))?;
+        eprintln!("seeded {n} roster cells from {}", path.display());
+    }
     for spec in &args.faults {
         let (name, fault) = spec
             .split_once('=')

@@ -1,5 +1,6 @@
 //! `wecom-checkin plan`: the rules in git against live state, as API calls.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::Exit;
@@ -109,47 +110,54 @@ fn plan_rosters(
     };
     let runtime = super::runtime()?;
     let today = crate::model::Date(now).cst_day();
+    let mut targets = Vec::new();
     for roster in rosters {
-        let groupid = match crate::roster::plan::target(plan, roster) {
-            Ok(id) => id,
-            Err(why) => {
-                crate::roster::plan::not_planned(plan, roster, why);
-                continue;
-            }
-        };
-        let Some(client) = &client else {
-            crate::roster::plan::not_planned(
+        match crate::roster::plan::target(plan, roster) {
+            Ok(id) if client.is_some() => targets.push((roster, id)),
+            Ok(_) => crate::roster::plan::not_planned(
                 plan,
                 roster,
                 "live rosters are read from the API; a --live file holds rules only".into(),
-            );
-            continue;
-        };
-        let users: Vec<String> = roster.rows.iter().map(|r| r.userid.clone()).collect();
-        let cells = runtime
-            .block_on(crate::roster::live::read(
-                client,
-                groupid,
-                roster.yearmonth(),
-                &users,
-            ))
+            ),
+            Err(why) => crate::roster::plan::not_planned(plan, roster, why),
+        }
+    }
+    let Some(client) = &client else {
+        return Ok(());
+    };
+    // One read per month and 100 people, whatever their rules.
+    let months: BTreeSet<u32> = targets.iter().map(|(r, _)| r.yearmonth()).collect();
+    for month in months {
+        let users: BTreeSet<String> = targets
+            .iter()
+            .filter(|(r, _)| r.yearmonth() == month)
+            .flat_map(|(r, _)| r.rows.iter().map(|row| row.userid.clone()))
+            .collect();
+        let users: Vec<String> = users.into_iter().collect();
+        let mut live = runtime
+            .block_on(crate::roster::live::read_month(client, month, &users))
             .map_err(|e| {
                 ToolError::new(format!(
-                    "cannot read the live roster of {} for {}: {e}",
-                    roster.groupname,
-                    roster.month_label()
+                    "cannot read the live rosters of {:04}-{:02}: {e}",
+                    month / 100,
+                    month % 100
                 ))
             })?;
-        crate::roster::plan::plan_one(
-            plan,
-            roster,
-            &loaded.rules,
-            live_rules,
-            groupid,
-            &cells,
-            today,
-            args.change.roster_batch,
-        );
+        for (roster, groupid) in targets.iter().filter(|(r, _)| r.yearmonth() == month) {
+            // Only the file's people count: others of the rule are not managed here.
+            let mut cells = live.remove(groupid).unwrap_or_default();
+            cells.retain(|(u, _), _| roster.rows.iter().any(|r| r.userid == *u));
+            crate::roster::plan::plan_one(
+                plan,
+                roster,
+                &loaded.rules,
+                live_rules,
+                *groupid,
+                &cells,
+                today,
+                args.change.roster_batch,
+            );
+        }
     }
     if !plan.errors.is_empty() {
         plan.blocked = true;

@@ -185,6 +185,43 @@ impl Emulator {
         Ok(n)
     }
 
+    /// Seeds rosters from a getcheckinschedulist answer (`schedule_list[]`);
+    /// returns the number of cells.
+    pub fn seed_rosters(&self, answer: &Value) -> Result<usize, String> {
+        let mut n = 0;
+        let mut inner = self.lock();
+        for e in answer["schedule_list"]
+            .as_array()
+            .ok_or("no schedule_list")?
+        {
+            let (Some(userid), Some(groupid), Some(ym)) = (
+                e["userid"].as_str(),
+                e["groupid"].as_i64(),
+                e["yearmonth"].as_u64().and_then(|v| u32::try_from(v).ok()),
+            ) else {
+                return Err(format!(
+                    "a schedule_list entry lacks userid, groupid or yearmonth: {e}"
+                ));
+            };
+            for d in e["schedule"]["scheduleList"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                let day = d["day"]
+                    .as_u64()
+                    .filter(|d| (1..=31).contains(d))
+                    .ok_or("a day is not 1 to 31")?;
+                let id = d["schedule_info"]["schedule_id"]
+                    .as_i64()
+                    .ok_or("a day has no schedule_id")?;
+                inner.rosters.put(groupid, ym, userid, day as u8, id);
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
     /// Sets a roster cell as the admin console would (no call is counted).
     pub fn put_roster(
         &self,

@@ -86,6 +86,34 @@ pub fn parse_answer(
     Ok(())
 }
 
+/// The live cells of `users` in every rule for one month, by groupid: one
+/// read per 100 people, whatever their rules (a chain's stores share calls).
+pub async fn read_month(
+    client: &Client,
+    yearmonth: u32,
+    users: &[String],
+) -> Result<BTreeMap<i64, Cells>, String> {
+    let (start, end) =
+        month_span(yearmonth).ok_or_else(|| format!("{yearmonth} is not a month"))?;
+    let mut out: BTreeMap<i64, Cells> = BTreeMap::new();
+    for batch in users.chunks(USERS_PER_READ) {
+        let answer = client
+            .get_checkin_schedule_list(start, end, batch)
+            .await
+            .map_err(|e| e.to_string())?;
+        let ids: std::collections::BTreeSet<i64> = answer["schedule_list"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["groupid"].as_i64())
+            .collect();
+        for id in ids {
+            parse_answer(&answer, id, yearmonth, out.entry(id).or_default())?;
+        }
+    }
+    Ok(out)
+}
+
 /// The live cells of `users` in rule `groupid` for one month.
 pub async fn read(
     client: &Client,
