@@ -121,8 +121,8 @@ start_emulator 60
 start=$(date +%s%N)
 "$bin" apply "$work/rules" "$work/rosters" --auto-approve --now "$now" > "$work/apply.out"
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
-sets=$(curl -s "$base/admin/calls" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("setcheckinschedulist", 0))')
+read -r sets span < <(curl -s "$base/admin/call-times/setcheckinschedulist" | python3 -c 'import json,sys; t=json.load(sys.stdin); print(len(t), t[-1]-t[0] if t else 0)')
 kill "$emu"
 ideal=$(( (changed - 1) * 1000 ))
-echo "apply: $changed stores with one changed cell at 60 calls/min: ${ms} ms wall; the limit allows ${ideal} ms for the sets ($(awk -v a="$ms" -v b="$ideal" 'BEGIN{printf "%.0f", (a/b-1)*100}') % over, plan and reads included); $sets setcheckinschedulist calls"
+echo "apply: $changed stores with one changed cell at 60 calls/min: ${ms} ms wall in all (the plan's reads at 60/min included); the $sets setcheckinschedulist calls spanned ${span} ms where the limit allows ${ideal} ms ($(awk -v a="$span" -v b="$ideal" 'BEGIN{printf "%.1f", (a/b-1)*100}') % over)"
 tail -1 "$work/apply.out"

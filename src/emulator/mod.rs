@@ -9,6 +9,7 @@
 //!
 //! Admin endpoints for tests (not part of the WeCom API):
 //! `POST /admin/faults {"endpoint","fault","count"}`, `GET /admin/calls`,
+//! `GET /admin/call-times/ENDPOINT` (arrival of each call, ms since start),
 //! `POST /admin/expire-tokens`.
 
 pub mod directory;
@@ -299,6 +300,7 @@ impl Emulator {
             .route("/cgi-bin/checkin/{name}", post(checkin))
             .route("/admin/faults", post(admin_faults))
             .route("/admin/calls", get(admin_calls))
+            .route("/admin/call-times/{name}", get(admin_call_times))
             .route("/admin/expire-tokens", post(admin_expire))
             .with_state(self.clone())
     }
@@ -635,6 +637,17 @@ async fn admin_calls(State(emu): State<Emulator>) -> Response {
         .map(|(e, n)| (e.name().to_owned(), json!(n)))
         .collect();
     Json(Value::Object(counts)).into_response()
+}
+
+/// When each call of an endpoint arrived, in ms since the emulator started.
+async fn admin_call_times(State(emu): State<Emulator>, Path(name): Path<String>) -> Response {
+    match Endpoint::from_name(&name) {
+        Some(e) => {
+            let ms: Vec<u128> = emu.call_times(e).iter().map(Duration::as_millis).collect();
+            Json(json!(ms)).into_response()
+        }
+        None => (StatusCode::NOT_FOUND, "no such endpoint").into_response(),
+    }
 }
 
 async fn admin_expire(State(emu): State<Emulator>) -> Response {
