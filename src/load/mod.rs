@@ -129,10 +129,26 @@ fn is_rule_file_name(path: &Path) -> bool {
 
 /// Finds the rule files under `paths`: `*.yaml`, `*.yml` and `*.json` (any
 /// case) in directories, recursively, following symbolic links (a loop is an
-/// error) and skipping hidden entries; and any file named explicitly. An
-/// entry that cannot be read is an error, never skipped in silence: a rule
-/// left unread would look deleted to `plan --prune`. The order is sorted.
+/// error) and skipping hidden entries; and any file named explicitly but a
+/// roster (`*.csv`, read by [`crate::roster`]). An entry that cannot be read
+/// is an error, never skipped in silence: a rule left unread would look
+/// deleted to `plan --prune`. The order is sorted.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
+    find(
+        paths,
+        |p| !crate::roster::file::is_roster_file_name(p),
+        is_rule_file_name,
+    )
+}
+
+/// The files under `paths`: those named explicitly that `named` takes, and
+/// those found in folders (recursively, links followed, hidden entries
+/// skipped) that `found` takes; sorted, each once.
+pub fn find(
+    paths: &[PathBuf],
+    named: impl Fn(&Path) -> bool,
+    found: impl Fn(&Path) -> bool,
+) -> Result<Vec<PathBuf>, ToolError> {
     let mut files = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| {
@@ -140,7 +156,9 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
                 .with_help("pass a rule file or a folder of rule files (default: rules/)")
         })?;
         if meta.is_file() {
-            files.push(path.clone());
+            if named(path) {
+                files.push(path.clone());
+            }
             continue;
         }
         let walker = walkdir::WalkDir::new(path)
@@ -162,11 +180,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
                     "fix or remove it: every rule file must be read, or plan --prune would delete the rules it describes",
                 )
             })?;
-            if entry.file_type().is_file() && is_rule_file_name(entry.path()) {
+            if entry.file_type().is_file() && found(entry.path()) {
                 files.push(entry.into_path());
             } else if !entry.file_type().is_dir()
                 && !entry.file_type().is_file()
-                && is_rule_file_name(entry.path())
+                && found(entry.path())
             {
                 return Err(ToolError::new(format!(
                     "cannot read {}: not a regular file",

@@ -82,33 +82,29 @@ pub fn check(rosters: &[RosterFile], rules: &[LoadedRule]) -> Vec<Diagnostic> {
                 None => "name the folder after the groupname of the rule file the roster is for (rosters/<groupname>/YYYY-MM.csv), and pass the rule files too (`plan rules rosters`)".into(),
             };
             out.push(
-                Diagnostic::file_error(
-                    "roster-rule",
-                    &roster.file,
-                    "",
-                    crate::load::yaml::Pos { line: 1, col: 1 },
-                    format!(
-                        "the roster's folder {:?} names no rule: no rule file has that groupname",
-                        roster.groupname
-                    ),
-                )
-                .with_help(help),
+                roster
+                    .problem(
+                        "roster-rule",
+                        format!(
+                            "the roster's folder {:?} names no rule: no rule file has that groupname",
+                            roster.groupname
+                        ),
+                    )
+                    .with_help(help),
             );
             continue;
         };
         if rule.rule.grouptype != Some(GroupType::SCHEDULE) {
             out.push(
-                Diagnostic::file_error(
-                    "roster-rule",
-                    &roster.file,
-                    "",
-                    crate::load::yaml::Pos { line: 1, col: 1 },
-                    format!(
-                        "{:?} ({}) is not a schedule rule: only 按班次上下班 rules have rosters",
-                        roster.groupname, rule.file
-                    ),
-                )
-                .with_help("remove the roster, or make the rule `grouptype: schedule` with its shifts in schedulelist"),
+                roster
+                    .problem(
+                        "roster-rule",
+                        format!(
+                            "{:?} ({}) is not a schedule rule: only 按班次上下班 rules have rosters",
+                            roster.groupname, rule.file
+                        ),
+                    )
+                    .with_help("remove the roster, or make the rule `grouptype: schedule` with its shifts in schedulelist"),
             );
             continue;
         }

@@ -46,6 +46,11 @@ impl RosterFile {
         self.year as u32 * 100 + self.month as u32
     }
 
+    /// A problem of the whole file (its rule, its plan), shown at its start.
+    pub fn problem(&self, check: &'static str, message: String) -> Diagnostic {
+        Diagnostic::file_error(check, &self.file, "", at(1, 1), message)
+    }
+
     /// `2026-12`.
     pub fn month_label(&self) -> String {
         format!("{:04}-{:02}", self.year, self.month)
@@ -74,36 +79,10 @@ pub fn is_roster_file_name(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
-/// The roster files under `paths`: `*.csv` in folders (recursively, hidden
-/// entries skipped) and any `.csv` named explicitly, sorted. A folder that
-/// cannot be read is an error, as for rule files.
+/// The roster files under `paths`: `*.csv` in folders and any `.csv` named
+/// explicitly, found as rule files are (an unreadable folder is an error).
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_file() {
-            if is_roster_file_name(path) {
-                files.push(path.clone());
-            }
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(path)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            let entry = entry.map_err(|e| {
-                ToolError::new(format!("cannot read {}: {e}", path.display()))
-                    .with_help("fix or remove it: every roster file must be read")
-            })?;
-            if entry.file_type().is_file() && is_roster_file_name(entry.path()) {
-                files.push(entry.into_path());
-            }
-        }
-    }
-    files.sort();
-    files.dedup();
-    Ok(files)
+    crate::load::find(paths, is_roster_file_name, is_roster_file_name)
 }
 
 /// Reads every roster file under `paths`.

@@ -12,7 +12,6 @@ use serde_json::{Value, json};
 use crate::diag::{Diagnostic, Severity};
 use crate::live::LiveRule;
 use crate::load::LoadedRule;
-use crate::load::yaml::Pos;
 use crate::model::Date;
 use crate::plan::{Action, Call, Plan};
 
@@ -235,14 +234,7 @@ fn entry(roster: &RosterFile, groupid: Option<i64>) -> RosterPlan {
 }
 
 fn roster_diag(roster: &RosterFile, severity: Severity, message: String, help: &str) -> Diagnostic {
-    let mut d = Diagnostic::file_error(
-        "roster-plan",
-        &roster.file,
-        "",
-        Pos { line: 1, col: 1 },
-        message,
-    )
-    .with_help(help);
+    let mut d = roster.problem("roster-plan", message).with_help(help);
     d.severity = severity;
     d
 }
