@@ -260,6 +260,11 @@ impl Client {
         }))
     }
 
+    /// The API's base URL (never with userinfo: such a base is refused first).
+    pub fn base(&self) -> &str {
+        &self.config.base
+    }
+
     /// The secrets this client knows, for scrubbing.
     fn secrets(&self) -> Vec<String> {
         let mut s = self

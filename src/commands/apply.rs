@@ -315,19 +315,10 @@ fn say(line: &str) {
 }
 
 pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
-    let config = super::client_config(&args.api)?;
-    let base = config.base.clone();
     let runtime = super::runtime()?;
-    let client = Client::new(config).map_err(|e| ToolError::new(e.to_string()))?;
-    let read_live = || {
-        runtime
-            .block_on(client.get_corp_checkin_option())
-            .map_err(|e| ToolError::new(format!("cannot read the live rules: {e}")))
-            .and_then(|a| {
-                live::parse_answer(&a)
-                    .map_err(|e| ToolError::new(format!("the live answer is not usable: {e}")))
-            })
-    };
+    let client = super::connect(&args.api)?;
+    let base = client.base().to_owned();
+    let read_live = || super::plan::read_live_api(&client, &runtime).map(|(live, _)| live);
 
     let now = checks::parse_now(args.now.as_deref())?;
     let reviewed = match &args.reviewed {
@@ -362,7 +353,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             }
             (plan, true)
         }
-        None => match make_plan(&plan_args(args))? {
+        None => match make_plan(&plan_args(args), Some(client.clone()))? {
             Planned::Refused(blocking, loaded) => {
                 print!(
                     "{}",

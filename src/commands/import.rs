@@ -344,10 +344,9 @@ fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
         )
         .with_help("leave out --live"));
     }
-    let (live, _) = super::plan::read_live(None, &args.api)?;
-    let client = crate::client::Client::new(super::client_config(&args.api)?)
-        .map_err(|e| ToolError::new(e.to_string()))?;
+    let client = super::connect(&args.api)?;
     let runtime = super::runtime()?;
+    let (live, _) = super::plan::read_live_api(&client, &runtime)?;
     let (start, end) = roster_live::month_span(yearmonth).unwrap_or_default();
     // All the month's rosters, then split by rule: one read (per 100 people).
     let mut answers = Vec::new();

@@ -87,6 +87,14 @@ pub fn client_config(api: &crate::cli::ApiArgs) -> Result<crate::client::Config,
     Ok(config)
 }
 
+/// A client for the API flags: one per command, so that every call it makes
+/// counts against the same rate limits and shares one token.
+pub fn connect(
+    api: &crate::cli::ApiArgs,
+) -> Result<std::sync::Arc<crate::client::Client>, ToolError> {
+    crate::client::Client::new(client_config(api)?).map_err(|e| ToolError::new(e.to_string()))
+}
+
 /// The API's base URL, checked before any call: a URL with a scheme and a
 /// host, and no user name or password (it would be printed and saved).
 fn api_base(raw: &str) -> Result<String, ToolError> {

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::Exit;
 use crate::checks;
@@ -14,32 +15,38 @@ use crate::load::{self, Loaded};
 use crate::plan::{self, Options, Plan};
 use crate::roster::RosterFile;
 
-/// Live rules and where they came from.
+/// Live rules and where they came from: the file (what `pull` writes), else the API.
 pub fn read_live(
     file: Option<&Path>,
     api: &crate::cli::ApiArgs,
 ) -> Result<(Vec<LiveRule>, String), ToolError> {
     match file {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| ToolError::new(format!("cannot read {}: {e}", path.display())))?;
-            let rules = live::parse_answer_text(&text).map_err(|e| {
-                ToolError::new(format!("{}: {e}", path.display()))
-                    .with_help("pass a file written by `wecom-checkin pull`")
-            })?;
-            Ok((rules, load::display_path(path)))
-        }
-        None => {
-            let config = super::client_config(api)?;
-            let source = config.base.clone();
-            let answer = super::runtime()?
-                .block_on(async { Client::new(config)?.get_corp_checkin_option().await })
-                .map_err(|e| ToolError::new(format!("cannot read the live rules: {e}")))?;
-            let rules = live::parse_answer(&answer)
-                .map_err(|e| ToolError::new(format!("the live answer is not usable: {e}")))?;
-            Ok((rules, source))
-        }
+        Some(path) => read_live_file(path),
+        None => read_live_api(&*super::connect(api)?, &super::runtime()?),
     }
+}
+
+fn read_live_file(path: &Path) -> Result<(Vec<LiveRule>, String), ToolError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ToolError::new(format!("cannot read {}: {e}", path.display())))?;
+    let rules = live::parse_answer_text(&text).map_err(|e| {
+        ToolError::new(format!("{}: {e}", path.display()))
+            .with_help("pass a file written by `wecom-checkin pull`")
+    })?;
+    Ok((rules, load::display_path(path)))
+}
+
+/// The live rules through `client`, and its API base as their source.
+pub fn read_live_api(
+    client: &Client,
+    runtime: &tokio::runtime::Runtime,
+) -> Result<(Vec<LiveRule>, String), ToolError> {
+    let answer = runtime
+        .block_on(client.get_corp_checkin_option())
+        .map_err(|e| ToolError::new(format!("cannot read the live rules: {e}")))?;
+    let rules = live::parse_answer(&answer)
+        .map_err(|e| ToolError::new(format!("the live answer is not usable: {e}")))?;
+    Ok((rules, client.base().to_owned()))
 }
 
 /// The commit of the rules, when they are in a git work tree ("-dirty" when they have local changes).
@@ -88,32 +95,26 @@ pub fn load_desired(
     Ok((loaded, rosters, blocking))
 }
 
-/// Plans each roster file against its live roster, read from the API (a
-/// `--live` file holds rules only: its rosters are said to be not compared).
+/// Plans each roster file against its live roster, read through `client`
+/// (none with `--live`: a file holds rules only, so its rosters are said to
+/// be not compared).
 fn plan_rosters(
     plan: &mut Plan,
     rosters: &[RosterFile],
     loaded: &Loaded,
     live_rules: &[LiveRule],
-    args: &PlanArgs,
+    api: Option<(&Client, &tokio::runtime::Runtime)>,
+    batch: usize,
     now: i64,
 ) -> Result<(), ToolError> {
     if rosters.is_empty() {
         return Ok(());
     }
-    let client = match &args.live {
-        Some(_) => None,
-        None => Some(
-            Client::new(super::client_config(&args.api)?)
-                .map_err(|e| ToolError::new(e.to_string()))?,
-        ),
-    };
-    let runtime = super::runtime()?;
     let today = crate::model::Date(now).cst_day();
     let mut targets = Vec::new();
     for roster in rosters {
         match crate::roster::plan::target(plan, roster) {
-            Ok(id) if client.is_some() => targets.push((roster, id)),
+            Ok(id) if api.is_some() => targets.push((roster, id)),
             Ok(_) => crate::roster::plan::not_planned(
                 plan,
                 roster,
@@ -122,7 +123,7 @@ fn plan_rosters(
             Err(why) => crate::roster::plan::not_planned(plan, roster, why),
         }
     }
-    let Some(client) = &client else {
+    let Some((client, runtime)) = api else {
         return Ok(());
     };
     // One read per month and 100 people, whatever their rules.
@@ -155,7 +156,7 @@ fn plan_rosters(
                 *groupid,
                 &cells,
                 today,
-                args.change.roster_batch,
+                batch,
             );
         }
     }
@@ -172,15 +173,27 @@ pub enum Planned {
     Refused(Vec<Diagnostic>, Loaded),
 }
 
-/// Builds the plan the way `plan` and `apply` both need it.
-pub fn make_plan(args: &PlanArgs) -> Result<Planned, ToolError> {
+/// Builds the plan the way `plan` and `apply` both need it, through
+/// `client` when the caller has one (apply: one client, one set of limits).
+pub fn make_plan(args: &PlanArgs, client: Option<Arc<Client>>) -> Result<Planned, ToolError> {
     let now = checks::parse_now(args.now.as_deref())?;
     let paths = crate::cli::paths_or_default(&args.paths);
     let (loaded, rosters, blocking) = load_desired(&paths)?;
     if !blocking.is_empty() {
         return Ok(Planned::Refused(blocking, loaded));
     }
-    let (live_rules, source) = read_live(args.live.as_deref(), &args.api)?;
+    let runtime = super::runtime()?;
+    let (client, (live_rules, source)) = match args.live.as_deref() {
+        Some(path) => (None, read_live_file(path)?),
+        None => {
+            let client = match client {
+                Some(c) => c,
+                None => super::connect(&args.api)?,
+            };
+            let live = read_live_api(&client, &runtime)?;
+            (Some(client), live)
+        }
+    };
     let opts = Options {
         prune: args.change.prune,
         allow_replace: args.change.allow_replace,
@@ -188,7 +201,15 @@ pub fn make_plan(args: &PlanArgs) -> Result<Planned, ToolError> {
         effective_now: args.change.effective_now,
     };
     let mut plan = plan::build(&loaded.rules, &live_rules, &opts);
-    plan_rosters(&mut plan, &rosters, &loaded, &live_rules, args, now)?;
+    plan_rosters(
+        &mut plan,
+        &rosters,
+        &loaded,
+        &live_rules,
+        client.as_deref().map(|c| (c, &runtime)),
+        args.change.roster_batch,
+        now,
+    )?;
     plan.live.source = source;
     if args.live.is_none() {
         plan.live.corpid = super::corpid(&args.api);
@@ -250,7 +271,7 @@ pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {
         .map(full_plan_url)
         .transpose()?;
     let color = super::stdout_color();
-    let (plan, loaded) = match make_plan(args)? {
+    let (plan, loaded) = match make_plan(args, None)? {
         Planned::Plan(plan, loaded) => (*plan, loaded),
         Planned::Refused(blocking, loaded) => {
             print!(
