@@ -41,6 +41,14 @@ fn store(people: usize) -> (Corp, tempfile::TempDir, i64) {
     (c, dir, groupid)
 }
 
+/// `store(people)` with its December roster imported into the work folder.
+fn imported(people: usize) -> (Corp, tempfile::TempDir, i64) {
+    let (c, dir, groupid) = store(people);
+    let out = run(&c, dir.path(), &["import", "--rosters", "2026-12"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    (c, dir, groupid)
+}
+
 fn user(p: usize) -> String {
     format!("u{p:03}")
 }
@@ -164,9 +172,8 @@ fn import_plan_edit_apply_replan() {
 
 #[test]
 fn items_are_batched_one_call_per_rule_month_and_batch() {
-    let (c, dir, _) = store(3);
+    let (c, dir, _) = imported(3);
     let d = dir.path();
-    assert_eq!(run(&c, d, &["import", "--rosters", "2026-12"]).code, 0);
     // Every cell of three people changes: 93 cells in batches of 40.
     let text = std::fs::read_to_string(roster_file(d)).unwrap();
     let flipped = text
@@ -203,9 +210,8 @@ fn items_are_batched_one_call_per_rule_month_and_batch() {
 
 #[test]
 fn a_set_the_api_ignores_is_reported_not_applied() {
-    let (c, dir, _) = store(2);
+    let (c, dir, _) = imported(2);
     let d = dir.path();
-    assert_eq!(run(&c, d, &["import", "--rosters", "2026-12"]).code, 0);
     edit_cell(&roster_file(d), "u001", 6, "早班");
     c.emu
         .inject(Endpoint::SetCheckinScheduList, Fault::Ignore, 1);
@@ -224,9 +230,8 @@ fn a_set_the_api_ignores_is_reported_not_applied() {
 
 #[test]
 fn a_roster_that_moved_after_the_plan_is_refused() {
-    let (c, dir, groupid) = store(2);
+    let (c, dir, groupid) = imported(2);
     let d = dir.path();
-    assert_eq!(run(&c, d, &["import", "--rosters", "2026-12"]).code, 0);
     edit_cell(&roster_file(d), "u001", 6, "早班");
     assert_eq!(
         run(
@@ -253,9 +258,8 @@ fn a_roster_that_moved_after_the_plan_is_refused() {
 
 #[test]
 fn a_saved_plan_whose_roster_calls_are_edited_is_refused() {
-    let (c, dir, _) = store(2);
+    let (c, dir, _) = imported(2);
     let d = dir.path();
-    assert_eq!(run(&c, d, &["import", "--rosters", "2026-12"]).code, 0);
     edit_cell(&roster_file(d), "u001", 6, "早班");
     assert_eq!(
         run(
@@ -356,9 +360,8 @@ fn invalid_rosters_give_positioned_errors() {
 
 #[test]
 fn a_renamed_shift_is_checked_against_the_rule_as_it_will_be() {
-    let (c, dir, _) = store(1);
+    let (c, dir, _) = imported(1);
     let d = dir.path();
-    assert_eq!(run(&c, d, &["import", "--rosters", "2026-12"]).code, 0);
     // The rule renames 早班 (schedule_id 1) to 白班; the roster still says 早班.
     let rule = std::fs::read_to_string(d.join("rules/store.yaml")).unwrap();
     std::fs::write(
@@ -570,4 +573,71 @@ fn the_bundled_example_roster_is_valid() {
     let out = super::util::run(&["validate", "rules", "examples/rosters"]);
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(out.stdout.contains("3 rules in 4 files"), "{}", out.stdout);
+    // Named on its own, a roster is read as a roster, never as a rule file.
+    let out = super::util::run(&[
+        "validate",
+        "rules",
+        "examples/rosters/成都春熙路店/2026-12.csv",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("3 rules in 4 files"), "{}", out.stdout);
+}
+
+/// What cannot be compared is said, never guessed: the roster of a rule the
+/// same plan adds (no groupid yet), and rosters under `plan --live FILE`.
+#[test]
+fn a_roster_that_cannot_be_compared_is_said_and_sends_nothing() {
+    let (c, dir, _) = imported(1);
+    let d = dir.path();
+    let rule = std::fs::read_to_string(d.join("rules/store.yaml")).unwrap();
+    std::fs::write(
+        d.join("rules/store.yaml"),
+        rule.replace("groupname: 成都春熙路店", "groupname: 新店"),
+    )
+    .unwrap();
+    std::fs::rename(d.join("rosters").join(STORE), d.join("rosters/新店")).unwrap();
+    let out = run(
+        &c,
+        d,
+        &["plan", "--format", "json", NOW_ARGS[0], NOW_ARGS[1]],
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let plan: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        plan["rosters"][0]["notes"][0],
+        "the rule is added by this plan and has no groupid yet: apply, then plan again to set the roster"
+    );
+    assert!(
+        plan["calls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["endpoint"] != "setcheckinschedulist")
+    );
+
+    let out = run(&c, d, &["pull", "--out", "live.json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run(
+        &c,
+        d,
+        &["plan", "--live", "live.json", NOW_ARGS[0], NOW_ARGS[1]],
+    );
+    assert!(
+        out.stdout
+            .contains("roster not compared: the rule is added by this plan"),
+        "{}",
+        out.stdout
+    );
+    std::fs::write(d.join("rules/store.yaml"), rule).unwrap();
+    std::fs::rename(d.join("rosters/新店"), d.join("rosters").join(STORE)).unwrap();
+    let out = run(
+        &c,
+        d,
+        &["plan", "--live", "live.json", NOW_ARGS[0], NOW_ARGS[1]],
+    );
+    assert!(
+        out.stdout.contains("roster not compared: live rosters are read from the API; a --live file holds rules only"),
+        "{}",
+        out.stdout
+    );
 }
