@@ -14,7 +14,7 @@ pub fn schema_header(schema_rel_path: &str) -> String {
 
 /// A rule as a YAML document (readable forms, field-table order).
 pub fn rule_to_yaml(rule: &Rule) -> String {
-    let value = serde_json::to_value(rule).unwrap_or(Value::Null);
+    let value = crate::model::to_readable_value(rule).unwrap_or(Value::Null);
     to_yaml(&value)
 }
 

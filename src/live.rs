@@ -12,9 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::model::Rule;
 
-/// Keys of the read shape that describe a rule rather than configure it:
-/// never written, never compared.
-pub const METADATA: [&str; 4] = ["groupid", "create_time", "create_userid", "update_userid"];
+use crate::model::fields::METADATA;
 
 /// Who made and changed a live rule, as the read API says.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -12,6 +12,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
+use crate::model::fields::Kind;
 use crate::model::{Date, Duration, GroupType, Rule, TimeOfDay, Weekday};
 
 /// The check name of a key this version does not know that is no likely typo (a warning).
@@ -166,10 +167,8 @@ pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String
                 );
             }
             ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
-                let title = parent(&c.schema, &schema_path)
-                    .and_then(|s| s.get("title"))
-                    .and_then(Value::as_str);
-                let (out_of_range, message) = readable_value_error(title, error.instance());
+                let (out_of_range, message) =
+                    readable_value_error(Kind::of(&field), error.instance());
                 // A whole number outside the range reaches the server, which
                 // answers with a row of its error table: the checks report
                 // that row, and this message stands only where no row does.
@@ -232,6 +231,17 @@ pub fn field_path(pointer: &str) -> String {
     out
 }
 
+/// A schema node with its `$ref` followed.
+pub(crate) fn resolve<'a>(schema: &'a Value, root: &'a Value) -> &'a Value {
+    match schema.get("$ref").and_then(Value::as_str) {
+        Some(r) => r
+            .strip_prefix('#')
+            .and_then(|p| root.pointer(p))
+            .unwrap_or(schema),
+        None => schema,
+    }
+}
+
 fn parent<'a>(schema: &'a Value, schema_path: &str) -> Option<&'a Value> {
     let parent = schema_path.rsplit_once('/').map_or("", |(p, _)| p);
     schema.pointer(parent)
@@ -261,20 +271,20 @@ pub fn did_you_mean<'a>(key: &str, allowed: &'a [String]) -> Option<&'a str> {
 
 /// The message of the value type's own parser, which says what to write, and
 /// whether the value is of the right kind but out of range (the parser took it).
-fn readable_value_error(title: Option<&str>, instance: &Value) -> (bool, String) {
+fn readable_value_error(kind: Option<Kind>, instance: &Value) -> (bool, String) {
     /// The parser's own complaint, or None when it takes the value.
     fn msg<T: serde::de::DeserializeOwned>(v: &Value) -> Option<String> {
         serde_json::from_value::<T>(v.clone())
             .err()
             .map(|e| e.to_string())
     }
-    let (complaint, what) = match title {
-        Some("TimeOfDay") => (msg::<TimeOfDay>(instance), "a time of day"),
-        Some("Duration") => (msg::<Duration>(instance), "a duration"),
-        Some("Date") => (msg::<Date>(instance), "a date"),
-        Some("Weekday") => (msg::<Weekday>(instance), "a weekday (0 = Sunday … 6)"),
-        Some("GroupType") => (msg::<GroupType>(instance), "a rule type"),
-        _ => {
+    let (complaint, what) = match kind {
+        Some(Kind::TimeOfDay) => (msg::<TimeOfDay>(instance), "a time of day"),
+        Some(Kind::Duration) => (msg::<Duration>(instance), "a duration"),
+        Some(Kind::Date) => (msg::<Date>(instance), "a date"),
+        Some(Kind::Weekday) => (msg::<Weekday>(instance), "a weekday (0 = Sunday … 6)"),
+        Some(Kind::GroupType) => (msg::<GroupType>(instance), "a rule type"),
+        None => {
             return (
                 false,
                 format!("{} is not an allowed value", describe(instance)),
@@ -324,6 +334,54 @@ mod tests {
             |_, _, _, _| n += 1,
         );
         assert_eq!(n, 0);
+    }
+
+    /// `Kind::of` is a table beside the model's types: every field the
+    /// schema (generated from those types) gives a value type must have that
+    /// kind, and no other field any kind.
+    #[test]
+    fn every_field_has_the_kind_of_its_type() {
+        fn walk(node: &Value, root: &Value, key: Option<&str>, seen: &mut Vec<String>) {
+            let node = resolve(node, root);
+            let title = node.get("title").and_then(Value::as_str);
+            if let Some(key) = key {
+                let kind = Kind::of(key).map(Kind::name);
+                let typed = title.filter(|t| {
+                    ["TimeOfDay", "Duration", "Date", "Weekday", "GroupType"].contains(t)
+                });
+                let items = node.get("items").map(|i| resolve(i, root));
+                let item_title = items.and_then(|i| i.get("title")).and_then(Value::as_str);
+                let declared = typed.or(item_title.filter(|t| *t == "Weekday"));
+                assert_eq!(kind, declared, "field `{key}`");
+                seen.push(key.to_owned());
+                if typed.is_some() {
+                    return;
+                }
+            }
+            if let Some(props) = node.get("properties").and_then(Value::as_object) {
+                for (k, v) in props {
+                    walk(v, root, Some(k), seen);
+                }
+            }
+            if let Some(items) = node.get("items") {
+                walk(items, root, None, seen);
+            }
+            for sub in ["anyOf", "oneOf", "allOf"] {
+                for v in node
+                    .get(sub)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    walk(v, root, None, seen);
+                }
+            }
+        }
+        let root = schema_value();
+        let mut seen = Vec::new();
+        walk(root, root, None, &mut seen);
+        assert!(seen.len() > 100, "{}", seen.len());
+        assert!(seen.iter().any(|k| k == "off_work_sec"));
     }
 
     #[test]

@@ -147,9 +147,6 @@ pub struct KeepLive {
     pub errmsg: Option<String>,
 }
 
-/// Keys of a rule file that belong to the tool, not to the API: never sent, never compared.
-pub const TOOL_KEYS: [&str; 4] = ["groupid", "effective_now", "readonly", "keep_live"];
-
 /// 打卡时间 — working days and their check-in times.
 #[skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -1,11 +1,14 @@
 //! Values that rule files may write in wire form or in readable form (README: values).
 //!
 //! Each type holds the wire value exactly as the API sends it (seconds, a Unix
-//! timestamp, a weekday number) and reads either form. Serializing always writes
-//! the readable form when it is lossless, and the wire form otherwise, so that
-//! model → YAML → model is the identity for every value the API can hold.
+//! timestamp, a weekday number) and reads either form. Serializing writes the
+//! wire form, the one the diff, the fingerprints and the API use; only the YAML
+//! the tool writes asks for the readable form ([`to_readable_value`]), and gets
+//! it where it is lossless, so that model → YAML → model is the identity for
+//! every value the API can hold.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -15,6 +18,40 @@ use serde::{Deserialize, Serialize, Serializer};
 const DAY: i64 = 86_400;
 /// China Standard Time, the zone of every WeCom date (UTC+8, no daylight saving).
 pub const CST_OFFSET_SECS: i64 = 8 * 3600;
+
+thread_local! {
+    /// Set while [`to_readable_value`] runs on this thread.
+    static READABLE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// `value` as JSON with readable values (`"09:00"`, `"5m"`, `"2027-01-01"`,
+/// `mon`, `fixed`) wherever they are lossless: the file boundary, for the
+/// YAML the tool writes. Everything else serializes wire numbers.
+pub fn to_readable_value<T: Serialize + ?Sized>(
+    value: &T,
+) -> serde_json::Result<serde_json::Value> {
+    /// Restores the mode even if serializing fails part way.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            READABLE.set(self.0);
+        }
+    }
+    let _restore = Restore(READABLE.replace(true));
+    serde_json::to_value(value)
+}
+
+/// The wire number, or inside [`to_readable_value`] the readable form when there is one.
+fn serialize_value<S: Serializer, R: AsRef<str>>(
+    s: S,
+    wire: i64,
+    readable: impl FnOnce() -> Option<R>,
+) -> Result<S::Ok, S::Error> {
+    match READABLE.get().then(readable).flatten() {
+        Some(r) => s.serialize_str(r.as_ref()),
+        None => s.serialize_i64(wire),
+    }
+}
 
 /// Accepts an integer or a string, and hands either to `parse`.
 struct IntOrStr<F> {
@@ -134,10 +171,7 @@ impl fmt::Display for TimeOfDay {
 
 impl Serialize for TimeOfDay {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.readable() {
-            Some(r) => s.serialize_str(&r),
-            None => s.serialize_i64(self.0),
-        }
+        serialize_value(s, self.0, || self.readable())
     }
 }
 
@@ -249,10 +283,7 @@ impl fmt::Display for Duration {
 
 impl Serialize for Duration {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.readable() {
-            Some(r) => s.serialize_str(&r),
-            None => s.serialize_i64(self.0),
-        }
+        serialize_value(s, self.0, || self.readable())
     }
 }
 
@@ -404,10 +435,7 @@ impl fmt::Display for Date {
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.readable() {
-            Some(r) => s.serialize_str(&r),
-            None => s.serialize_i64(self.0),
-        }
+        serialize_value(s, self.0, || self.readable())
     }
 }
 
@@ -470,10 +498,7 @@ impl fmt::Display for Weekday {
 
 impl Serialize for Weekday {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.name() {
-            Some(n) => s.serialize_str(n),
-            None => s.serialize_i64(self.0),
-        }
+        serialize_value(s, self.0, || self.name())
     }
 }
 
@@ -538,10 +563,7 @@ impl fmt::Display for GroupType {
 
 impl Serialize for GroupType {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.name() {
-            Some(n) => s.serialize_str(n),
-            None => s.serialize_i64(self.0),
-        }
+        serialize_value(s, self.0, || self.name())
     }
 }
 

@@ -1,64 +1,16 @@
 //! The wire form of a rule: what the API sends and takes (seconds, Unix
-//! timestamps, weekday numbers, grouptype numbers). The model serializes to the
-//! readable form; this walks that value beside the JSON Schema and turns every
-//! readable value back into its wire value.
+//! timestamps, weekday numbers, grouptype numbers). The model serializes to
+//! it directly; the readable form exists only in the YAML files.
 
 use serde_json::Value;
 
-use super::{Date, Duration, GroupType, Rule, TimeOfDay, Weekday};
+use super::Rule;
 
 /// A rule as the API's JSON (`group` of a request body), tool keys included.
 pub fn rule_to_wire(rule: &Rule) -> Value {
-    let mut value = serde_json::to_value(rule).unwrap_or(Value::Null);
-    let schema = crate::schema::schema_value();
-    to_wire(&mut value, schema, schema);
-    value
-}
-
-/// A schema node with its `$ref` followed.
-pub(crate) fn resolve<'a>(schema: &'a Value, root: &'a Value) -> &'a Value {
-    match schema.get("$ref").and_then(Value::as_str) {
-        Some(r) => r
-            .strip_prefix('#')
-            .and_then(|p| root.pointer(p))
-            .unwrap_or(schema),
-        None => schema,
-    }
-}
-
-fn to_wire(value: &mut Value, schema: &Value, root: &Value) {
-    let schema = resolve(schema, root);
-    if let Value::String(s) = value {
-        let wire = match schema.get("title").and_then(Value::as_str) {
-            Some("TimeOfDay") => TimeOfDay::parse(s).map(|v| v.0),
-            Some("Duration") => Duration::parse(s).map(|v| v.0),
-            Some("Date") => Date::parse(s).map(|v| v.0),
-            Some("Weekday") => Weekday::NAMES.iter().position(|n| n == s).map(|i| i as i64),
-            Some("GroupType") => serde_json::from_value::<GroupType>(Value::String(s.clone()))
-                .ok()
-                .map(|g| g.0),
-            _ => None,
-        };
-        if let Some(n) = wire {
-            *value = Value::from(n);
-        }
-        return;
-    }
-    match value {
-        Value::Object(obj) => {
-            for (k, v) in obj.iter_mut() {
-                if let Some(sub) = schema.get("properties").and_then(|p| p.get(k)) {
-                    to_wire(v, sub, root);
-                }
-            }
-        }
-        Value::Array(items) => {
-            if let Some(sub) = schema.get("items") {
-                items.iter_mut().for_each(|v| to_wire(v, sub, root));
-            }
-        }
-        _ => {}
-    }
+    // A rule is maps with string keys, numbers, strings and booleans: it
+    // always serializes.
+    serde_json::to_value(rule).unwrap_or(Value::Null)
 }
 
 #[cfg(test)]
@@ -88,5 +40,19 @@ mod tests {
         assert_eq!(wire["spe_offdays"][0]["notes"], "元旦");
         let back: Rule = serde_json::from_value(wire).unwrap();
         assert_eq!(back, rule);
+
+        let readable = super::super::to_readable_value(&rule).unwrap();
+        assert_eq!(readable["grouptype"], "schedule");
+        assert_eq!(
+            readable["checkindate"][0]["workdays"],
+            serde_json::json!(["sun", "mon"])
+        );
+        assert_eq!(
+            readable["checkindate"][0]["checkintime"][0]["off_work_sec"],
+            "+1 02:00"
+        );
+        assert_eq!(readable["spe_offdays"][0]["timestamp"], "2027-01-01");
+        // The mode ends with the call.
+        assert_eq!(rule_to_wire(&rule)["grouptype"], 2);
     }
 }

@@ -15,13 +15,7 @@ use serde_json::{Map, Value, json};
 
 use crate::model::Date;
 
-/// Legacy fields of the read shape: never written, never compared.
-const LEGACY_IN_DAYS: [&str; 4] = [
-    "flex_time",
-    "limit_aheadtime",
-    "limit_offtime",
-    "noneed_offwork",
-];
+use crate::model::fields::{LEGACY_IN_DAYS, NEWER_NESTED};
 
 /// The three kinds of day of ot_info_v2 (`{conf}` in a default's path);
 /// its other members (time_unit_config …) have defaults of their own.
@@ -104,7 +98,7 @@ pub fn canonical(wire: &Value, today: i64, fill: bool) -> Map<String, Value> {
     if let Value::Object(obj) = &mut v {
         for key in crate::model::TOOL_KEYS
             .into_iter()
-            .chain(crate::live::METADATA)
+            .chain(crate::model::fields::METADATA)
         {
             obj.shift_remove(key);
         }
@@ -277,12 +271,6 @@ pub fn agrees_where_known(
     }
 }
 
-/// Fields newer than the 2023-12 documents, nested in objects that an update
-/// sends whole. A rule file written before this version knew them lacks them
-/// while live has them: sending the parent would erase them (D2), so the plan
-/// guards them as it guards fields it does not know at all.
-pub const NEWER_NESTED: [&str; 3] = ["biweekly", "rest_times", "time_unit_config"];
-
 /// The paths of what live holds under `field` that sending `sent` in its
 /// place would drop, among keys this version does not know or knows only as
 /// newer than its documents. A known key the file leaves out is a change the
@@ -303,7 +291,7 @@ fn erase_walk(
     root: &Value,
     out: &mut Vec<String>,
 ) {
-    let schema = schema.map(|s| crate::model::wire::resolve(s, root));
+    let schema = schema.map(|s| crate::schema::resolve(s, root));
     match (live, sent) {
         (Value::Object(l), _) => {
             let props = schema.and_then(|s| s.get("properties"));

@@ -1,48 +1,22 @@
 //! Changes in words an HR admin reads: `checkindate[0].checkintime[0].work_sec:
 //! 09:00 → 09:30`, `spe_offdays: + 2027-01-01 元旦`. Values are shown in their
-//! readable form, found from the JSON Schema by path.
+//! readable form, by what their field holds.
 
 use serde_json::Value;
 
 use super::Change;
-use crate::model::{Date, Duration, GroupType, TimeOfDay, Weekday};
+use crate::model::fields::{ENTRY_LISTS, Kind};
+use crate::model::{Date, TimeOfDay};
 
-/// Lists whose entries are shown whole, added or removed, instead of field by field.
-const ENTRY_LISTS: [&str; 4] = ["spe_workdays", "spe_offdays", "wifimac_infos", "loc_infos"];
-
-/// The schema node for a path of keys (array indices skipped).
-fn schema_at<'a>(path: &[String]) -> Option<&'a Value> {
-    let root = crate::schema::schema_value();
-    let resolve = |s: &'a Value| -> &'a Value {
-        s.get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix('#'))
-            .and_then(|p| root.pointer(p))
-            .unwrap_or(s)
-    };
-    let mut node = resolve(root);
-    for seg in path {
-        if seg.parse::<usize>().is_ok() {
-            node = resolve(node.get("items")?);
-        } else {
-            node = resolve(node.get("properties")?.get(seg)?);
-        }
-    }
-    Some(node)
-}
-
-/// A wire value as people read it, by what the schema says it is.
+/// A wire value as people read it, by what its field holds ([`Kind::of`]).
 pub fn readable(path: &[String], v: &Value) -> String {
-    let title = schema_at(path)
-        .and_then(|s| s.get("title"))
-        .and_then(Value::as_str);
-    let n = v.as_i64();
-    match (title, n) {
-        (Some("TimeOfDay"), Some(n)) => TimeOfDay(n).to_string(),
-        (Some("Duration"), Some(n)) => Duration(n).to_string(),
-        (Some("Date"), Some(n)) => Date(n).to_string(),
-        (Some("Weekday"), Some(n)) => Weekday(n).to_string(),
-        (Some("GroupType"), Some(n)) => GroupType(n).to_string(),
+    let kind = path
+        .iter()
+        .rev()
+        .find(|seg| seg.parse::<usize>().is_err())
+        .and_then(|key| Kind::of(key));
+    match (kind, v.as_i64()) {
+        (Some(kind), Some(n)) => kind.readable(n),
         _ => match v {
             Value::String(s) => s.clone(),
             Value::Array(items) => {
