@@ -24,7 +24,7 @@ use crate::plan::{Call, canon};
 #[derive(Clone, Debug)]
 pub struct Outcome {
     pub rule: String,
-    pub endpoint: String,
+    pub endpoint: Endpoint,
     pub result: Result<(), String>,
     pub elapsed: Duration,
 }
@@ -33,7 +33,7 @@ pub struct Outcome {
 pub struct Executed {
     pub outcomes: Vec<Outcome>,
     /// (rule, endpoint) of calls skipped after a failure.
-    pub not_attempted: Vec<(String, String)>,
+    pub not_attempted: Vec<(String, Endpoint)>,
 }
 
 impl Executed {
@@ -42,7 +42,7 @@ impl Executed {
     }
 
     /// Successful calls per endpoint.
-    pub fn done(&self, endpoint: &str) -> usize {
+    pub fn done(&self, endpoint: Endpoint) -> usize {
         self.outcomes
             .iter()
             .filter(|o| o.endpoint == endpoint && o.result.is_ok())
@@ -160,19 +160,15 @@ pub async fn execute(
                 let mut calls = group.into_iter();
                 for call in calls.by_ref() {
                     if stop.load(Ordering::SeqCst) {
-                        done.not_attempted
-                            .push((rule.clone(), call.endpoint.clone()));
+                        done.not_attempted.push((rule.clone(), call.endpoint));
                         continue;
                     }
                     let started = Instant::now();
-                    let result = match Endpoint::from_name(&call.endpoint) {
-                        Some(e) => make(&client, e, &call, prior, progress_note).await,
-                        None => Err(format!("unknown endpoint {}", call.endpoint)),
-                    };
+                    let result = make(&client, call.endpoint, &call, prior, progress_note).await;
                     let failed = result.is_err();
                     let outcome = Outcome {
                         rule: rule.clone(),
-                        endpoint: call.endpoint.clone(),
+                        endpoint: call.endpoint,
                         result,
                         elapsed: started.elapsed(),
                     };
@@ -184,8 +180,7 @@ pub async fn execute(
                         }
                         // The rest of this rule's calls depend on this one.
                         for rest in calls.by_ref() {
-                            done.not_attempted
-                                .push((rule.clone(), rest.endpoint.clone()));
+                            done.not_attempted.push((rule.clone(), rest.endpoint));
                         }
                         break;
                     }
@@ -263,8 +258,8 @@ pub fn verify(
             .get("groupid")
             .or_else(|| group.get("groupid"))
             .and_then(Value::as_i64);
-        match call.endpoint.as_str() {
-            "add_checkin_option" => {
+        match call.endpoint {
+            Endpoint::Add => {
                 let name = group
                     .get("groupname")
                     .and_then(Value::as_str)
@@ -295,7 +290,7 @@ pub fn verify(
                     )),
                 }
             }
-            "update_checkin_option" => match groupid.and_then(by_id) {
+            Endpoint::Update => match groupid.and_then(by_id) {
                 None => missing(format!(
                     "updated, but groupid {} is gone",
                     groupid.unwrap_or_default()
@@ -306,7 +301,7 @@ pub fn verify(
                     }
                 }
             },
-            "clear_checkin_option_array_field" => match groupid.and_then(by_id) {
+            Endpoint::Clear => match groupid.and_then(by_id) {
                 None => missing(format!(
                     "cleared, but groupid {} is gone",
                     groupid.unwrap_or_default()
@@ -320,17 +315,17 @@ pub fn verify(
                         .into_iter()
                         .flatten()
                     {
-                        let field = crate::plan::CLEARABLE
-                            .iter()
-                            .find(|(_, c)| Some(u64::from(*c)) == code.as_u64())
-                            .map(|(f, _)| *f);
+                        let field = code
+                            .as_u64()
+                            .and_then(crate::client::ClearField::from_code)
+                            .map(|f| f.field());
                         if let Some(f) = field.filter(|f| live.contains_key(*f)) {
                             found(format!("{f} was cleared but live still has entries"));
                         }
                     }
                 }
             },
-            "del_checkin_option" => {
+            Endpoint::Delete => {
                 if let Some(id) = groupid.filter(|id| by_id(*id).is_some()) {
                     missing(format!("deleted, but groupid {id} is still live"));
                 }
@@ -403,13 +398,13 @@ mod tests {
     fn update(effective_now: bool) -> (Vec<Call>, Executed) {
         let call = Call {
             rule: "x".into(),
-            endpoint: "update_checkin_option".into(),
+            endpoint: Endpoint::Update,
             body: json!({"effective_now": effective_now, "group": {"groupid": 7, "need_photo": true}}),
         };
         let executed = Executed {
             outcomes: vec![Outcome {
                 rule: "x".into(),
-                endpoint: call.endpoint.clone(),
+                endpoint: call.endpoint,
                 result: Ok(()),
                 elapsed: Duration::ZERO,
             }],

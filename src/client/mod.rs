@@ -103,6 +103,64 @@ impl fmt::Display for Endpoint {
     }
 }
 
+/// By its API name, as in a saved plan's calls: an unknown name fails when
+/// the plan is read, before any call is made.
+impl serde::Serialize for Endpoint {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Endpoint {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        Endpoint::from_name(&name).ok_or_else(|| {
+            serde::de::Error::custom(format!("{name:?} is not an endpoint of the API"))
+        })
+    }
+}
+
+/// An array clear_checkin_option_array_field empties, by its code in `clear_field`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ClearField {
+    SpeWorkdays = 1,
+    SpeOffdays = 2,
+    WifimacInfos = 3,
+    LocInfos = 4,
+}
+
+impl ClearField {
+    pub const ALL: [ClearField; 4] = [
+        ClearField::SpeWorkdays,
+        ClearField::SpeOffdays,
+        ClearField::WifimacInfos,
+        ClearField::LocInfos,
+    ];
+
+    /// The code the API takes.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The rule field it empties.
+    pub fn field(self) -> &'static str {
+        match self {
+            ClearField::SpeWorkdays => "spe_workdays",
+            ClearField::SpeOffdays => "spe_offdays",
+            ClearField::WifimacInfos => "wifimac_infos",
+            ClearField::LocInfos => "loc_infos",
+        }
+    }
+
+    pub fn from_code(code: u64) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| u64::from(f.code()) == code)
+    }
+
+    pub fn from_field(field: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.field() == field)
+    }
+}
+
 /// `url` with any user name and password replaced by `***`, for messages.
 pub fn without_userinfo(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
@@ -568,4 +626,31 @@ async fn read_answer(
         message: format!("no errcode ({e})"),
     })?;
     Ok((value, answer.errcode, answer.errmsg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clear_fields_are_the_entry_lists_in_code_order() {
+        let fields: Vec<&str> = ClearField::ALL.iter().map(|f| f.field()).collect();
+        assert_eq!(fields, crate::model::fields::ENTRY_LISTS);
+        let codes: Vec<u8> = ClearField::ALL.iter().map(|f| f.code()).collect();
+        assert_eq!(codes, [1, 2, 3, 4]);
+        assert_eq!(ClearField::from_code(5), None);
+    }
+
+    #[test]
+    fn an_unknown_endpoint_fails_when_read() {
+        let e: Endpoint = serde_json::from_value(serde_json::json!("del_checkin_option")).unwrap();
+        assert_eq!(e, Endpoint::Delete);
+        let err = serde_json::from_value::<Endpoint>(serde_json::json!("drop_everything\u{1b}[2J"))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            r#""drop_everything\u{1b}[2J" is not an endpoint of the API"#
+        );
+    }
 }

@@ -8,7 +8,7 @@ use crate::Exit;
 use crate::apply::{self, Executed};
 use crate::checks;
 use crate::cli::{ApplyArgs, PlanArgs, PlanFormat};
-use crate::client::Client;
+use crate::client::{Client, Endpoint};
 use crate::diag::render;
 use crate::error::ToolError;
 use crate::escape;
@@ -265,7 +265,7 @@ fn check_deletes(plan: &Plan, args: &ApplyArgs) -> Result<(), Refusal> {
         .filter(|r| r.action == Action::Replace)
         .map(|r| r.groupname.as_str())
         .collect();
-    let is_delete = |c: &&plan::Call| c.endpoint == "del_checkin_option";
+    let is_delete = |c: &&plan::Call| c.endpoint == Endpoint::Delete;
     let all_deletes = plan.calls.iter().filter(is_delete).count();
     let deletes = plan
         .calls
@@ -586,7 +586,7 @@ fn roster_findings(
     runtime: &tokio::runtime::Runtime,
 ) -> Vec<apply::Finding> {
     let mut out = Vec::new();
-    let ok = |o: &&apply::Outcome| o.endpoint == roster::plan::SET && o.result.is_ok();
+    let ok = |o: &&apply::Outcome| o.endpoint == Endpoint::SetCheckinScheduList && o.result.is_ok();
     if !executed.outcomes.iter().any(|o| ok(&o)) {
         return out;
     }
@@ -683,16 +683,16 @@ fn write_id(plan: &Plan, name: &str, id: i64) {
 }
 
 fn summary(e: &Executed, unverified: usize, pending: usize) -> String {
-    let rosters = match e.done(roster::plan::SET) {
+    let rosters = match e.done(Endpoint::SetCheckinScheduList) {
         0 => String::new(),
         n => format!(", {} made", plan::plural(n, "roster call")),
     };
     let mut s = format!(
         "Applied: {} added, {} updated, {} cleared, {} deleted{rosters}; {} failed, {} not attempted",
-        e.done("add_checkin_option"),
-        e.done("update_checkin_option"),
-        e.done("clear_checkin_option_array_field"),
-        e.done("del_checkin_option"),
+        e.done(Endpoint::Add),
+        e.done(Endpoint::Update),
+        e.done(Endpoint::Clear),
+        e.done(Endpoint::Delete),
         e.failed(),
         e.not_attempted.len()
     );

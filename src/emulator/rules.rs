@@ -2,6 +2,7 @@
 //! api-docs 002 documents them (see docs/api-notes.md for each behaviour and
 //! the line it comes from). Pure state: no HTTP here.
 
+use crate::client::ClearField;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
@@ -70,14 +71,6 @@ pub struct Store {
 
 /// Checks that only warn about a file but that the server enforces on what it is sent.
 const NOT_FUTURE: [&str; 2] = ["special-day-future", "special-day-started"];
-
-/// Top-level array fields that clear_checkin_option_array_field empties, by code.
-const CLEAR_FIELDS: [(u64, &str); 4] = [
-    (1, "spe_workdays"),
-    (2, "spe_offdays"),
-    (3, "wifimac_infos"),
-    (4, "loc_infos"),
-];
 
 impl Store {
     pub fn new(now: Option<i64>) -> Self {
@@ -201,11 +194,8 @@ impl Store {
         };
         let mut fields = Vec::new();
         for code in codes {
-            match code
-                .as_u64()
-                .and_then(|c| CLEAR_FIELDS.iter().find(|(n, _)| *n == c))
-            {
-                Some((_, field)) => fields.push(*field),
+            match code.as_u64().and_then(ClearField::from_code) {
+                Some(field) => fields.push(field),
                 None => {
                     return Answer::err(
                         BAD_REQUEST,
@@ -221,10 +211,10 @@ impl Store {
         let mut rule = stored.rule.clone();
         for field in fields {
             match field {
-                "spe_workdays" => rule.spe_workdays = None,
-                "spe_offdays" => rule.spe_offdays = None,
-                "wifimac_infos" => rule.wifimac_infos = None,
-                _ => rule.loc_infos = None,
+                ClearField::SpeWorkdays => rule.spe_workdays = None,
+                ClearField::SpeOffdays => rule.spe_offdays = None,
+                ClearField::WifimacInfos => rule.wifimac_infos = None,
+                ClearField::LocInfos => rule.loc_infos = None,
             }
         }
         let no_wifi = rule.wifimac_infos.as_ref().is_none_or(Vec::is_empty);

@@ -15,8 +15,8 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
-use super::{Action, CLEARABLE, Call, Plan, RulePlan, canon, describe, live_compared, top_field};
-use crate::client::Endpoint;
+use super::{Action, Call, Plan, RulePlan, canon, describe, live_compared, top_field};
+use crate::client::{ClearField, Endpoint};
 use crate::live::LiveRule;
 
 /// What does not hold together, in sentences; empty when the plan is sound.
@@ -27,7 +27,7 @@ pub fn audit(plan: &Plan, live: &[LiveRule], today: i64) -> Vec<String> {
     let mut claims: Vec<Vec<usize>> = vec![Vec::new(); plan.rules.len()];
     for (ci, call) in plan.calls.iter().enumerate() {
         // Roster calls follow from roster entries (roster::plan::audit).
-        if call.endpoint == crate::roster::plan::SET {
+        if call.endpoint == Endpoint::SetCheckinScheduList {
             continue;
         }
         match entry_of(plan, call) {
@@ -65,18 +65,15 @@ fn group_of(call: &Call) -> Option<&Map<String, Value>> {
 }
 
 fn groupid_of(call: &Call) -> Option<i64> {
-    match Endpoint::from_name(&call.endpoint) {
-        Some(Endpoint::Update) => group_of(call)?.get("groupid")?.as_i64(),
+    match call.endpoint {
+        Endpoint::Update => group_of(call)?.get("groupid")?.as_i64(),
         _ => call.body.get("groupid")?.as_i64(),
     }
 }
 
 /// The entry a call belongs to, by the rule it names in its body.
 fn entry_of(plan: &Plan, call: &Call) -> Result<usize, String> {
-    let endpoint = Endpoint::from_name(&call.endpoint).ok_or(format!(
-        "{:?} is not an endpoint apply calls",
-        call.endpoint
-    ))?;
+    let endpoint = call.endpoint;
     let find = |pred: &dyn Fn(&RulePlan) -> bool, what: String| {
         plan.rules
             .iter()
@@ -148,9 +145,9 @@ fn follows(
             .as_object()
             .map(|o| o.keys().map(String::as_str).collect())
             .unwrap_or_default();
-        let expected: &[&str] = match Endpoint::from_name(&call.endpoint) {
-            Some(Endpoint::Add | Endpoint::Update) => &["effective_now", "group"],
-            Some(Endpoint::Clear) => &["clear_field", "effective_now", "groupid"],
+        let expected: &[&str] = match call.endpoint {
+            Endpoint::Add | Endpoint::Update => &["effective_now", "group"],
+            Endpoint::Clear => &["clear_field", "effective_now", "groupid"],
             _ => &["effective_now", "groupid"],
         };
         if keys != expected.iter().copied().collect() {
@@ -160,12 +157,7 @@ fn follows(
             ));
         }
     }
-    let count = |e: Endpoint| {
-        calls
-            .iter()
-            .filter(|c| c.endpoint == e.name())
-            .collect::<Vec<_>>()
-    };
+    let count = |e: Endpoint| calls.iter().filter(|c| c.endpoint == e).collect::<Vec<_>>();
     let (adds, updates, clears, deletes) = (
         count(Endpoint::Add),
         count(Endpoint::Update),
@@ -233,10 +225,8 @@ fn follows(
                 codes
                     .iter()
                     .map(|code| {
-                        CLEARABLE
-                            .iter()
-                            .find(|(_, c)| u64::from(*c) == *code)
-                            .map(|(f, _)| (*f).to_owned())
+                        ClearField::from_code(*code)
+                            .map(|f| f.field().to_owned())
                             .ok_or(format!("clear_field {code} is not a clearable array"))
                     })
                     .collect::<Result<_, _>>()?

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use crate::checks;
+use crate::client::{ClearField, Endpoint};
 use crate::diag::{Diagnostic, Severity};
 use crate::live::LiveRule;
 use crate::load::LoadedRule;
@@ -37,14 +38,6 @@ use crate::model::{Date, GroupType};
 /// Bumped whenever the JSON plan changes incompatibly (2: bound to its corp,
 /// day, options and content).
 pub const FORMAT_VERSION: u32 = 2;
-
-/// The four arrays clear_checkin_option_array_field can empty, by code.
-pub const CLEARABLE: [(&str, u8); 4] = [
-    ("spe_workdays", 1),
-    ("spe_offdays", 2),
-    ("wifimac_infos", 3),
-    ("loc_infos", 4),
-];
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -123,7 +116,7 @@ pub struct RulePlan {
 pub struct Call {
     /// groupname of the rule the call is for.
     pub rule: String,
-    pub endpoint: String,
+    pub endpoint: Endpoint,
     pub body: Value,
 }
 
@@ -269,7 +262,7 @@ impl RulePlan {
 fn delete_call(l: &LiveRule, effective_now: bool) -> Call {
     Call {
         rule: l.rule.groupname.clone().unwrap_or_default(),
-        endpoint: "del_checkin_option".into(),
+        endpoint: Endpoint::Delete,
         body: json!({ "groupid": l.groupid, "effective_now": effective_now }),
     }
 }
@@ -582,7 +575,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
             } else {
                 calls.push(Call {
                     rule: name.clone(),
-                    endpoint: "add_checkin_option".into(),
+                    endpoint: Endpoint::Add,
                     body: json!({ "effective_now": effective_now, "group": body_group }),
                 });
                 counts.add += 1;
@@ -629,7 +622,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                 // without a rule; a stop in between is finished by the next apply.
                 calls.push(Call {
                     rule: name.clone(),
-                    endpoint: "add_checkin_option".into(),
+                    endpoint: Endpoint::Add,
                     body: json!({ "effective_now": effective_now, "group": body_group }),
                 });
                 calls.push(delete_call(l, effective_now));
@@ -641,7 +634,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         }
         let diff = pre.diff.take().unwrap_or_else(|| diff_rule(d, l, today));
         rp.changes = diff.changes;
-        rp.clear = diff.clear.iter().map(|(f, _)| (*f).to_owned()).collect();
+        rp.clear = diff.clear.iter().map(|f| f.field().to_owned()).collect();
         rp.unknown = diff.unknown;
         rp.unmanaged = diff.unmanaged;
         rp.times = diff.times;
@@ -727,15 +720,15 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                 group.extend(diff.update);
                 calls.push(Call {
                     rule: name.clone(),
-                    endpoint: "update_checkin_option".into(),
+                    endpoint: Endpoint::Update,
                     body: json!({ "effective_now": effective_now, "group": group }),
                 });
                 counts.update += 1;
             }
             if !diff.clear.is_empty() {
-                let mut codes: Vec<u8> = diff.clear.iter().map(|(_, c)| *c).collect();
+                let mut codes: Vec<u8> = diff.clear.iter().map(|f| f.code()).collect();
                 codes.sort_unstable();
-                calls.push(Call { rule: name.clone(), endpoint: "clear_checkin_option_array_field".into(), body: json!({ "groupid": l.groupid, "clear_field": codes, "effective_now": effective_now }) });
+                calls.push(Call { rule: name.clone(), endpoint: Endpoint::Clear, body: json!({ "groupid": l.groupid, "clear_field": codes, "effective_now": effective_now }) });
                 counts.clear += 1;
             }
         }
@@ -827,7 +820,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
     // Deletes last (a replacement's delete still follows its add).
     let (deletes, others): (Vec<Call>, Vec<Call>) = calls
         .into_iter()
-        .partition(|c| c.endpoint == "del_checkin_option");
+        .partition(|c| c.endpoint == Endpoint::Delete);
     let mut calls = others;
     calls.extend(deletes);
     if !errors.is_empty() {
@@ -935,7 +928,7 @@ struct RuleDiff {
     /// Sent fields whose live value holds settings the update would drop
     /// unseen (fields this version does not know): (field, paths).
     erases: Vec<(String, Vec<String>)>,
-    clear: Vec<(&'static str, u8)>,
+    clear: Vec<ClearField>,
     inexpressible: Vec<(String, String)>,
     changes: Vec<Change>,
     unknown: Vec<String>,
@@ -970,10 +963,7 @@ fn diff_rule(rule: &LoadedRule, live: &LiveRule, today: i64) -> RuleDiff {
     let fields: BTreeSet<&String> = dc.keys().chain(lc.keys()).collect();
     for field in fields {
         let (dv, lv) = (dc.get(field), lc.get(field));
-        let clear_code = CLEARABLE
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(f, c)| (*f, *c));
+        let clear_code = ClearField::from_field(field);
         // A field the file leaves out, with no default and not clearable: not managed (left as live has it).
         if !written(field) && !has_default(field) && clear_code.is_none() {
             if lv.is_some() {

@@ -9,6 +9,7 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::client::Endpoint;
 use crate::diag::{Diagnostic, Severity};
 use crate::live::LiveRule;
 use crate::load::LoadedRule;
@@ -18,9 +19,6 @@ use crate::plan::{Action, Call, Plan};
 use super::check::{REST, rule_of, shifts};
 use super::file::RosterFile;
 use super::live::{Cells, fingerprint};
-
-/// The endpoint's name, as in a plan's calls.
-pub const SET: &str = "setcheckinschedulist";
 
 /// Items per setcheckinschedulist call unless `--roster-batch` says otherwise.
 /// The documents give no limit; this is the tool's choice (docs/rosters.md).
@@ -250,7 +248,7 @@ pub fn set_call(groupname: &str, groupid: i64, yearmonth: u32, items: &[CellChan
         .collect();
     Call {
         rule: groupname.to_owned(),
-        endpoint: SET.into(),
+        endpoint: Endpoint::SetCheckinScheduList,
         body: json!({"groupid": groupid, "items": items, "yearmonth": yearmonth}),
     }
 }
@@ -308,7 +306,11 @@ pub fn cells_of_calls<'a>(calls: impl Iterator<Item = &'a Call>) -> Result<SetCe
 /// entries show, each once. Returns the reasons it is not.
 pub fn audit(plan: &Plan) -> Vec<String> {
     let mut reasons = Vec::new();
-    for call in plan.calls.iter().filter(|c| c.endpoint == SET) {
+    for call in plan
+        .calls
+        .iter()
+        .filter(|c| c.endpoint == Endpoint::SetCheckinScheduList)
+    {
         let (id, ym) = (
             call.body["groupid"].as_i64(),
             call.body["yearmonth"].as_u64(),
@@ -325,7 +327,10 @@ pub fn audit(plan: &Plan) -> Vec<String> {
             ));
         }
     }
-    let calls = plan.calls.iter().filter(|c| c.endpoint == SET);
+    let calls = plan
+        .calls
+        .iter()
+        .filter(|c| c.endpoint == Endpoint::SetCheckinScheduList);
     let sent = match cells_of_calls(calls) {
         Ok(s) => s,
         Err(e) => {
@@ -349,7 +354,7 @@ pub fn audit(plan: &Plan) -> Vec<String> {
     let items: usize = plan
         .calls
         .iter()
-        .filter(|c| c.endpoint == SET)
+        .filter(|c| c.endpoint == Endpoint::SetCheckinScheduList)
         .map(|c| c.body["items"].as_array().map_or(0, Vec::len))
         .sum();
     if items != sent.len() {

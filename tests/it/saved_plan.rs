@@ -90,12 +90,12 @@ fn made_up_delete(p: &mut Plan, action: plan::Action) {
         .action = action;
     p.calls.push(plan::Call {
         rule: "旧仓库-固定班".into(),
-        endpoint: "del_checkin_option".into(),
+        endpoint: Endpoint::Delete,
         body: json!({"groupid": 3, "effective_now": false}),
     });
 }
 
-fn call_mut<'a>(plan: &'a mut Plan, endpoint: &str) -> &'a mut Value {
+fn call_mut(plan: &mut Plan, endpoint: Endpoint) -> &mut Value {
     &mut plan
         .calls
         .iter_mut()
@@ -109,7 +109,7 @@ fn an_edit_without_a_new_digest_is_evident() {
     let c = seeded();
     let dir = tempfile::tempdir().unwrap();
     let mut p = saved(&c, dir.path());
-    call_mut(&mut p, "update_checkin_option")["group"]["white_users"] = json!(["ceo", "intruder"]);
+    call_mut(&mut p, Endpoint::Update)["group"]["white_users"] = json!(["ceo", "intruder"]);
     let out = apply_saved(&c, &write(dir.path(), &p), &[]);
     refused(&out, "the plan file was edited after it was made");
     no_writes(&c);
@@ -120,7 +120,7 @@ fn an_edited_body_is_refused_even_with_a_matching_digest() {
     let c = seeded();
     let dir = tempfile::tempdir().unwrap();
     let mut p = saved(&c, dir.path());
-    call_mut(&mut p, "update_checkin_option")["group"]["white_users"] = json!(["ceo", "intruder"]);
+    call_mut(&mut p, Endpoint::Update)["group"]["white_users"] = json!(["ceo", "intruder"]);
     p.seal();
     let out = apply_saved(&c, &write(dir.path(), &p), &[]);
     refused(
@@ -136,7 +136,7 @@ fn an_edited_body_is_refused_even_with_a_matching_digest() {
 
     // An added rule's body is held to the entry's lines the same way.
     let mut p = saved(&c, dir.path());
-    call_mut(&mut p, "add_checkin_option")["group"]["range"] = json!({"party_id": ["1"]});
+    call_mut(&mut p, Endpoint::Add)["group"]["range"] = json!({"party_id": ["1"]});
     refused_sealed(&c, dir.path(), p, &[], "the added rule's body gives");
 }
 
@@ -145,7 +145,7 @@ fn a_retargeted_update_is_refused() {
     let c = seeded();
     let dir = tempfile::tempdir().unwrap();
     let mut p = saved(&c, dir.path());
-    call_mut(&mut p, "update_checkin_option")["group"]["groupid"] = json!(3);
+    call_mut(&mut p, Endpoint::Update)["group"]["groupid"] = json!(3);
     refused_sealed(
         &c,
         dir.path(),
@@ -254,24 +254,21 @@ fn every_field_of_a_call_is_held_to_its_entry() {
     let c = seeded();
     let dir = tempfile::tempdir().unwrap();
     type Edit = fn(&mut Plan);
-    let cases: [(&str, Edit); 6] = [
+    let cases: [(&str, Edit); 5] = [
         ("says effective_now true, the entry false", |p| {
-            call_mut(p, "update_checkin_option")["effective_now"] = json!(true);
+            call_mut(p, Endpoint::Update)["effective_now"] = json!(true);
         }),
         ("apply sends [\"effective_now\", \"group\"]", |p| {
-            call_mut(p, "update_checkin_option")["debug"] = json!(1);
+            call_mut(p, Endpoint::Update)["debug"] = json!(1);
         }),
         (
             "it empties [\"wifimac_infos\"], the entry [\"spe_offdays\"]",
             |p| {
-                call_mut(p, "clear_checkin_option_array_field")["clear_field"] = json!([3]);
+                call_mut(p, Endpoint::Clear)["clear_field"] = json!([3]);
             },
         ),
         ("apply never calls getcheckinoption", |p| {
-            p.calls[0].endpoint = "getcheckinoption".into();
-        }),
-        ("\"add_rule\" is not an endpoint apply calls", |p| {
-            p.calls[0].endpoint = "add_rule".into();
+            p.calls[0].endpoint = Endpoint::GetCheckinOption;
         }),
         ("a call is labelled \"someone else\"", |p| {
             p.calls[0].rule = "someone else".into();
@@ -282,6 +279,29 @@ fn every_field_of_a_call_is_held_to_its_entry() {
         edit(&mut p);
         refused_sealed(&c, dir.path(), p, &[], needle);
     }
+}
+
+/// A call to no endpoint of the API is refused when the plan is read, before
+/// any other call.
+#[test]
+fn an_unknown_endpoint_fails_when_the_plan_is_read() {
+    let c = seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = saved(&c, dir.path());
+    p.seal();
+    let mut value = serde_json::to_value(&p).unwrap();
+    value["calls"][0]["endpoint"] = json!("add_rule");
+    let path = dir.path().join("edited.json");
+    std::fs::write(&path, value.to_string()).unwrap();
+    let out = apply_saved(&c, path.to_str().unwrap(), &[]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains(r#"is not a plan: "add_rule" is not an endpoint of the API"#),
+        "{}",
+        out.stderr
+    );
+    no_writes(&c);
 }
 
 #[test]
@@ -354,7 +374,7 @@ fn a_reviewed_plan_must_be_usable_and_the_same() {
     let mut more = p.clone();
     more.calls.push(plan::Call {
         rule: "旧仓库-固定班".into(),
-        endpoint: "del_checkin_option".into(),
+        endpoint: Endpoint::Delete,
         body: json!({"groupid": 3, "effective_now": false}),
     });
     more.seal();
