@@ -4,12 +4,16 @@
 # days — each copy with its own groupname) against a live answer in which 10 %
 # of the rules differ; peak memory of each; and, side by side, the independent
 # `check-jsonschema` (PyPI) checking only the JSON Schema on the same files.
-# Best of 5 runs (check-jsonschema: best of 2), release build.
+# Beside each figure, its ratio to the parse floor: examples/parse_floor.rs,
+# which only reads the same files, runs the same YAML parser over them in
+# parallel and parses the live JSON (the least any validator or planner must
+# do). Best of 5 runs (check-jsonschema: best of 2), release build.
 # Usage: scripts/bench.sh [N...]   (default: 100 1000 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+cargo build --release --quiet --bin wecom-checkin --example parse_floor
 bin=$PWD/target/release/wecom-checkin
+floor=$PWD/target/release/examples/parse_floor
 venv=$PWD/target/bench-venv
 if [ ! -x "$venv/bin/check-jsonschema" ]; then
   python3 -m venv "$venv"
@@ -32,7 +36,7 @@ best_ms() { # best wall time of 5 runs of "$@", in ms
 }
 peak_mib() { /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>&1 || true; awk '{printf "%d", $1/1024}' "$work/rss"; }
 
-printf "%-7s %-10s %-9s %-10s %-9s %-10s %-9s %-17s %s\n" rules validate RSS plan RSS import RSS check-jsonschema ratio
+printf "%-7s %-10s %-9s %-10s %-9s %-10s %-9s %-17s %-6s %s\n" rules validate RSS plan RSS import RSS check-jsonschema ratio "floor: validate plan plan-RSS" 
 for n in ${@:-100 1000 10000}; do
   dir="$work/corp-$n"
   mkdir -p "$dir/rules"
@@ -94,7 +98,12 @@ PY
     if [ -z "$cj" ] || [ "$ms" -lt "$cj" ]; then cj=$ms; fi
   done
   ratio=$(awk -v a="$cj" -v b="$v" 'BEGIN { printf "%.0fx", a / (b > 0 ? b : 1) }')
-  printf "%-7s %-10s %-9s %-10s %-9s %-10s %-9s %-17s %s\n" "$n" "${v} ms" "${vm} MiB" "${p} ms" "${pm} MiB" "${i} ms" "${im} MiB" "${cj} ms" "$ratio"
+  fv=$(best_ms "$floor" "$dir/rules")
+  fp=$(best_ms "$floor" "$dir/rules" "$dir/live.json")
+  fpm=$(peak_mib "$floor" "$dir/rules" "$dir/live.json")
+  x() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / (b > 0 ? b : 1) }'; }
+  printf "%-7s %-10s %-9s %-10s %-9s %-10s %-9s %-17s %-6s %s\n" "$n" "${v} ms" "${vm} MiB" "${p} ms" "${pm} MiB" "${i} ms" "${im} MiB" "${cj} ms" "$ratio" \
+    "$(x "$v" "$fv") of ${fv} ms, $(x "$p" "$fp") of ${fp} ms, $(x "$pm" "$fpm") of ${fpm} MiB"
 done
 
 # Apply throughput: 500 changed rules against the emulator, with the same
