@@ -39,5 +39,8 @@ fn main() {
             .map(|v| v["group"].as_array().map_or(0, Vec::len))
             .unwrap_or(0)
     });
-    println!("{} files, {events} YAML events, {live:?} live rules", files.len());
+    println!(
+        "{} files, {events} YAML events, {live:?} live rules",
+        files.len()
+    );
 }

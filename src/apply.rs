@@ -307,7 +307,7 @@ pub fn verify(
                     groupid.unwrap_or_default()
                 )),
                 Some(l) => {
-                    let live = canon::canonical(&rule_to_wire(&l.rule), today, true);
+                    let live = canon::canonical(rule_to_wire(&l.rule), today, true);
                     for code in call
                         .body
                         .get("clear_field")
@@ -338,8 +338,8 @@ pub fn verify(
 
 /// The sent top-level fields whose live value differs, in canonical form.
 fn differing_fields(sent: &Value, live: &LiveRule, today: i64) -> Vec<String> {
-    let sent_c = canon::canonical(sent, today, true);
-    let live_c = canon::canonical(&rule_to_wire(&live.rule), today, true);
+    let sent_c = canon::canonical(sent.clone(), today, true);
+    let live_c = canon::canonical(rule_to_wire(&live.rule), today, true);
     let Value::Object(fields) = sent else {
         return Vec::new();
     };

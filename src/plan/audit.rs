@@ -212,7 +212,7 @@ fn follows(
         let lc = live_compared(l, today);
         let sent = updates.first().and_then(|u| group_of(u));
         let dc = sent
-            .map(|g| canon::canonical(&Value::Object(g.clone()), today, true))
+            .map(|g| canon::canonical(Value::Object(g.clone()), today, true))
             .unwrap_or_default();
         let cleared: Vec<String> = match clears.first() {
             None => Vec::new(),

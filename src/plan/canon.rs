@@ -93,8 +93,7 @@ pub const DEFAULTS: &[FieldDefault] = &[
 
 /// The canonical form of a rule's wire value. `fill` applies the defaults
 /// (not for legacy live answers, whose absent fields are unknown).
-pub fn canonical(wire: &Value, today: i64, fill: bool) -> Map<String, Value> {
-    let mut v = wire.clone();
+pub fn canonical(mut v: Value, today: i64, fill: bool) -> Map<String, Value> {
     if let Value::Object(obj) = &mut v {
         for key in crate::model::TOOL_KEYS
             .into_iter()
@@ -121,9 +120,8 @@ pub fn canonical(wire: &Value, today: i64, fill: bool) -> Map<String, Value> {
         strip_history(obj, today);
     }
     if fill {
-        for (pattern, default) in DEFAULTS {
-            let segments: Vec<&str> = pattern.split('.').collect();
-            fill_default(&mut v, &segments, default);
+        for (segments, default) in split_defaults() {
+            fill_default(&mut v, segments, default);
         }
     }
     prune_empty(&mut v);
@@ -131,6 +129,18 @@ pub fn canonical(wire: &Value, today: i64, fill: bool) -> Map<String, Value> {
         Value::Object(m) => m,
         _ => Map::new(),
     }
+}
+
+/// [`DEFAULTS`] with each path split into its segments, once per process.
+fn split_defaults() -> &'static [(Vec<&'static str>, fn() -> Value)] {
+    static SPLIT: std::sync::OnceLock<Vec<(Vec<&'static str>, fn() -> Value)>> =
+        std::sync::OnceLock::new();
+    SPLIT.get_or_init(|| {
+        DEFAULTS
+            .iter()
+            .map(|(pattern, default)| (pattern.split('.').collect(), *default))
+            .collect()
+    })
 }
 
 /// Removes what the read shape shows but the write API refuses (D3): `ot_info`

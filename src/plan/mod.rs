@@ -280,7 +280,7 @@ pub(crate) fn fnv(bytes: &[u8]) -> String {
 /// Fingerprints of live state, per rule and for the whole, from canonical forms
 /// (so a change in metadata or key order alone does not make a plan stale).
 pub fn fingerprint(live: &[LiveRule], now: i64) -> LiveInfo {
-    let prepared = prepare_live(live, Date(now).cst_day());
+    let prepared = prepare_live(live, &HashMap::new(), Date(now).cst_day());
     fingerprint_of(live, &prepared)
 }
 
@@ -305,24 +305,31 @@ struct LivePre {
     fingerprint: String,
 }
 
-fn prepare_live(live: &[LiveRule], today: i64) -> Vec<LivePre> {
+/// `known`: fingerprints already taken while diffing (live index → fingerprint).
+fn prepare_live(live: &[LiveRule], known: &HashMap<usize, String>, today: i64) -> Vec<LivePre> {
     use rayon::prelude::*;
     live.par_iter()
-        .map(|l| {
-            let filled = canon::canonical(&rule_to_wire(&l.rule), today, true);
-            let mut text = serde_json::to_string(&filled).unwrap_or_default();
-            text.push_str(l.rule.groupname.as_deref().unwrap_or_default());
-            LivePre {
-                fingerprint: fnv(text.as_bytes()),
-            }
+        .enumerate()
+        .map(|(li, l)| LivePre {
+            fingerprint: match known.get(&li) {
+                Some(f) => f.clone(),
+                None => live_fingerprint(&canon::canonical(rule_to_wire(&l.rule), today, true), l),
+            },
         })
         .collect()
+}
+
+/// The fingerprint of a live rule, from its canonical form with defaults filled.
+fn live_fingerprint(filled: &Map<String, Value>, l: &LiveRule) -> String {
+    let mut text = serde_json::to_string(filled).unwrap_or_default();
+    text.push_str(l.rule.groupname.as_deref().unwrap_or_default());
+    fnv(text.as_bytes())
 }
 
 /// The canonical form of a live rule as compared: defaults filled only for
 /// modern answers, whose missing fields are empty (D3).
 fn live_compared(l: &LiveRule, today: i64) -> Map<String, Value> {
-    canon::canonical(&rule_to_wire(&l.rule), today, !l.legacy_shape)
+    canon::canonical(rule_to_wire(&l.rule), today, !l.legacy_shape)
 }
 
 /// What the plan needs of a desired rule: its checks, and its diff with the
@@ -332,6 +339,10 @@ fn live_compared(l: &LiveRule, today: i64) -> Map<String, Value> {
 struct DesiredPre {
     diagnostics: Vec<Diagnostic>,
     diff: Option<RuleDiff>,
+    /// The matched live rule's fingerprint, taken from the canonical form
+    /// the diff compared (a modern answer's: the same form), so that each
+    /// live rule is made canonical once.
+    live_fingerprint: Option<(usize, String)>,
 }
 
 fn prepare_desired(
@@ -345,9 +356,21 @@ fn prepare_desired(
     desired
         .par_iter()
         .enumerate()
-        .map(|(di, d)| DesiredPre {
-            diagnostics: checks::check_rule(d, now),
-            diff: pairs.get(&di).map(|&li| diff_rule(d, &live[li], today)),
+        .map(|(di, d)| {
+            let mut live_fingerprint = None;
+            let diff = pairs.get(&di).map(|&li| {
+                let l = &live[li];
+                let lc = live_compared(l, today);
+                if !l.legacy_shape {
+                    live_fingerprint = Some((li, self::live_fingerprint(&lc, l)));
+                }
+                diff_rule(d, l, lc, today)
+            });
+            DesiredPre {
+                diagnostics: checks::check_rule(d, now),
+                diff,
+                live_fingerprint,
+            }
         })
         .collect()
 }
@@ -538,7 +561,11 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
         .chain(leftovers.iter().map(|(_, li, _)| *li))
         .collect();
     let mut desired_pre = prepare_desired(desired, live, &pairs, opts.now, today);
-    let live_pre = prepare_live(live, today);
+    let known: HashMap<usize, String> = desired_pre
+        .iter_mut()
+        .filter_map(|p| p.live_fingerprint.take())
+        .collect();
+    let live_pre = prepare_live(live, &known, today);
 
     for (di, d) in desired.iter().enumerate() {
         let effective_now = opts.effective_now || d.rule.effective_now == Some(true);
@@ -632,7 +659,10 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
             rules.push(rp);
             continue;
         }
-        let diff = pre.diff.take().unwrap_or_else(|| diff_rule(d, l, today));
+        let diff = pre
+            .diff
+            .take()
+            .unwrap_or_else(|| diff_rule(d, l, live_compared(l, today), today));
         rp.changes = diff.changes;
         rp.clear = diff.clear.iter().map(|f| f.field().to_owned()).collect();
         rp.unknown = diff.unknown;
@@ -937,15 +967,16 @@ struct RuleDiff {
     times: Vec<times::Day>,
 }
 
-fn diff_rule(rule: &LoadedRule, live: &LiveRule, today: i64) -> RuleDiff {
+/// `lc`: the live rule's canonical form ([`live_compared`]).
+fn diff_rule(rule: &LoadedRule, live: &LiveRule, lc: Map<String, Value>, today: i64) -> RuleDiff {
     let legacy = live.legacy_shape;
     let desired_wire = rule_to_wire(&rule.rule);
-    let written: BTreeSet<&String> = desired_wire
+    let written: Vec<String> = desired_wire
         .as_object()
-        .map(|o| o.keys().collect())
+        .map(|o| o.keys().cloned().collect())
         .unwrap_or_default();
-    let dc = &canon::canonical(&desired_wire, today, true);
-    let lc = &live_compared(live, today);
+    let dc = &canon::canonical(desired_wire, today, true);
+    let lc = &lc;
     // Built only for rules that change: most rules of a large corp do not.
     let mut sendable_obj: Option<Map<String, Value>> = None;
     let has_default = |f: &str| canon::DEFAULTS.iter().any(|(p, _)| *p == f);
