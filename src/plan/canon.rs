@@ -131,10 +131,12 @@ pub fn canonical(mut v: Value, today: i64, fill: bool) -> Map<String, Value> {
     }
 }
 
+/// A default with its path split into segments.
+type SplitDefault = (Vec<&'static str>, fn() -> Value);
+
 /// [`DEFAULTS`] with each path split into its segments, once per process.
-fn split_defaults() -> &'static [(Vec<&'static str>, fn() -> Value)] {
-    static SPLIT: std::sync::OnceLock<Vec<(Vec<&'static str>, fn() -> Value)>> =
-        std::sync::OnceLock::new();
+fn split_defaults() -> &'static [SplitDefault] {
+    static SPLIT: std::sync::OnceLock<Vec<SplitDefault>> = std::sync::OnceLock::new();
     SPLIT.get_or_init(|| {
         DEFAULTS
             .iter()
