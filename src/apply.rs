@@ -377,10 +377,7 @@ pub fn write_groupid(path: &std::path::Path, groupid: i64) -> Result<(), String>
     if !written {
         out += &format!("groupid: {groupid}\n");
     }
-    let tmp = path.with_extension("yaml.tmp");
-    std::fs::write(&tmp, out)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| e.to_string())
+    crate::atomic::write(path, out).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! line and dispatches to one module per command in [`commands`].
 
 pub mod apply;
+pub mod atomic;
 pub mod checks;
 pub mod cli;
 pub mod client;

@@ -1,40 +1,47 @@
 //! Make-up check-ins (补卡), the make-up reminder, and face detection.
 
-use super::{Check, Ctx, Source::Row};
+use super::{Check, Ctx, Level, Source::Row};
 
 pub const BUKA_REMIND: Check = Check {
     id: "buka-remind",
     source: Row(1),
+    level: Level::Error,
     summary: "buka_remind_day is 15–30 for this month (buka_remind_month 0) or 1–26 for the next (1)",
 };
 pub const LIMIT_NEXT_MONTH: Check = Check {
     id: "buka-limit-next-month",
     source: Row(60),
+    level: Level::Error,
     summary: "buka_limit_next_month is -1 or 1 … 28",
 };
 pub const BK_CNT: Check = Check {
     id: "allow-apply-bk-cnt",
     source: Row(61),
+    level: Level::Error,
     summary: "allow_apply_bk_cnt is -1 … 99",
 };
 pub const NEEDS_ALLOW_APPLY: Check = Check {
     id: "buka-needs-allow-apply-offworkday",
     source: Row(65),
+    level: Level::Error,
     summary: "make-up settings other than their defaults need allow_apply_offworkday",
 };
 pub const NEEDS_OPEN_REMIND: Check = Check {
     id: "buka-remind-needs-open-remind",
     source: Row(66),
+    level: Level::Error,
     summary: "buka_remind_day / buka_remind_month need open_remind",
 };
 pub const FACE_DETECT: Check = Check {
     id: "face-live-detect",
     source: Row(67),
+    level: Level::Error,
     summary: "open_face_live_detect needs use_face_detect",
 };
 pub const BK_DAY_LIMIT: Check = Check {
     id: "allow-apply-bk-day-limit",
     source: Row(89),
+    level: Level::Error,
     summary: "allow_apply_bk_day_limit is -1 … 180",
 };
 

@@ -4,12 +4,13 @@
 
 use std::collections::HashMap;
 
-use super::{Check, Ctx, Source, Source::Row, minutes};
+use super::{Check, Ctx, Level, Source, Source::Row, minutes};
 use crate::model::{CheckinTime, GroupType, TimeOfDay};
 
 pub const TIME_ID_UNIQUE: Check = Check {
     id: "time-id-unique",
     source: Row(10),
+    level: Level::Error,
     summary: "time_id is unique in the rule",
 };
 pub const TIME_ID_RANGE: Check = Check {
@@ -18,111 +19,133 @@ pub const TIME_ID_RANGE: Check = Check {
         errmsg: "field table: time_id must be greater than 0 and less than 99999",
         explanation: "时段标识,规则内唯一,大于0,小于99999",
     },
+    level: Level::Error,
     summary: "time_id is given and is 1 … 99998",
 };
 pub const CHECKINTIME_SIZE: Check = Check {
     id: "checkintime-size",
     source: Row(25),
+    level: Level::Error,
     summary: "each checkindate entry of a fixed rule has 1 to 4 periods",
 };
 pub const WORKDAYS: Check = Check {
     id: "workdays",
     source: Row(27),
+    level: Level::Error,
     summary: "workdays are 0 … 6, at least one per entry, none repeated in the rule",
 };
 pub const WINDOW_ORDER: Check = Check {
     id: "window-order",
     source: Row(19),
+    level: Level::Error,
     summary: "earliest_work_sec < latest_work_sec and earliest_off_work_sec < latest_off_work_sec",
 };
 pub const LATEST_OFF: Check = Check {
     id: "latest-off-work-sec",
     source: Row(20),
+    level: Level::Error,
     summary: "off_work_sec ≤ latest_off_work_sec < off_work_sec + 24 h",
 };
 pub const EARLIEST_OFF: Check = Check {
     id: "earliest-off-work-sec",
     source: Row(21),
+    level: Level::Error,
     summary: "work_sec < earliest_off_work_sec < off_work_sec",
 };
 pub const WORK_WINDOW: Check = Check {
     id: "work-window",
     source: Row(22),
+    level: Level::Error,
     summary: "earliest_work_sec < work_sec < latest_work_sec < off_work_sec",
 };
 pub const FIXED_WINDOW_CAPS: Check = Check {
     id: "fixed-window-caps",
     source: Row(28),
+    level: Level::Error,
     summary: "fixed rules: windows not negative; earliest_work_sec ≤ next-day 00:00, latest_work_sec ≤ next-day 23:59, earliest/latest_off_work_sec ≤ next-day 04:00",
 };
 pub const TIME_SECTION_SIZE: Check = Check {
     id: "time-section-size",
     source: Row(29),
+    level: Level::Error,
     summary: "each working shift has 1 to 4 periods",
 };
 pub const WORK_OFF_ORDER: Check = Check {
     id: "work-off-order",
     source: Row(30),
+    level: Level::Error,
     summary: "work_sec < off_work_sec, more than 1 minute and less than 24 h apart",
 };
 pub const REST_TIME: Check = Check {
     id: "rest-time",
     source: Row(31),
+    level: Level::Error,
     summary: "with allow_rest, work_sec < rest_begin_time < rest_end_time < off_work_sec",
 };
 pub const WINDOW_REQUIRED: Check = Check {
     id: "window-required",
     source: Row(32),
+    level: Level::Error,
     summary: "earliest/latest work and off-work secs are all given",
 };
 pub const WHOLE_MINUTES: Check = Check {
     id: "whole-minutes",
     source: Row(33),
+    level: Level::Error,
     summary: "every time of a period is a whole minute",
 };
 pub const OFF_WORK_SEC: Check = Check {
     id: "off-work-sec",
     source: Row(34),
+    level: Level::Error,
     summary: "off_work_sec is given and before next-day 23:59",
 };
 pub const WORK_SEC: Check = Check {
     id: "work-sec",
     source: Row(35),
+    level: Level::Error,
     summary: "work_sec is given and not after next-day 00:00",
 };
 pub const REMIND_REQUIRED: Check = Check {
     id: "remind-required",
     source: Row(36),
+    level: Level::Error,
     summary: "remind_work_sec and remind_off_work_sec are given",
 };
 pub const REMIND_WORK: Check = Check {
     id: "remind-work-sec",
     source: Row(64),
+    level: Level::Error,
     summary: "remind_work_sec is work_sec or 5, 10, 15, 20 minutes before",
 };
 pub const REST_NEEDS_ALLOW_REST: Check = Check {
     id: "rest-needs-allow-rest",
     source: Row(69),
+    level: Level::Error,
     summary: "rest_begin_time / rest_end_time need allow_rest",
 };
 pub const REMIND_OFF_WORK: Check = Check {
     id: "remind-off-work-sec",
     source: Row(87),
+    level: Level::Error,
     summary: "remind_off_work_sec is off_work_sec or 10, 20, 30, 60 minutes after",
 };
 pub const NO_OVERLAP: Check = Check {
     id: "periods-overlap",
     source: Row(88),
+    level: Level::Error,
     summary: "the periods of one day, and their check-in windows, do not overlap",
 };
 pub const SPECIAL_NO_WINDOWS: Check = Check {
     id: "special-workday-windows",
     source: Row(80),
+    level: Level::Error,
     summary: "special workdays' periods have no earliest/latest secs",
 };
 pub const SPECIAL_TIMES: Check = Check {
     id: "special-workday-times",
     source: Row(81),
+    level: Level::Error,
     summary: "special workdays: whole minutes, work_sec 04:00–18:00, off_work_sec 04:00–next-day 03:00, work before off, at most 24 h",
 };
 

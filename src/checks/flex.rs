@@ -1,47 +1,55 @@
 //! Flexible hours (弹性打卡) and leave-late/arrive-late rules (晚走晚到), on
 //! checkindate entries of fixed rules and on shifts of schedule rules.
 
-use super::{Check, Ctx, Source::Row, minutes};
+use super::{Check, Ctx, Level, Source::Row, minutes};
 use crate::model::{Duration, LateRule};
 
 pub const FLEX_ON_OFF_MAX: Check = Check {
     id: "flex-on-off-max",
     source: Row(2),
+    level: Level::Error,
     summary: "flex_on_duty_time and flex_off_duty_time are at most 360 minutes",
 };
 pub const FLEX_VALUES: Check = Check {
     id: "flex-values",
     source: Row(8),
+    level: Level::Error,
     summary: "flex_on/off_duty_time and max_allow_arrive_early/late are multiples of 5 minutes, at most 360 minutes",
 };
 pub const FLEX_NEEDS_A_PAIR: Check = Check {
     id: "flex-needs-a-pair",
     source: Row(59),
+    level: Level::Error,
     summary: "allow_flex needs the late/early pair or the arrive-early/late pair",
 };
 pub const FLEX_NEEDS_ALLOW_FLEX: Check = Check {
     id: "flex-needs-allow-flex",
     source: Row(62),
+    level: Level::Error,
     summary: "flex values and late_rule need allow_flex",
 };
 pub const FLEX_ONE_PAIR: Check = Check {
     id: "flex-one-pair",
     source: Row(70),
+    level: Level::Error,
     summary: "the two flex pairs are not both set",
 };
 pub const LATE_RULE_VALUES: Check = Check {
     id: "late-rule-values",
     source: Row(7),
+    level: Level::Error,
     summary: "late_rule times are multiples of 15 minutes, at most 600 minutes",
 };
 pub const LATE_RULE_NEEDS_ALLOW: Check = Check {
     id: "late-rule-needs-allow",
     source: Row(68),
+    level: Level::Error,
     summary: "late_rule times need allow_offwork_after_time",
 };
 pub const LATE_RULE_ORDER: Check = Check {
     id: "late-rule-order",
     source: Row(86),
+    level: Level::Error,
     summary: "offwork_after_time ≥ onwork_flex_time",
 };
 

@@ -4,112 +4,133 @@
 //! The server's errmsgs call a schedule rule (grouptype 2) "freegroup" and a
 //! free rule (grouptype 3) "unrestrain group"; messages here use our words.
 
-use super::{Check, Ctx, Source::Row, minutes};
+use super::{Check, Ctx, Level, Source::Row, minutes};
 use crate::model::{GroupType, Rule};
 
 pub const GROUPNAME: Check = Check {
     id: "groupname",
     source: Row(5),
+    level: Level::Error,
     summary: "groupname is 1 to 40 characters",
 };
 pub const GROUPTYPE: Check = Check {
     id: "grouptype",
     source: Row(6),
+    level: Level::Error,
     summary: "grouptype is 1 (fixed), 2 (schedule) or 3 (free)",
 };
 pub const CHECKIN_TYPE: Check = Check {
     id: "checkin-type",
     source: Row(18),
+    level: Level::Error,
     summary: "type (check-in method) is 0, 1 or 3",
 };
 pub const RANGE: Check = Check {
     id: "range",
     source: Row(17),
+    level: Level::Error,
     summary: "range names at least one department, user or tag",
 };
 pub const REPORTER: Check = Check {
     id: "reporter",
     source: Row(37),
+    level: Level::Error,
     summary: "each reporter has a userid or a tagid",
 };
 pub const OPTION_OUT_RANGE: Check = Check {
     id: "option-out-range",
     source: Row(85),
+    level: Level::Error,
     summary: "option_out_range is 0, 1 or 2",
 };
 pub const OLD_CHECKIN_FIELDS: Check = Check {
     id: "old-checkindate-fields",
     source: Row(3),
+    level: Level::Error,
     summary: "checkindate (and schedulelist) carry no flex_time, limit_aheadtime, limit_offtime or noneed_offwork",
 };
 pub const OLD_SCHEDULE_FIELDS: Check = Check {
     id: "old-schedule-fields",
     source: Row(4),
+    level: Level::Error,
     summary: "schedulelist entries carry no flex_time, limit_aheadtime or noneed_offwork",
 };
 pub const OLD_OT_INFO: Check = Check {
     id: "old-ot-info",
     source: Row(9),
+    level: Level::Error,
     summary: "no ot_info: overtime is ot_info_v2",
 };
 pub const SCHEDULELIST_ON_FIXED: Check = Check {
     id: "schedulelist-on-fixed",
     source: Row(58),
+    level: Level::Error,
     summary: "only schedule rules (grouptype 2) have a schedulelist",
 };
 pub const SCHEDULELIST_ON_FREE: Check = Check {
     id: "schedulelist-on-free",
     source: Row(101),
+    level: Level::Error,
     summary: "free rules (grouptype 3) have no schedulelist",
 };
 pub const CHECKINDATE_ON_SCHEDULE: Check = Check {
     id: "checkindate-on-schedule",
     source: Row(98),
+    level: Level::Error,
     summary: "schedule rules have no checkindate",
 };
 pub const CHECKINDATE_SIZE: Check = Check {
     id: "checkindate-size",
     source: Row(26),
+    level: Level::Error,
     summary: "a fixed rule has 1 to 7 checkindate entries",
 };
 pub const SPAN_DAY_TIME_ON_FIXED: Check = Check {
     id: "span-day-time-on-fixed",
     source: Row(103),
+    level: Level::Error,
     summary: "fixed rules have no span_day_time",
 };
 pub const STANDARD_DURATION_ON_FIXED: Check = Check {
     id: "standard-work-duration-on-fixed",
     source: Row(104),
+    level: Level::Error,
     summary: "fixed rules have no standard_work_duration",
 };
 pub const SPAN_DAY_TIME_ON_SCHEDULE: Check = Check {
     id: "span-day-time-on-schedule",
     source: Row(105),
+    level: Level::Error,
     summary: "schedule rules have no span_day_time",
 };
 pub const STANDARD_DURATION_ON_SCHEDULE: Check = Check {
     id: "standard-work-duration-on-schedule",
     source: Row(106),
+    level: Level::Error,
     summary: "schedule rules have no standard_work_duration",
 };
 pub const SPAN_DAY_TIME_RANGE: Check = Check {
     id: "span-day-time-range",
     source: Row(107),
+    level: Level::Error,
     summary: "span_day_time is from 00:00 to before 24:00",
 };
 pub const SPAN_DAY_TIME_MINUTES: Check = Check {
     id: "span-day-time-minutes",
     source: Row(108),
+    level: Level::Error,
     summary: "span_day_time is whole minutes",
 };
 pub const STANDARD_DURATION: Check = Check {
     id: "standard-work-duration",
     source: Row(109),
+    level: Level::Error,
     summary: "standard_work_duration is -1 or 1 h to 24 h in half-hour steps",
 };
 pub const OFFWORK_INTERVAL: Check = Check {
     id: "offwork-interval-time",
     source: Row(100),
+    level: Level::Error,
     summary: "offwork_interval_time is a multiple of 5 minutes, at most 1435 minutes",
 };
 

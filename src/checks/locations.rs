@@ -2,41 +2,48 @@
 
 use std::collections::HashMap;
 
-use super::{Check, Ctx, Source::Row};
+use super::{Check, Ctx, Level, Source::Row};
 
 pub const WIFI_MAC: Check = Check {
     id: "wifi-mac",
     source: Row(11),
+    level: Level::Error,
     summary: "wifimac is a MAC address (aa:bb:cc:dd:ee:ff)",
 };
 pub const WIFI_MAC_UNIQUE: Check = Check {
     id: "wifi-mac-unique",
     source: Row(12),
+    level: Level::Error,
     summary: "each wifimac appears once",
 };
 pub const WIFI_INFO: Check = Check {
     id: "wifi-info",
     source: Row(13),
+    level: Level::Error,
     summary: "wifiname is 1 to 40 characters and wifimac is given",
 };
 pub const WIFI_OR_LOCATION: Check = Check {
     id: "wifi-or-location",
     source: Row(14),
+    level: Level::Error,
     summary: "Wi-Fi and locations are not both empty",
 };
 pub const MAX_500: Check = Check {
     id: "wifi-location-count",
     source: Row(15),
+    level: Level::Error,
     summary: "at most 500 Wi-Fi access points and 500 locations",
 };
 pub const DISTANCE: Check = Check {
     id: "location-distance",
     source: Row(23),
+    level: Level::Error,
     summary: "distance is 100 … 1000 in steps of 100, 1500, 2000, 2500 or 3000 metres",
 };
 pub const LOCATION_INFO: Check = Check {
     id: "location-info",
     source: Row(24),
+    level: Level::Error,
     summary: "lat and lng are given and in range; loc_title and loc_detail are 1 to 40 characters",
 };
 

@@ -44,8 +44,35 @@ pub struct Check {
     /// Stable id (SARIF rule id, docs anchor).
     pub id: &'static str,
     pub source: Source,
+    /// How much a finding weighs, decided here once (as cargo's lints do).
+    pub level: Level,
     /// What is checked, in a sentence.
     pub summary: &'static str,
+}
+
+/// What a check's finding is: every check reproduces a refusal of the
+/// server, but not every value the server refuses is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// The server refuses the rule: an error.
+    Error,
+    /// A file may hold it, and the server refuses it only when its field
+    /// is sent (a special day that has already started): a warning, an
+    /// error in a plan that sends the field.
+    ErrorWhenSent,
+    /// The server would refuse it, but the tool never sends it (a special
+    /// day in the past is history, D6): a warning.
+    NeverSent,
+}
+
+impl Level {
+    /// The severity of a finding in a file.
+    pub fn severity(self) -> Severity {
+        match self {
+            Level::Error => Severity::Error,
+            Level::ErrorWhenSent | Level::NeverSent => Severity::Warning,
+        }
+    }
 }
 
 impl Check {
@@ -93,7 +120,7 @@ impl Ctx<'_> {
         self.out.push(Diagnostic {
             code: check.code(),
             errmsg: check.errmsg().to_owned(),
-            severity: Severity::Error,
+            severity: check.level.severity(),
             path: pointer,
             file: self.lr.file.clone(),
             line: pos.line,

@@ -1,67 +1,79 @@
 //! Overtime rules (加班规则): ot_info_v2 with a configuration for working days,
 //! rest days and holidays, and how rest is deducted from overtime.
 
-use super::{Check, Ctx, Source, Source::Row, minutes};
+use super::{Check, Ctx, Level, Source, Source::Row, minutes};
 use crate::model::{OtConf, RestInfo};
 
 pub const REST_ITEM_VALUES: Check = Check {
     id: "ot-rest-item-values",
     source: Row(38),
+    level: Level::Error,
     summary: "cal_ottime_rule: rest_time ≤ ot_time, both multiples of 15 minutes, at most 360 minutes",
 };
 pub const REST_ITEM_REQUIRED: Check = Check {
     id: "ot-rest-item-required",
     source: Row(39),
+    level: Level::Error,
     summary: "each cal_ottime_rule item has ot_time and rest_time",
 };
 pub const REST_ITEMS_INCREASING: Check = Check {
     id: "ot-rest-items-increasing",
     source: Row(40),
+    level: Level::Error,
     summary: "cal_ottime_rule items have increasing ot_time",
 };
 pub const REST_ITEMS_SIZE: Check = Check {
     id: "ot-rest-items-size",
     source: Row(41),
+    level: Level::Error,
     summary: "deduction by overtime length has 1 to 5 items",
 };
 pub const REST_NOT_ENABLED: Check = Check {
     id: "ot-rest-not-enabled",
     source: Row(42),
+    level: Level::Error,
     summary: "restinfo type 0 configures no rest",
 };
 pub const FIX_TIME_SIZE: Check = Check {
     id: "ot-fix-time-size",
     source: Row(43),
+    level: Level::Error,
     summary: "deduction of fixed rest periods has 1 to 10 periods",
 };
 pub const APPLY_REST_TYPE: Check = Check {
     id: "ot-apply-rest-type",
     source: Row(44),
+    level: Level::Error,
     summary: "apply.restinfo.type is 0, 1 or 2",
 };
 pub const APPLYCHECKIN_REST_TYPE: Check = Check {
     id: "ot-applycheckin-rest-type",
     source: Row(45),
+    level: Level::Error,
     summary: "applycheckin.restinfo.type is 0, 1 or 2",
 };
 pub const CHECKIN_REST_TYPE: Check = Check {
     id: "ot-checkin-rest-type",
     source: Row(46),
+    level: Level::Error,
     summary: "checkin.restinfo.type is 0, 1 or 2",
 };
 pub const FIX_TIME_VALUES: Check = Check {
     id: "ot-fix-time-values",
     source: Row(47),
+    level: Level::Error,
     summary: "fixed rest periods: whole minutes, 00:00 … next-day 23:59, begin before end, at most 24 h, not overlapping",
 };
 pub const TRANS_RATIO: Check = Check {
     id: "ot-trans-ratio",
     source: Row(48),
+    level: Level::Error,
     summary: "vacation.trans_ratio is at most 3000",
 };
 pub const OT_TIME_MIN_MAX: Check = Check {
     id: "ot-time-min-max",
     source: Row(49),
+    level: Level::Error,
     summary: "ot_time_min < ot_time_max, both at most 720 minutes",
 };
 pub const OT_TIME_START: Check = Check {
@@ -70,41 +82,49 @@ pub const OT_TIME_START: Check = Check {
         errmsg: "field table: ot_time_start must not exceed 720 minutes",
         explanation: "下班后多久开始计算加班,不超过720分钟",
     },
+    level: Level::Error,
     summary: "ot_time_start is at most 720 minutes",
 };
 pub const TRANS_TYPE: Check = Check {
     id: "ot-trans-type",
     source: Row(50),
+    level: Level::Error,
     summary: "ot_trans_type is 1 or 2",
 };
 pub const OT_TYPE: Check = Check {
     id: "ot-type",
     source: Row(52),
+    level: Level::Error,
     summary: "type is 0, 1 or 2",
 };
 pub const BY_LENGTH_NO_PERIODS: Check = Check {
     id: "ot-by-length-no-periods",
     source: Row(54),
+    level: Level::Error,
     summary: "deduction by overtime length sets no fixed rest periods",
 };
 pub const BY_PERIODS_NO_LENGTH: Check = Check {
     id: "ot-by-periods-no-length",
     source: Row(55),
+    level: Level::Error,
     summary: "deduction of fixed rest periods sets no cal_ottime_rule",
 };
 pub const OT_INFO_V2: Check = Check {
     id: "ot-info-v2-required",
     source: Row(56),
+    level: Level::Error,
     summary: "ot_info_v2 is given",
 };
 pub const CONFS: Check = Check {
     id: "ot-confs-required",
     source: Row(57),
+    level: Level::Error,
     summary: "ot_info_v2 has workdayconf, restdayconf and holidayconf, each with allow_ot (and type for rest days and holidays)",
 };
 pub const FIX_TIME_REQUIRED: Check = Check {
     id: "ot-fix-time-required",
     source: Row(102),
+    level: Level::Error,
     summary: "each fixed rest period has fix_time_begin_sec and fix_time_end_sec",
 };
 

@@ -3,52 +3,61 @@
 
 use std::collections::HashMap;
 
-use super::{Check, Ctx, Source::Row, minutes};
+use super::{Check, Ctx, Level, Source::Row, minutes};
 use crate::model::GroupType;
 
 pub const VALID_SCHEDULE: Check = Check {
     id: "schedule-required",
     source: Row(16),
+    level: Level::Error,
     summary: "besides the rest shift there is at least one shift",
 };
 pub const REST_SCHEDULE: Check = Check {
     id: "rest-schedule-required",
     source: Row(90),
+    level: Level::Error,
     summary: "there is a rest shift with schedule_id 0",
 };
 pub const FIRST_PERIOD_EARLIEST: Check = Check {
     id: "first-period-earliest",
     source: Row(91),
+    level: Level::Error,
     summary: "a shift's first earliest_work_sec is at most 4 hours before its work_sec",
 };
 pub const NAME_UNIQUE: Check = Check {
     id: "schedule-name-unique",
     source: Row(92),
+    level: Level::Error,
     summary: "schedule names are unique",
 };
 pub const ID_UNIQUE: Check = Check {
     id: "schedule-id-unique",
     source: Row(93),
+    level: Level::Error,
     summary: "schedule ids are unique",
 };
 pub const REST_NO_PERIODS: Check = Check {
     id: "rest-schedule-no-periods",
     source: Row(94),
+    level: Level::Error,
     summary: "the rest shift has no time_section",
 };
 pub const REST_NAME: Check = Check {
     id: "rest-schedule-name",
     source: Row(95),
+    level: Level::Error,
     summary: "the rest shift is named 休息",
 };
 pub const NAME: Check = Check {
     id: "schedule-name",
     source: Row(96),
+    level: Level::Error,
     summary: "a schedule name is 1 to 40 characters",
 };
 pub const SIZE: Check = Check {
     id: "schedule-size",
     source: Row(99),
+    level: Level::Error,
     summary: "at most 50 shifts",
 };
 

@@ -5,68 +5,79 @@
 
 use std::collections::HashMap;
 
-use super::{Check, Ctx, Source, Source::Row};
-use crate::diag::Severity;
+use super::{Check, Ctx, Level, Source, Source::Row};
 use crate::model::{Date, GroupType, SpecialDay};
 
 pub const FUTURE_ONLY: Check = Check {
     id: "special-day-future",
     source: Row(72),
+    level: Level::NeverSent,
     summary: "special days are in the future; one that ended before today is history (a warning: never sent)",
 };
 pub const STARTED: Check = Check {
     id: "special-day-started",
     source: Row(72),
+    level: Level::ErrorWhenSent,
     summary: "a special day that starts today or earlier and has not ended warns; the plan refuses it when its list is sent",
 };
 pub const BEGTIME: Check = Check {
     id: "special-day-begtime",
     source: Row(73),
+    level: Level::Error,
     summary: "begtime is a midnight (UTC+8) after 2000-01-01",
 };
 pub const ENDTIME: Check = Check {
     id: "special-day-endtime",
     source: Row(74),
+    level: Level::Error,
     summary: "endtime is given for types 1 and 2, a midnight (UTC+8) after 2000-01-01",
 };
 pub const CONFLICT: Check = Check {
     id: "special-day-conflict",
     source: Row(75),
+    level: Level::Error,
     summary: "no two special days overlap, across spe_workdays and spe_offdays",
 };
 pub const TIMESTAMP: Check = Check {
     id: "special-day-timestamp",
     source: Row(76),
+    level: Level::Error,
     summary: "timestamp is given for types 0 and 2, a midnight (UTC+8) after 2000-01-01",
 };
 pub const PERIOD: Check = Check {
     id: "special-day-period",
     source: Row(77),
+    level: Level::Error,
     summary: "a period has begtime and endtime, endtime not before its start",
 };
 pub const ONE_YEAR: Check = Check {
     id: "special-day-one-year",
     source: Row(78),
+    level: Level::Error,
     summary: "a period or repeat lasts at most one year",
 };
 pub const MAX_366: Check = Check {
     id: "special-day-count",
     source: Row(79),
+    level: Level::Error,
     summary: "at most 366 spe_workdays and 366 spe_offdays",
 };
 pub const OFFDAY_CHECKINTIME: Check = Check {
     id: "special-offday-checkintime",
     source: Row(71),
+    level: Level::Error,
     summary: "special days off have no checkintime",
 };
 pub const WORKDAY_CHECKINTIME: Check = Check {
     id: "special-workday-checkintime",
     source: Row(82),
+    level: Level::Error,
     summary: "special working days have checkintime",
 };
 pub const NOTES: Check = Check {
     id: "special-day-notes",
     source: Row(83),
+    level: Level::Error,
     summary: "notes are not empty",
 };
 pub const NOTES_BYTES: Check = Check {
@@ -75,16 +86,19 @@ pub const NOTES_BYTES: Check = Check {
         errmsg: "field table: notes must be at most 40 bytes",
         explanation: "特殊日期备注,字节长度不超过40",
     },
+    level: Level::Error,
     summary: "notes are at most 40 bytes (UTF-8)",
 };
 pub const TYPE: Check = Check {
     id: "special-day-type",
     source: Row(84),
+    level: Level::Error,
     summary: "type is 0, 1 or 2",
 };
 pub const NO_WORKDAYS: Check = Check {
     id: "special-workdays-not-allowed",
     source: Row(97),
+    level: Level::Error,
     summary: "schedule and free rules have no spe_workdays",
 };
 
@@ -315,9 +329,7 @@ fn future(ctx: &mut Ctx, at: &str, span: Days) {
             "it can stay as long as this list is not changed; a change sends the list whole and the server would reject it: move its start after today",
         )
     };
-    let d = ctx.report(check, at.to_owned(), message);
-    d.severity = Severity::Warning;
-    d.help = Some(help.into());
+    ctx.report(check, at.to_owned(), message).help = Some(help.into());
 }
 
 fn conflicts(ctx: &mut Ctx, at: &str, span: Days, taken: &mut HashMap<i64, String>) {

@@ -98,9 +98,7 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
             text += &format!("# {}\n", escape::text(note));
         }
         text += &emit::rule_to_yaml(&rule);
-        let tmp = path.with_extension("yaml.tmp");
-        std::fs::write(&tmp, text)
-            .and_then(|()| std::fs::rename(&tmp, path))
+        crate::atomic::write(path, text)
             .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
         written += 1;
         let line = format!(
@@ -398,7 +396,7 @@ fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
         }
         let (text, risky) = write::csv_text(yearmonth, &cells);
         std::fs::create_dir_all(&dir)
-            .and_then(|()| std::fs::write(&path, text))
+            .and_then(|()| crate::atomic::write(&path, text))
             .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
         println!(
             "  wrote {} ({})",

@@ -15,7 +15,7 @@ fn write(dir: &Path, cmd: clap::Command) -> Result<(), ToolError> {
     clap_mangen::Man::new(cmd)
         .render(&mut page)
         .map_err(|e| ToolError::new(format!("cannot render {}: {e}", path.display())))?;
-    std::fs::write(&path, page)
+    crate::atomic::write(&path, page)
         .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))
 }
 

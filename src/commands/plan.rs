@@ -253,11 +253,9 @@ fn out_format(path: &Path) -> Result<PlanFormat, ToolError> {
     }
 }
 
-/// Writes `text` to `path` whole or not at all (a temporary file renamed).
+/// Writes `text` to `path` whole or not at all.
 fn atomic_write(path: &Path, text: &str) -> Result<(), ToolError> {
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, text)
-        .and_then(|()| std::fs::rename(&tmp, path))
+    crate::atomic::write(path, text)
         .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))
 }
 

@@ -30,10 +30,8 @@ pub fn run(args: &PullArgs) -> Result<Exit, ToolError> {
     let text = serde_json::to_string_pretty(&answer).unwrap_or_default() + "\n";
     match &args.out {
         Some(path) => {
-            // Write beside, then rename: an interrupted pull never leaves half a file.
-            let tmp = path.with_extension("json.tmp");
-            std::fs::write(&tmp, &text)
-                .and_then(|()| std::fs::rename(&tmp, path))
+            // An interrupted pull never leaves half a file.
+            crate::atomic::write(path, &text)
                 .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("saved {} live rules to {}", rules.len(), path.display());
         }

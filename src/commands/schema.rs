@@ -24,7 +24,7 @@ pub fn run(args: &SchemaArgs) -> Result<Exit, ToolError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| ToolError::new(format!("cannot create {}: {e}", dir.display())))?;
     }
-    std::fs::write(path, want)
+    crate::atomic::write(path, want)
         .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
     println!("wrote {}", path.display());
     Ok(Exit::Success)

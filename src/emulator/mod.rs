@@ -601,7 +601,7 @@ fn serve(
         && let Some(path) = inner.config.save.clone()
     {
         let text = serde_json::to_string_pretty(&answer_of(inner)).unwrap_or_default();
-        if let Err(e) = std::fs::write(&path, text + "\n") {
+        if let Err(e) = crate::atomic::write(&path, text + "\n") {
             eprintln!("emulator: cannot save the state to {}: {e}", path.display());
         }
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
-use crate::checks::{self, registry};
+use crate::checks::{self, Level, registry};
 use crate::diag::Severity;
 use crate::live::{LiveRule, Meta};
 use crate::load::LoadedRule;
@@ -68,9 +68,6 @@ pub struct Store {
     /// "Now" for the validator (special days must be in the future).
     pub now: Option<i64>,
 }
-
-/// Checks that only warn about a file but that the server enforces on what it is sent.
-const NOT_FUTURE: [&str; 2] = ["special-day-future", "special-day-started"];
 
 impl Store {
     pub fn new(now: Option<i64>) -> Self {
@@ -277,8 +274,12 @@ impl Store {
         };
         checks::check_rule(&lr, self.now())
             .into_iter()
-            // A special day not in the future only warns in a file, but the server refuses it.
-            .filter(|d| d.severity == Severity::Error || NOT_FUTURE.contains(&d.check))
+            // The server refuses also what only warns in a file (a special
+            // day not in the future: the checks' other levels).
+            .filter(|d| {
+                d.severity == Severity::Error
+                    || registry::by_id(&d.check).is_some_and(|c| c.level != Level::Error)
+            })
             .find(|d| {
                 let top = d.path.split('/').nth(1).unwrap_or_default();
                 sent.is_none_or(|sent| sent.iter().any(|s| s == top)) || top.is_empty()

@@ -926,7 +926,10 @@ fn classify(
                 );
                 warnings.push(d);
             }
-            (Severity::Warning, true) if d.check == "special-day-started" => {
+            (Severity::Warning, true)
+                if checks::registry::by_id(&d.check)
+                    .is_some_and(|c| c.level == checks::Level::ErrorWhenSent) =>
+            {
                 d.severity = Severity::Error;
                 d.message = format!(
                     "{}; this list is sent, so the server would reject it",
