@@ -278,7 +278,7 @@ impl Store {
             // day not in the future: the checks' other levels).
             .filter(|d| {
                 d.severity == Severity::Error
-                    || registry::by_id(&d.check).is_some_and(|c| c.level != Level::Error)
+                    || registry::by_id(d.check).is_some_and(|c| c.level != Level::Error)
             })
             .find(|d| {
                 let top = d.path.split('/').nth(1).unwrap_or_default();

@@ -927,7 +927,7 @@ fn classify(
                 warnings.push(d);
             }
             (Severity::Warning, true)
-                if checks::registry::by_id(&d.check)
+                if checks::registry::by_id(d.check)
                     .is_some_and(|c| c.level == checks::Level::ErrorWhenSent) =>
             {
                 d.severity = Severity::Error;
