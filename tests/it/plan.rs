@@ -382,3 +382,57 @@ fn added_rules_in_full() {
     insta::assert_snapshot!("plan_added_text", text);
     insta::assert_snapshot!("plan_added_markdown", run("markdown"));
 }
+
+/// A special day that has started (today, 2026-11-21) only warns while its
+/// list is unchanged, and blocks the plan once the list is sent: the server
+/// refuses it (the check's level, ErrorWhenSent).
+#[test]
+fn a_started_special_day_blocks_only_a_plan_that_sends_its_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("rules/sales-free.yaml")).unwrap();
+    let write = |days: &str| {
+        let path = dir.path().join("sales-free.yaml");
+        std::fs::write(&path, format!("{text}spe_offdays:\n{days}")).unwrap();
+        let loaded = load::load_paths(&[path]).unwrap();
+        assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+        loaded.rules
+    };
+    let today = "  - timestamp: \"2026-11-21\"\n    notes: 今天\n";
+    let later = "  - timestamp: \"2026-12-25\"\n    notes: 圣诞\n";
+    let opts = Options {
+        prune: false,
+        allow_replace: false,
+        now: NOW,
+        effective_now: false,
+    };
+    let mut answer = answer_of(&write(today));
+    answer["group"][0]["groupid"] = json!(21);
+    let live = live::parse_answer(&answer).unwrap();
+
+    // The list as live has it: a warning, nothing blocked.
+    let unchanged = plan::build(&write(today), &live, &opts);
+    assert!(!unchanged.blocked, "{:#?}", unchanged.errors);
+    assert!(
+        unchanged
+            .warnings
+            .iter()
+            .any(|d| d.check == "special-day-started"),
+        "{:#?}",
+        unchanged.warnings
+    );
+
+    // One more day: the list is sent whole, today's entry with it.
+    let sent = plan::build(&write(&format!("{today}{later}")), &live, &opts);
+    assert!(sent.blocked);
+    let error = sent
+        .errors
+        .iter()
+        .find(|d| d.check == "special-day-started")
+        .unwrap_or_else(|| panic!("{:#?}", sent.errors));
+    assert!(
+        error
+            .message
+            .ends_with("this list is sent, so the server would reject it")
+    );
+    assert!(sent.calls.is_empty());
+}
