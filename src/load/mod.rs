@@ -246,6 +246,16 @@ fn load_file(path: &Path, loaded: &mut Loaded) {
     }
 }
 
+/// Where the first byte that is not UTF-8 is: its line and column (in
+/// characters), and the byte itself.
+pub(crate) fn first_bad_byte(e: &std::string::FromUtf8Error) -> (Pos, u8) {
+    let valid = e.utf8_error().valid_up_to();
+    let good = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
+    let line = good.matches('\n').count() + 1;
+    let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (Pos { line, col }, e.as_bytes()[valid])
+}
+
 /// Loads one file's content (named `file` in diagnostics): the whole pipeline
 /// from bytes to rules and diagnostics, with no filesystem (the fuzz target uses it).
 pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
@@ -254,17 +264,14 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let good = std::str::from_utf8(good).unwrap_or_default();
-            let line = good.matches('\n').count() + 1;
-            let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (pos, byte) = first_bad_byte(&e);
             loaded.diagnostics.push(
                 Diagnostic::file_error(
                     "encoding",
                     &file,
                     "",
-                    Pos { line, col },
-                    format!("not UTF-8: invalid byte 0x{:02x}", e.as_bytes()[good.len()]),
+                    pos,
+                    format!("not UTF-8: invalid byte 0x{byte:02x}"),
                 )
                 .with_help("save the file as UTF-8 (rule files are UTF-8 text, Chinese included)"),
             );

@@ -179,12 +179,9 @@ pub fn read_bytes(file: &str, path: &Path, bytes: Vec<u8>, out: &mut Rosters) {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let good = std::str::from_utf8(good).unwrap_or_default();
-            let line = good.matches('\n').count() + 1;
-            let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (pos, _) = crate::load::first_bad_byte(&e);
             out.diagnostics.push(
-                error(at(line, col), None, "roster-file", "not UTF-8".into()).with_help(
+                error(pos, None, "roster-file", "not UTF-8".into()).with_help(
                     "save it as \"CSV UTF-8 (逗号分隔)\" (Excel's other CSV choice writes GBK, which is not read)",
                 ),
             );
