@@ -10,6 +10,7 @@ pub mod yaml;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::error::ToolError;
@@ -24,12 +25,12 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// The text of every file read, for showing source lines in diagnostics.
 #[derive(Default, Debug)]
 pub struct Sources {
-    texts: HashMap<String, String>,
+    texts: HashMap<String, Arc<str>>,
 }
 
 impl Sources {
-    pub fn insert(&mut self, file: String, text: String) {
-        self.texts.insert(file, text);
+    pub fn insert(&mut self, file: String, text: impl Into<Arc<str>>) {
+        self.texts.insert(file, text.into());
     }
 
     pub fn extend(&mut self, other: Sources) {
@@ -53,7 +54,7 @@ pub struct LoadedRule {
     /// Index of the document within the file (0 for single-document files).
     pub doc: usize,
     pub rule: Rule,
-    pub spans: SpanTree,
+    pub spans: Spans,
     /// Pointers of values left out of `rule` because the file's shape is wrong
     /// there (already reported): the checks say nothing more about them, so
     /// that every other problem of the file is still found in the same run.
@@ -63,10 +64,52 @@ pub struct LoadedRule {
     pub out_of_range: Vec<Diagnostic>,
 }
 
+/// Where each part of one document sits in its file. Found only when asked:
+/// positions are for diagnostics, and most documents have none, so the loader
+/// reads values without them (a third of a large corp's memory, and time) and
+/// the file is parsed again, once for all its documents, the first time one
+/// of them needs a position.
+#[derive(Clone, Debug, Default)]
+pub struct Spans {
+    text: Option<Arc<str>>,
+    doc: usize,
+    trees: Arc<OnceLock<Vec<SpanTree>>>,
+}
+
+impl Spans {
+    /// The spans of document `doc` of `text`; `trees` is shared by the
+    /// documents of one file.
+    fn new(text: Arc<str>, doc: usize, trees: Arc<OnceLock<Vec<SpanTree>>>) -> Self {
+        Spans {
+            text: Some(text),
+            doc,
+            trees,
+        }
+    }
+
+    /// The document's tree; an empty one for a rule not read from a file.
+    pub fn tree(&self) -> &SpanTree {
+        static EMPTY: SpanTree = SpanTree::EMPTY;
+        let trees = self.trees.get_or_init(|| {
+            // The text parsed once already, so this parse succeeds as that one
+            // did; a panic in the parser was caught then and is again here.
+            let parsed = self
+                .text
+                .as_deref()
+                .map(|t| std::panic::catch_unwind(|| yaml::parse(t)));
+            match parsed {
+                Some(Ok(Ok(docs))) => docs.into_iter().map(|d| d.spans).collect(),
+                _ => Vec::new(),
+            }
+        });
+        trees.get(self.doc).unwrap_or(&EMPTY)
+    }
+}
+
 impl LoadedRule {
     /// Where the value at `pointer` is; for an absent value, its parent's key.
     pub fn locate(&self, pointer: &str) -> (Pos, Option<Pos>) {
-        locate(&self.spans, pointer)
+        locate(self.spans.tree(), pointer)
     }
 
     /// A readable name for messages: the groupname, or file#doc.
@@ -278,12 +321,12 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
             return;
         }
     };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text);
+    let text: Arc<str> = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.into(),
+        None => text.into(),
+    };
     let parsed = parse_documents(&text);
-    loaded.sources.insert(file.clone(), text);
+    loaded.sources.insert(file.clone(), text.clone());
     let docs = match parsed {
         Ok(docs) => docs,
         Err(e) => {
@@ -309,24 +352,32 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
         );
         return;
     }
+    let trees = Arc::new(OnceLock::new());
     for (doc, yaml_doc) in non_empty {
-        load_document(&file, doc, yaml_doc, loaded);
+        let spans = Spans::new(text.clone(), doc, trees.clone());
+        load_document(&file, doc, yaml_doc.value, spans, loaded);
     }
 }
 
 /// One YAML document: its shape checked against the schema, then the rule
 /// read from what is left once the misshapen values are set aside, so that
 /// the server's checks still run on the rest (all problems in one run).
-fn load_document(file: &str, doc: usize, yaml_doc: yaml::YamlDocument, loaded: &mut Loaded) {
+fn load_document(
+    file: &str,
+    doc: usize,
+    value: serde_json::Value,
+    spans: Spans,
+    loaded: &mut Loaded,
+) {
     let mut set_aside: Vec<String> = Vec::new();
     let mut out_of_range = Vec::new();
     let mut shape_errors = 0;
     let mut unreadable = false;
-    schema::check(&yaml_doc.value, |pointer, check, message, help| {
+    schema::check(&value, |pointer, check, message, help| {
         let (pos, end) = if check == "unknown key" || check == schema::UNKNOWN_FIELD {
-            locate_key(&yaml_doc.spans, pointer)
+            locate_key(spans.tree(), pointer)
         } else {
-            locate(&yaml_doc.spans, pointer)
+            locate(spans.tree(), pointer)
         };
         let mut d = Diagnostic::file_error(check, file, pointer, pos, message).with_end(end);
         d.help = help;
@@ -368,16 +419,16 @@ fn load_document(file: &str, doc: usize, yaml_doc: yaml::YamlDocument, loaded: &
         return;
     }
     let value = if shape_errors == 0 {
-        std::borrow::Cow::Borrowed(&yaml_doc.value)
+        value
     } else {
-        std::borrow::Cow::Owned(without(&yaml_doc.value, &mut set_aside))
+        without(&value, &mut set_aside)
     };
-    match serde_path_to_error::deserialize::<_, Rule>(value.as_ref()) {
+    match serde_path_to_error::deserialize::<_, Rule>(value) {
         Ok(rule) => loaded.rules.push(LoadedRule {
             file: file.to_owned(),
             doc,
             rule,
-            spans: yaml_doc.spans,
+            spans,
             set_aside,
             out_of_range,
         }),
@@ -385,7 +436,7 @@ fn load_document(file: &str, doc: usize, yaml_doc: yaml::YamlDocument, loaded: &
         Err(_) if shape_errors > 0 => {}
         Err(e) => {
             let pointer = serde_pointer(e.path());
-            let (pos, end) = locate(&yaml_doc.spans, &pointer);
+            let (pos, end) = locate(spans.tree(), &pointer);
             loaded.diagnostics.push(
                 Diagnostic::file_error("type", file, &pointer, pos, e.inner().to_string())
                     .with_end(end),
@@ -420,7 +471,7 @@ fn without(value: &serde_json::Value, pointers: &mut [String]) -> serde_json::Va
 fn parse_documents(text: &str) -> Result<Vec<yaml::YamlDocument>, YamlError> {
     // The parser is third-party code fed with user input: a panic in it must
     // become a diagnostic, never a crash.
-    std::panic::catch_unwind(|| yaml::parse(text)).unwrap_or_else(|_| {
+    std::panic::catch_unwind(|| yaml::parse_values(text)).unwrap_or_else(|_| {
         Err(YamlError {
             pos: Pos { line: 1, col: 1 },
             end: None,

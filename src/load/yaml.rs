@@ -94,6 +94,23 @@ pub enum Children {
 }
 
 impl SpanTree {
+    /// No positions: every lookup ends at the root, at line 0.
+    pub const EMPTY: SpanTree = SpanTree {
+        span: Packed {
+            start_line: 0,
+            start_col: 0,
+            end_line: 0,
+            end_col: 0,
+        },
+        key: Packed {
+            start_line: 0,
+            start_col: 0,
+            end_line: 0,
+            end_col: 0,
+        },
+        children: Children::Leaf,
+    };
+
     fn new(span: Span, key: Option<Span>, children: Children) -> Self {
         SpanTree {
             span: Packed::pack(span),
@@ -180,16 +197,33 @@ struct Builder {
     docs: Vec<YamlDocument>,
     anchors: HashMap<usize, (Value, SpanTree, usize)>,
     nodes: usize,
+    /// Whether to build the [`SpanTree`]s (else each is an empty leaf).
+    spans: bool,
 }
 
-/// Parses every document of a YAML stream. The first problem stops the parse.
+/// Parses every document of a YAML stream, with the position of every node.
+/// The first problem stops the parse.
 pub fn parse(text: &str) -> Result<Vec<YamlDocument>, YamlError> {
+    parse_with(text, true)
+}
+
+/// [`parse`] without positions (every `spans` is an empty leaf): what the
+/// loader does first, since most files need no position ever; they are found
+/// again by [`parse`] for the few that do. A file it refuses is refused by
+/// [`parse`] with the same message and the full positions (a duplicate key
+/// names its first place).
+pub fn parse_values(text: &str) -> Result<Vec<YamlDocument>, YamlError> {
+    parse_with(text, false).or_else(|_| parse(text))
+}
+
+fn parse_with(text: &str, spans: bool) -> Result<Vec<YamlDocument>, YamlError> {
     let mut parser = Parser::new_from_str(text);
     let mut b = Builder {
         stack: Vec::new(),
         docs: Vec::new(),
         anchors: HashMap::new(),
         nodes: 0,
+        spans,
     };
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(scan_error)?;
@@ -388,12 +422,26 @@ impl Builder {
                 help: Some("write the field name before the colon".into()),
             });
         }
+        let keep_spans = self.spans;
         let Some(Frame::Map {
-            spans, pending_key, ..
+            values,
+            spans,
+            pending_key,
+            ..
         }) = self.stack.last_mut()
         else {
             return Ok(());
         };
+        if !keep_spans && values.contains_key(&*text) {
+            // parse_values reparses with positions to say where the first one is.
+            return Err(YamlError {
+                pos: span.start,
+                end: Some(span.end),
+                kind: "duplicate key",
+                message: format!("duplicate key `{text}`"),
+                help: None,
+            });
+        }
         if let Some((_, first)) = spans.iter().find(|(k, _)| **k == *text) {
             let first = first.key().unwrap_or(first.span()).start;
             return Err(YamlError {
@@ -426,11 +474,21 @@ impl Builder {
             self.anchors
                 .insert(anchor, (value.clone(), tree.clone(), count));
         }
+        let keep_spans = self.spans;
         match self.stack.last_mut() {
-            None => self.docs.push(YamlDocument { value, spans: tree }),
+            None => self.docs.push(YamlDocument {
+                value,
+                spans: if keep_spans {
+                    tree
+                } else {
+                    SpanTree::default()
+                },
+            }),
             Some(Frame::Seq { values, spans, .. }) => {
                 values.push(value);
-                spans.push(tree);
+                if keep_spans {
+                    spans.push(tree);
+                }
             }
             Some(Frame::Map {
                 values,
@@ -439,9 +497,11 @@ impl Builder {
                 ..
             }) => {
                 if let Some((key, key_span)) = pending_key.take() {
-                    tree.key = Packed::pack(key_span);
-                    values.insert(key.clone(), value);
-                    spans.push((key.into_boxed_str(), tree));
+                    if keep_spans {
+                        tree.key = Packed::pack(key_span);
+                        spans.push((key.clone().into_boxed_str(), tree));
+                    }
+                    values.insert(key, value);
                 }
             }
         }
