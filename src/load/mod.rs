@@ -423,7 +423,11 @@ fn load_document(
     } else {
         without(&value, &mut set_aside)
     };
-    match serde_path_to_error::deserialize::<_, Rule>(value) {
+    // The path of a type error is tracked only when there is one: tracking
+    // it costs a string per key, a tenth of a large validate.
+    let rule = <Rule as serde::Deserialize>::deserialize(&value)
+        .or_else(|_| serde_path_to_error::deserialize::<_, Rule>(&value));
+    match rule {
         Ok(rule) => loaded.rules.push(LoadedRule {
             file: file.to_owned(),
             doc,
