@@ -105,7 +105,7 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
 
     let paths = crate::cli::paths_or_default(&args.paths);
     let mut loaded = crate::load::load_paths(&paths)?;
-    let (rosters, _) = roster::load(&paths, &mut loaded)?;
+    let (rosters, _) = roster::load(&mut loaded);
     let client =
         Client::new(super::client_config(&args.api)?).map_err(|e| ToolError::new(e.to_string()))?;
     let runtime = super::runtime()?;

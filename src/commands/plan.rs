@@ -89,7 +89,7 @@ pub fn load_desired(
     let mut loaded = load::load_paths(paths)?;
     let mut blocking: Vec<Diagnostic> = std::mem::take(&mut loaded.diagnostics);
     blocking.extend(checks::check_corp(&loaded.rules));
-    let (rosters, roster_problems) = crate::roster::load(paths, &mut loaded)?;
+    let (rosters, roster_problems) = crate::roster::load(&mut loaded);
     blocking.extend(roster_problems);
     blocking.retain(Diagnostic::is_error);
     Ok((loaded, rosters, blocking))

@@ -15,7 +15,7 @@ pub fn run(args: &ValidateArgs) -> Result<Exit, ToolError> {
     loaded
         .diagnostics
         .extend(checks::check_all(&loaded.rules, now));
-    let (_, roster_problems) = crate::roster::load(&paths, &mut loaded)?;
+    let (_, roster_problems) = crate::roster::load(&mut loaded);
     loaded.diagnostics.extend(roster_problems);
     let mut diagnostics = loaded.diagnostics;
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -150,6 +150,8 @@ pub struct Loaded {
     pub rules: Vec<LoadedRule>,
     pub diagnostics: Vec<Diagnostic>,
     pub files: usize,
+    /// The roster files found beside the rules, for [`crate::roster::load`].
+    pub roster_files: Vec<PathBuf>,
 }
 
 impl Loaded {
@@ -177,11 +179,29 @@ fn is_rule_file_name(path: &Path) -> bool {
 /// is an error, never skipped in silence: a rule left unread would look
 /// deleted to `plan --prune`. The order is sorted.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
-    find(
+    Ok(discover_all(paths)?.rules)
+}
+
+/// The files under `paths` by kind, found in one walk.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// As [`discover`] finds them.
+    pub rules: Vec<PathBuf>,
+    /// Rosters: `*.csv` in folders, and any `.csv` named explicitly.
+    pub rosters: Vec<PathBuf>,
+}
+
+/// Rule files and roster files under `paths`, in one walk of the folders
+/// (a corp of thousands of stores has as many files to list).
+pub fn discover_all(paths: &[PathBuf]) -> Result<Found, ToolError> {
+    use crate::roster::file::is_roster_file_name;
+    let files = find(
         paths,
-        |p| !crate::roster::file::is_roster_file_name(p),
-        is_rule_file_name,
-    )
+        |_| true,
+        |p| is_rule_file_name(p) || is_roster_file_name(p),
+    )?;
+    let (rosters, rules) = files.into_iter().partition(|p| is_roster_file_name(p));
+    Ok(Found { rules, rosters })
 }
 
 /// The files under `paths`: those named explicitly that `named` takes, and
@@ -244,8 +264,14 @@ pub fn find(
 /// Loads every rule under `paths`. Problems in files are diagnostics; a path
 /// that does not exist is a [`ToolError`].
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, ToolError> {
-    let files = discover(paths)?;
-    let mut loaded = Loaded::default();
+    let Found {
+        rules: files,
+        rosters,
+    } = discover_all(paths)?;
+    let mut loaded = Loaded {
+        roster_files: rosters,
+        ..Loaded::default()
+    };
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
         loaded.diagnostics.push(
@@ -264,6 +290,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, ToolError> {
             one
         })
         .collect();
+    loaded
+        .rules
+        .reserve(per_file.iter().map(|one| one.rules.len()).sum());
+    loaded.sources.texts.reserve(per_file.len());
     for one in per_file {
         loaded.merge(one);
     }

@@ -8,7 +8,6 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
-use crate::error::ToolError;
 use crate::load::yaml::Pos;
 use crate::load::{Sources, display_path};
 
@@ -79,19 +78,13 @@ pub fn is_roster_file_name(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
-/// The roster files under `paths`: `*.csv` in folders and any `.csv` named
-/// explicitly, found as rule files are (an unreadable folder is an error).
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
-    crate::load::find(paths, is_roster_file_name, is_roster_file_name)
-}
-
-/// Reads every roster file under `paths`.
-pub fn read_paths(paths: &[PathBuf]) -> Result<Rosters, ToolError> {
+/// Reads the roster files found by [`crate::load::discover_all`].
+pub fn read_files(files: &[PathBuf]) -> Rosters {
     let mut out = Rosters::default();
-    for path in discover(paths)? {
-        let file = display_path(&path);
-        match std::fs::read(&path) {
-            Ok(bytes) => read_bytes(&file, &path, bytes, &mut out),
+    for path in files {
+        let file = display_path(path);
+        match std::fs::read(path) {
+            Ok(bytes) => read_bytes(&file, path, bytes, &mut out),
             Err(e) => out.diagnostics.push(Diagnostic::file_error(
                 "roster-file",
                 &file,
@@ -101,7 +94,7 @@ pub fn read_paths(paths: &[PathBuf]) -> Result<Rosters, ToolError> {
             )),
         }
     }
-    Ok(out)
+    out
 }
 
 fn at(line: usize, col: usize) -> Pos {

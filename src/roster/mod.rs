@@ -14,22 +14,16 @@ pub mod write;
 
 pub use file::{RosterFile, Rosters};
 
-use std::path::PathBuf;
-
 use crate::diag::Diagnostic;
-use crate::error::ToolError;
 use crate::load::Loaded;
 
-/// Reads the rosters under `paths` and checks them against the loaded rule
-/// files; their text joins `loaded.sources` and every problem is returned.
-pub fn load(
-    paths: &[PathBuf],
-    loaded: &mut Loaded,
-) -> Result<(Vec<RosterFile>, Vec<Diagnostic>), ToolError> {
-    let read = file::read_paths(paths)?;
+/// Reads the rosters found beside the rule files and checks them against the
+/// loaded rules; their text joins `loaded.sources` and every problem is returned.
+pub fn load(loaded: &mut Loaded) -> (Vec<RosterFile>, Vec<Diagnostic>) {
+    let read = file::read_files(&loaded.roster_files);
     loaded.sources.extend(read.sources);
     loaded.files += read.files.len();
     let mut diagnostics = read.diagnostics;
     diagnostics.extend(check::check(&read.files, &loaded.rules));
-    Ok((read.files, diagnostics))
+    (read.files, diagnostics)
 }
