@@ -96,6 +96,13 @@ fn compiled() -> &'static Compiled {
     })
 }
 
+/// Generates and compiles the schema now, so that a caller can do it beside
+/// other work (the loader, while it walks the folders) rather than have every
+/// thread wait for it at the first file.
+pub fn prepare() {
+    compiled();
+}
+
 /// The schema as a value, generated once per process.
 pub fn schema_value() -> &'static Value {
     &compiled().schema

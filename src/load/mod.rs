@@ -264,10 +264,11 @@ pub fn find(
 /// Loads every rule under `paths`. Problems in files are diagnostics; a path
 /// that does not exist is a [`ToolError`].
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, ToolError> {
+    let (found, ()) = rayon::join(|| discover_all(paths), schema::prepare);
     let Found {
         rules: files,
         rosters,
-    } = discover_all(paths)?;
+    } = found?;
     let mut loaded = Loaded {
         roster_files: rosters,
         ..Loaded::default()
