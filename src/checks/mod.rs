@@ -209,27 +209,82 @@ fn strings(lr: &LoadedRule, out: &mut Vec<Diagnostic>) {
 
 /// Each string of `rule` nobody can read for what it is: its pointer, and what is wrong.
 fn unreadable_strings(rule: &Rule) -> Vec<(String, String)> {
-    // Most rules hold none, and their compact JSON shows it at a fraction of
-    // the cost of the tree walk: it has whitespace only inside strings and
-    // escapes control characters with a backslash, so a rule whose JSON has
-    // no hidden character, no backslash and no whitespace beside a quote has
-    // no string to report.
-    match serde_json::to_string(rule) {
-        Ok(json) if !may_hold_unreadable(&json) => Vec::new(),
-        _ => all_unreadable_strings(rule),
+    // Most rules hold none. Serializing the rule into a formatter that only
+    // looks at its strings shows it at a fraction of the cost of the walk,
+    // which builds the rule's JSON tree to say where each one is.
+    let mut look = StringLook::default();
+    let clean = serde::Serialize::serialize(
+        rule,
+        &mut serde_json::Serializer::with_formatter(std::io::sink(), &mut look),
+    )
+    .is_ok();
+    if clean && !look.suspect {
+        return Vec::new();
+    }
+    all_unreadable_strings(rule)
+}
+
+/// A JSON formatter that writes nothing and notes whether any string (key or
+/// value) holds a hidden character or begins or ends with whitespace.
+#[derive(Default)]
+struct StringLook {
+    suspect: bool,
+    /// Whether the current string has had a character yet, and its last one.
+    started: bool,
+    last: char,
+}
+
+impl StringLook {
+    fn chars(&mut self, first: char, last: char, hidden: bool) {
+        self.suspect |= hidden || (!self.started && first.is_whitespace());
+        self.started = true;
+        self.last = last;
     }
 }
 
-fn may_hold_unreadable(json: &str) -> bool {
-    let mut prev = '\0';
-    json.chars().any(|c| {
-        let suspect = c == '\\'
-            || crate::escape::is_hidden(c)
-            || (c == '"' && prev.is_whitespace())
-            || (prev == '"' && c.is_whitespace());
-        prev = c;
-        suspect
-    })
+impl serde_json::ser::Formatter for &mut StringLook {
+    fn begin_string<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.started = false;
+        Ok(())
+    }
+
+    fn end_string<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.suspect |= self.started && self.last.is_whitespace();
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let (Some(first), Some(last)) = (fragment.chars().next(), fragment.chars().next_back())
+        else {
+            return Ok(());
+        };
+        // Below DEL, ASCII holds no hidden character (controls come escaped).
+        let hidden =
+            !fragment.bytes().all(|b| b < 0x7f) && fragment.chars().any(crate::escape::is_hidden);
+        self.chars(first, last, hidden);
+        Ok(())
+    }
+
+    fn write_char_escape<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        escape: serde_json::ser::CharEscape,
+    ) -> std::io::Result<()> {
+        use serde_json::ser::CharEscape;
+        let c = match escape {
+            CharEscape::Quote => '"',
+            CharEscape::ReverseSolidus => '\\',
+            CharEscape::Solidus => '/',
+            // Every other escape is a control character.
+            _ => '\u{0}',
+        };
+        self.chars(c, c, crate::escape::is_hidden(c));
+        Ok(())
+    }
 }
 
 fn all_unreadable_strings(rule: &Rule) -> Vec<(String, String)> {
