@@ -7,7 +7,9 @@
 # Beside each figure, its ratio to the parse floor: examples/parse_floor.rs,
 # which only reads the same files, runs the same YAML parser over them in
 # parallel and parses the live JSON (the least any validator or planner must
-# do). Best of 5 runs (check-jsonschema: best of 2), release build.
+# do); its runs alternate with the command's, so that a machine whose speed
+# drifts during the run shifts both alike. Best of 5 runs (check-jsonschema:
+# best of 2), release build.
 # Usage: scripts/bench.sh [N...]   (default: 100 1000 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +35,27 @@ best_ms() { # best wall time of 5 runs of "$@", in ms
     if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
   done
   echo "$best"
+}
+ms_of() { # wall time of one run of "$@", in ms
+  local start
+  start=$(date +%s%N)
+  "$@" >/dev/null || true
+  echo $(( ($(date +%s%N) - start) / 1000000 ))
+}
+best_pair() { # usage: best_pair N FLOOR_ARG... COMMAND...: best of 5 of the
+  # command and of the floor (given its N arguments), runs alternated so that
+  # a machine slowing down or speeding up shifts both alike; prints "cmd floor"
+  local n=$1 c f best_c="" best_f=""
+  shift
+  local floor_args=("${@:1:n}")
+  shift "$n"
+  for _ in 1 2 3 4 5; do
+    c=$(ms_of "$@")
+    f=$(ms_of "$floor" "${floor_args[@]}")
+    if [ -z "$best_c" ] || [ "$c" -lt "$best_c" ]; then best_c=$c; fi
+    if [ -z "$best_f" ] || [ "$f" -lt "$best_f" ]; then best_f=$f; fi
+  done
+  echo "$best_c $best_f"
 }
 peak_mib() { /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>&1 || true; awk '{printf "%d", $1/1024}' "$work/rss"; }
 
@@ -83,9 +106,9 @@ for i in range(n):
     groups.append(g)
 (out / "live.json").write_text(json.dumps({"errcode": 0, "errmsg": "ok", "group": groups}, ensure_ascii=False))
 PY
-  v=$(best_ms "$bin" validate "$dir/rules" --now "$now")
+  read -r v fv < <(best_pair 1 "$dir/rules" "$bin" validate "$dir/rules" --now "$now")
   vm=$(peak_mib "$bin" validate "$dir/rules" --now "$now")
-  p=$(best_ms "$bin" plan "$dir/rules" --live "$dir/live.json" --now "$now")
+  read -r p fp < <(best_pair 2 "$dir/rules" "$dir/live.json" "$bin" plan "$dir/rules" --live "$dir/live.json" --now "$now")
   pm=$(peak_mib "$bin" plan "$dir/rules" --live "$dir/live.json" --now "$now")
   i=$(best_ms "$bin" import --live "$dir/live.json" --out "$dir/imported" --force --now "$now")
   im=$(peak_mib "$bin" import --live "$dir/live.json" --out "$dir/imported" --force --now "$now")
@@ -98,8 +121,6 @@ PY
     if [ -z "$cj" ] || [ "$ms" -lt "$cj" ]; then cj=$ms; fi
   done
   ratio=$(awk -v a="$cj" -v b="$v" 'BEGIN { printf "%.0fx", a / (b > 0 ? b : 1) }')
-  fv=$(best_ms "$floor" "$dir/rules")
-  fp=$(best_ms "$floor" "$dir/rules" "$dir/live.json")
   fpm=$(peak_mib "$floor" "$dir/rules" "$dir/live.json")
   x() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / (b > 0 ? b : 1) }'; }
   printf "%-7s %-10s %-9s %-10s %-9s %-10s %-9s %-17s %-6s %s\n" "$n" "${v} ms" "${vm} MiB" "${p} ms" "${pm} MiB" "${i} ms" "${im} MiB" "${cj} ms" "$ratio" \

@@ -359,12 +359,19 @@ pub fn check_corp(rules: &[LoadedRule]) -> Vec<Diagnostic> {
     corp::check(rules)
 }
 
-/// Every check over every rule, and the checks across rules.
+/// What validate says of one rule: every check, with the values `keep_live`
+/// records reported as warnings while unchanged.
+pub fn check_validate(lr: &LoadedRule, now: i64) -> Vec<Diagnostic> {
+    keep_live(lr, check_rule(lr, now))
+}
+
+/// What validate says of some rules: [`check_validate`] on each, and the
+/// checks across rules. (validate itself runs the first as it loads.)
 pub fn check_all(rules: &[LoadedRule], now: i64) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let mut out: Vec<Diagnostic> = rules
         .par_iter()
-        .flat_map_iter(|r| keep_live(r, check_rule(r, now)))
+        .flat_map_iter(|r| check_validate(r, now))
         .collect();
     out.extend(corp::check(rules));
     out

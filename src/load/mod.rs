@@ -264,6 +264,16 @@ pub fn find(
 /// Loads every rule under `paths`. Problems in files are diagnostics; a path
 /// that does not exist is a [`ToolError`].
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, ToolError> {
+    load_paths_with(paths, |_| Vec::new())
+}
+
+/// [`load_paths`], running `check` on each rule as soon as it is read (on the
+/// same core, while the rule is still in its cache); what it finds joins the
+/// diagnostics.
+pub fn load_paths_with(
+    paths: &[PathBuf],
+    check: impl Fn(&LoadedRule) -> Vec<Diagnostic> + Sync,
+) -> Result<Loaded, ToolError> {
     let (found, ()) = rayon::join(|| discover_all(paths), schema::prepare);
     let Found {
         rules: files,
@@ -288,6 +298,9 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, ToolError> {
         .map(|path| {
             let mut one = Loaded::default();
             load_file(path, &mut one);
+            for lr in &one.rules {
+                one.diagnostics.extend(check(lr));
+            }
             one
         })
         .collect();
