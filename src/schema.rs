@@ -32,6 +32,7 @@ pub fn generate() -> Value {
     let schema = generator.into_root_schema_for::<Rule>();
     let mut value = schema.to_value();
     strip_null(&mut value);
+    add_defaults(&mut value);
     if let Some(obj) = value.as_object_mut() {
         obj.insert("$id".into(), SCHEMA_ID.into());
         obj.insert(
@@ -40,6 +41,88 @@ pub fn generate() -> Value {
         );
     }
     value
+}
+
+/// Each default of [`crate::model::defaults`] as its field's `default`, in
+/// the form a file writes it, and at the end of its description: editors show
+/// both, and no doc comment repeats the table.
+fn add_defaults(schema: &mut Value) {
+    use crate::model::defaults::{DEFAULTS, OT_CONFS, WireDefault};
+    for (pattern, default) in DEFAULTS {
+        let paths: Vec<String> = if pattern.contains("{conf}") {
+            OT_CONFS
+                .iter()
+                .map(|c| pattern.replace("{conf}", c))
+                .collect()
+        } else {
+            vec![(*pattern).to_owned()]
+        };
+        let key = pattern.rsplit('.').next().unwrap_or(pattern);
+        let (value, shown) = match (*default, crate::model::fields::Kind::of(key)) {
+            (WireDefault::Bool(b), _) => (Value::Bool(b), b.to_string()),
+            // -1 ("unlimited") has no readable form: files write the number.
+            (WireDefault::Int(n), Some(kind)) if n >= 0 => {
+                let r = kind.readable(n);
+                (Value::String(r.clone()), r)
+            }
+            (WireDefault::Int(n), _) => (Value::from(n), n.to_string()),
+        };
+        for path in paths {
+            // The table and the model are both ours: a path the schema lacks is a bug the tests catch.
+            let pointer = property_pointer(schema, &path)
+                .unwrap_or_else(|| panic!("the default at {path} names no field of the model"));
+            let Some(Value::Object(field)) = schema.pointer_mut(&pointer) else {
+                continue;
+            };
+            if let Some(before) = field.get("default") {
+                // Fields shared by several lists (a check-in time in
+                // checkindate, spe_workdays and schedulelist) share one default.
+                assert_eq!(before, &value, "two defaults for {pointer}");
+                continue;
+            }
+            field.insert("default".into(), value.clone());
+            let text = field
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .trim_end()
+                .to_owned();
+            let sep = if text.is_empty() { "" } else { " " };
+            field.insert(
+                "description".into(),
+                format!("{text}{sep}Default {shown}.").into(),
+            );
+        }
+    }
+}
+
+/// The JSON pointer, in `schema`, of the field at a default's `path`
+/// (`checkindate[].checkintime[].allow_rest`), `$ref`s followed.
+fn property_pointer(schema: &Value, path: &str) -> Option<String> {
+    let follow = |pointer: String| -> String {
+        match schema
+            .pointer(&pointer)
+            .and_then(|n| n.get("$ref"))
+            .and_then(Value::as_str)
+        {
+            Some(r) => r.strip_prefix('#').unwrap_or(r).to_owned(),
+            None => pointer,
+        }
+    };
+    let mut pointer = String::new();
+    for segment in path.split('.') {
+        let (key, each) = match segment.strip_suffix("[]") {
+            Some(k) => (k, true),
+            None => (segment, false),
+        };
+        pointer = follow(pointer) + "/properties/" + key;
+        schema.pointer(&pointer)?;
+        if each {
+            pointer = follow(pointer) + "/items";
+            schema.pointer(&pointer)?;
+        }
+    }
+    Some(pointer)
 }
 
 /// Every field is an `Option` so that absent stays distinguishable from the
@@ -345,6 +428,36 @@ mod tests {
             |_, _, _, _| n += 1,
         );
         assert_eq!(n, 0);
+    }
+
+    /// The defaults are one table: each is its field's `default`, every
+    /// path of the table names a field, and no doc comment says a default
+    /// again (the description says it once, from the table).
+    #[test]
+    fn each_default_is_said_once_from_the_table() {
+        use crate::model::defaults::{DEFAULTS, OT_CONFS};
+        let root = schema_value();
+        let mut fields = 0;
+        for (pattern, _) in DEFAULTS {
+            for conf in OT_CONFS {
+                let path = pattern.replace("{conf}", conf);
+                let pointer = property_pointer(root, &path).expect(&path);
+                let field = root.pointer(&pointer).expect(&pointer);
+                assert!(field.get("default").is_some(), "{path}");
+                let description = field["description"].as_str().unwrap_or_default();
+                assert_eq!(
+                    description.to_lowercase().matches("default").count(),
+                    1,
+                    "{path}: the doc comment says the default again: {description}"
+                );
+                fields += 1;
+            }
+        }
+        assert_eq!(fields, DEFAULTS.len() * 3);
+        let sync = property_pointer(root, "sync_holidays").unwrap();
+        assert_eq!(root.pointer(&sync).unwrap()["default"], true);
+        let start = property_pointer(root, "ot_info_v2.restdayconf.checkin.ot_time_start").unwrap();
+        assert_eq!(root.pointer(&start).unwrap()["default"], "30m");
     }
 
     /// `Kind::of` is a table beside the model's types: every field the

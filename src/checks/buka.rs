@@ -1,6 +1,7 @@
 //! Make-up check-ins (补卡), the make-up reminder, and face detection.
 
 use super::{Check, Ctx, Level, Source::Row};
+use crate::model::defaults::bool_at;
 
 pub const BUKA_REMIND: Check = Check {
     id: "buka-remind",
@@ -115,7 +116,10 @@ pub fn check(ctx: &mut Ctx) {
             }
         }
     }
-    if rule.allow_apply_offworkday != Some(true) {
+    if !rule
+        .allow_apply_offworkday
+        .unwrap_or(const { bool_at("allow_apply_offworkday") })
+    {
         let set = [
             (
                 "allow_apply_bk_cnt",
@@ -140,7 +144,13 @@ pub fn check(ctx: &mut Ctx) {
                 .help = Some("add `allow_apply_offworkday: true`, or remove the make-up settings".into());
         }
     }
-    if rule.open_face_live_detect == Some(true) && rule.use_face_detect != Some(true) {
+    if rule
+        .open_face_live_detect
+        .unwrap_or(const { bool_at("open_face_live_detect") })
+        && !rule
+            .use_face_detect
+            .unwrap_or(const { bool_at("use_face_detect") })
+    {
         ctx.report(
             &FACE_DETECT,
             "/open_face_live_detect",

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::{Check, Ctx, Level, Source, Source::Row, minutes};
+use crate::model::defaults::bool_at;
 use crate::model::{CheckinTime, GroupType, TimeOfDay};
 
 pub const TIME_ID_UNIQUE: Check = Check {
@@ -381,7 +382,11 @@ fn span(secs: i64) -> String {
 fn rest(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
     let f = |name: &str| format!("{at}/{name}");
     let has_rest_times = t.rest_begin_time.is_some() || t.rest_end_time.is_some();
-    if t.allow_rest != Some(true) {
+    // The same default wherever a check-in time stands (model::defaults).
+    if !t
+        .allow_rest
+        .unwrap_or(const { bool_at("checkindate[].checkintime[].allow_rest") })
+    {
         if has_rest_times {
             let field = if t.rest_begin_time.is_some() {
                 "rest_begin_time"

@@ -2,7 +2,11 @@
 //! checkindate entries of fixed rules and on shifts of schedule rules.
 
 use super::{Check, Ctx, Level, Source::Row, minutes};
+use crate::model::defaults::bool_at;
 use crate::model::{Duration, LateRule};
+
+/// The same default in checkindate and schedulelist (model::defaults).
+const LATE_RULE_ON: bool = bool_at("checkindate[].late_rule.allow_offwork_after_time");
 
 pub const FLEX_ON_OFF_MAX: Check = Check {
     id: "flex-on-off-max",
@@ -66,7 +70,9 @@ pub fn check(ctx: &mut Ctx) {
     let rule = ctx.rule;
     for (i, d) in rule.checkindate.iter().flatten().enumerate() {
         let flex = Flex {
-            allow_flex: d.allow_flex == Some(true),
+            allow_flex: d
+                .allow_flex
+                .unwrap_or(const { bool_at("checkindate[].allow_flex") }),
             on: d.flex_on_duty_time,
             off: d.flex_off_duty_time,
             early: d.max_allow_arrive_early,
@@ -80,8 +86,9 @@ pub fn check(ctx: &mut Ctx) {
             continue; // the rest shift has no hours to flex
         }
         let flex = Flex {
-            // A shift's allow_flex defaults to true (field table).
-            allow_flex: s.allow_flex != Some(false),
+            allow_flex: s
+                .allow_flex
+                .unwrap_or(const { bool_at("schedulelist[].allow_flex") }),
             on: s.flex_on_duty_time,
             off: s.flex_off_duty_time,
             early: s.max_allow_arrive_early,
@@ -128,7 +135,7 @@ fn one(ctx: &mut Ctx, base: &str, flex: &Flex) {
     let pair_arrive = set(flex.early) || set(flex.late);
     let late_rule_on = flex
         .late_rule
-        .is_some_and(|l| l.allow_offwork_after_time == Some(true));
+        .is_some_and(|l| l.allow_offwork_after_time.unwrap_or(LATE_RULE_ON));
     if !flex.allow_flex {
         if let Some((name, _)) = values.iter().find(|(_, v)| set(*v)) {
             ctx.report(
@@ -168,7 +175,7 @@ fn late_rule(ctx: &mut Ctx, base: &str, l: &LateRule) {
         ));
     }
     let any_set = pairs.iter().any(|(_, a, b)| set(*a) || set(*b));
-    if any_set && l.allow_offwork_after_time != Some(true) {
+    if any_set && !l.allow_offwork_after_time.unwrap_or(LATE_RULE_ON) {
         ctx.report(
             &LATE_RULE_NEEDS_ALLOW,
             format!("{base}/allow_offwork_after_time"),

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::{Check, Ctx, Level, Source, Source::Row};
+use crate::model::defaults::int_at;
 use crate::model::{Date, GroupType, SpecialDay};
 
 pub const FUTURE_ONLY: Check = Check {
@@ -196,7 +197,8 @@ fn midnight_after_2000(d: Date) -> bool {
 
 /// Checks the entry's dates and returns the days it covers, if they are sound.
 fn entry_days(ctx: &mut Ctx, at: &str, d: &SpecialDay) -> Option<Days> {
-    let kind = d.r#type.unwrap_or(0);
+    // spe_offdays[].type has the same default (model::defaults).
+    let kind = d.r#type.unwrap_or(const { int_at("spe_workdays[].type") });
     let bad_date = |v: Date| format!("{v} is not a midnight (UTC+8) after 2000-01-01");
     let (start, start_field, step) = match kind {
         0 | 2 => match d.timestamp {

@@ -1,5 +1,6 @@
 //! The rule model: one type on both sides of the diff (docs/planning.md).
 
+pub mod defaults;
 pub mod fields;
 mod rule;
 mod values;

@@ -48,15 +48,15 @@ pub struct Rule {
     pub spe_workdays: Option<Vec<SpecialDay>>,
     /// 特殊非工作日 — special days off, at most 366.
     pub spe_offdays: Option<Vec<SpecialDay>>,
-    /// 是否同步法定节假日 — follow the public holiday calendar. Default true.
+    /// 是否同步法定节假日 — follow the public holiday calendar.
     pub sync_holidays: Option<bool>,
-    /// 是否需要拍照 — a photo is required to check in. Default false.
+    /// 是否需要拍照 — a photo is required to check in.
     pub need_photo: Option<bool>,
     /// WIFI信息 — Wi-Fi access points to check in at. Wi-Fi and locations may not both be empty. At most 500.
     pub wifimac_infos: Option<Vec<WifiMacInfo>>,
-    /// 备注不允许上传本地图片 — notes may use pictures from the phone's album. Default true.
+    /// 备注不允许上传本地图片 — notes may use pictures from the phone's album.
     pub note_can_use_local_pic: Option<bool>,
-    /// 固定上下班是否允许非工作日打卡 — allow checking in on days off (fixed rules). Default false.
+    /// 固定上下班是否允许非工作日打卡 — allow checking in on days off (fixed rules).
     pub allow_checkin_offworkday: Option<bool>,
     /// 地点信息 — locations to check in at. Wi-Fi and locations may not both be empty. At most 500.
     pub loc_infos: Option<Vec<LocInfo>>,
@@ -65,20 +65,20 @@ pub struct Rule {
     /// 白名单 — users exempt from checking in.
     pub white_users: Option<Vec<String>>,
     /// 打卡方式 — check-in method: 0 phone (手机), 1 USB time clock (u盘考勤机),
-    /// 2 time clock (考勤机), 3 phone and time clock (手机/考勤机). Default 0.
+    /// 2 time clock (考勤机), 3 phone and time clock (手机/考勤机).
     pub r#type: Option<i64>,
     /// 汇报人 — who receives the attendance reports.
     pub reporterinfo: Option<ReporterInfo>,
-    /// 是否允许补卡 — allow requests to make up missed check-ins (补卡). Default false.
+    /// 是否允许补卡 — allow requests to make up missed check-ins (补卡).
     pub allow_apply_offworkday: Option<bool>,
-    /// 每月最多补卡次数 — make-up requests per month, -1 (default) unlimited, at most 99.
+    /// 每月最多补卡次数 — make-up requests per month, -1 unlimited, at most 99.
     pub allow_apply_bk_cnt: Option<i64>,
-    /// 允许补卡时限 — how many days back a make-up may be requested: -1 (default) unlimited,
+    /// 允许补卡时限 — how many days back a make-up may be requested: -1 unlimited,
     /// 1 today, 2 today and yesterday, … at most 180.
     pub allow_apply_bk_day_limit: Option<i64>,
-    /// 补卡截止日期 — make-ups close on day n of the next month (1–28); -1 (default) never.
+    /// 补卡截止日期 — make-ups close on day n of the next month (1–28); -1 never.
     pub buka_limit_next_month: Option<i64>,
-    /// 范围外打卡 — checking in outside the locations: 0 (default) an exception,
+    /// 范围外打卡 — checking in outside the locations: 0 an exception,
     /// 1 counted as field work (外勤), 2 forbidden.
     pub option_out_range: Option<i64>,
     /// 自定义排班规则所有排班 — the shifts of a schedule rule (grouptype 2): one with
@@ -87,27 +87,27 @@ pub struct Rule {
     /// 自由签到上下班间隔时间 — free rules only: minimum time between checking in and out,
     /// a multiple of 5 minutes, at most 1435 minutes.
     pub offwork_interval_time: Option<Duration>,
-    /// 是否人脸检测 — face recognition when checking in. Default false.
+    /// 是否人脸检测 — face recognition when checking in.
     pub use_face_detect: Option<bool>,
-    /// 活体检测开关 — liveness detection; needs use_face_detect. Default false.
+    /// 活体检测开关 — liveness detection; needs use_face_detect.
     pub open_face_live_detect: Option<bool>,
     /// 加班配置 — overtime rules, with workdayconf, restdayconf and holidayconf.
     // Boxed here and in OtConf: inline, the overtime tree made every Rule
     // 4.4 KB (a 10,000-rule plan held two of each); boxed, 0.9 KB.
     pub ot_info_v2: Option<Box<OtInfoV2>>,
-    /// 外出打卡同步至上下班 — out-of-office check-ins count as checking in/out. Default false.
+    /// 外出打卡同步至上下班 — out-of-office check-ins count as checking in/out.
     pub sync_out_checkin: Option<bool>,
     /// 补卡提醒 — reminder to request make-ups.
     pub buka_remind: Option<BukaRemind>,
     /// 补卡指定异常类型 — bit flags; a set bit closes make-ups for: bit 0 missing
-    /// check-in, bit 1 late, bit 2 early leave, bit 3 other. Default 0 (all allowed).
+    /// check-in, bit 1 late, bit 2 early leave, bit 3 other. No bit set: all allowed.
     /// The read document types it uint64: every bit may be set.
     pub buka_restriction: Option<u64>,
     /// 自由上下班规则的跨天时间 — free rules only: when the working day rolls over,
-    /// whole minutes, before 24:00. Default 00:00.
+    /// whole minutes, before 24:00.
     pub span_day_time: Option<TimeOfDay>,
     /// 自由上下班规则的工作时长 — free rules only: expected hours per day, -1
-    /// (default) unlimited, or 1h to 24h in half-hour steps.
+    /// unlimited, or 1h to 24h in half-hour steps.
     pub standard_work_duration: Option<Duration>,
     /// 打卡交替方式 — how check-ins alternate: 0 multiple groups (多组交替),
     /// 1 one group (单组交替), 2 record time and place only (仅记录打卡时间和位置;
@@ -159,7 +159,7 @@ pub struct CheckinDate {
     /// 工作日上下班打卡时间信息 — 1 to 4 working periods per day.
     pub checkintime: Option<Vec<CheckinTime>>,
     /// 是否允许弹性时间 — flexible hours; when on, set either the late/early pair
-    /// (flex_on/off_duty_time) or the arrive-early/late pair. Default false.
+    /// (flex_on/off_duty_time) or the arrive-early/late pair.
     pub allow_flex: Option<bool>,
     /// 允许迟到时间 — lateness allowed (seconds), multiple of 5 minutes, at most 6h; needs allow_flex.
     pub flex_on_duty_time: Option<Duration>,
@@ -211,7 +211,7 @@ pub struct CheckinTime {
     pub remind_work_sec: Option<TimeOfDay>,
     /// 下班提醒时间 — end reminder: at off_work_sec or 10, 20, 30, 60 minutes after.
     pub remind_off_work_sec: Option<TimeOfDay>,
-    /// 是否需要休息 — the period has a rest (e.g. lunch). Default false.
+    /// 是否需要休息 — the period has a rest (e.g. lunch).
     pub allow_rest: Option<bool>,
     /// 休息开始时间 — rest starts; needs allow_rest.
     pub rest_begin_time: Option<TimeOfDay>,
@@ -228,9 +228,9 @@ pub struct CheckinTime {
     pub earliest_off_work_sec: Option<TimeOfDay>,
     /// 下班最晚时间 — latest check-out, whole minutes, not after next-day 04:00.
     pub latest_off_work_sec: Option<TimeOfDay>,
-    /// 不需要打上班卡 — no check-in needed for this period. Default false.
+    /// 不需要打上班卡 — no check-in needed for this period.
     pub no_need_checkon: Option<bool>,
-    /// 不需要打下班卡 — no check-out needed for this period. Default false.
+    /// 不需要打下班卡 — no check-out needed for this period.
     pub no_need_checkoff: Option<bool>,
 
     /// Fields this version does not know: see [`Unknown`].
@@ -300,7 +300,7 @@ pub struct TimeUnitConfig {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(extend("additionalProperties" = false))]
 pub struct LateRule {
-    /// 是否允许超时下班 — turn leave-late/arrive-late on. Default false.
+    /// 是否允许超时下班 — turn leave-late/arrive-late on.
     pub allow_offwork_after_time: Option<bool>,
     /// 晚走的时间 — leaving this long after the last check-out time … (multiple of 15 minutes, at most 10h)
     pub offwork_after_time: Option<Duration>,
@@ -337,7 +337,7 @@ pub struct TimeRule {
 #[schemars(extend("additionalProperties" = false))]
 pub struct SpecialDay {
     /// 类型 — 0 one day (timestamp), 1 a period (begtime … endtime, both included),
-    /// 2 every other week (from timestamp until endtime). Default 0.
+    /// 2 every other week (from timestamp until endtime).
     pub r#type: Option<i64>,
     /// 特殊日期 — the day (type 0), or the first day (type 2).
     pub timestamp: Option<Date>,
@@ -456,7 +456,7 @@ pub struct Schedule {
     pub schedule_name: Option<String>,
     /// 班次上下班时段信息 — 1 to 4 working periods (none for the rest shift).
     pub time_section: Option<Vec<CheckinTime>>,
-    /// 是否允许弹性时间 — flexible hours. Default true.
+    /// 是否允许弹性时间 — flexible hours.
     pub allow_flex: Option<bool>,
     /// 允许迟到时间 — lateness allowed, multiple of 5 minutes, at most 6h; needs allow_flex.
     pub flex_on_duty_time: Option<Duration>,
@@ -514,7 +514,7 @@ pub struct OtConf {
     /// 是否允许加班 — overtime allowed.
     pub allow_ot: Option<bool>,
     /// 类型 — how overtime is counted: 0 approvals intersected with check-ins,
-    /// 1 check-in times, 2 (default) approvals only.
+    /// 1 check-in times, 2 approvals only.
     pub r#type: Option<i64>,
     /// 只以审批为准时配置 — settings when counted by approvals only.
     pub apply: Option<Box<OtApply>>,
@@ -522,9 +522,9 @@ pub struct OtConf {
     pub checkin: Option<Box<OtCheckin>>,
     /// 审批和打卡取交集配置 — settings when approvals and check-ins are intersected.
     pub applycheckin: Option<Box<OtApply>>,
-    /// 允许加班时长记为调休和加班费 — overtime becomes time off or pay. Default false.
+    /// 允许加班时长记为调休和加班费 — overtime becomes time off or pay.
     pub ot_trans_enable: Option<bool>,
-    /// 1 (default) 记为调休 time off in lieu, 2 记为加班费 overtime pay.
+    /// 1 记为调休 time off in lieu, 2 记为加班费 overtime pay.
     pub ot_trans_type: Option<i64>,
     /// 同步假期信息(记为调休) — time-off-in-lieu settings.
     pub vacation: Option<Box<Vacation>>,
@@ -554,11 +554,11 @@ pub struct OtApply {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(extend("additionalProperties" = false))]
 pub struct OtCheckin {
-    /// 下班后多久开始计算加班 — overtime starts this long after work ends. Default 30m, at most 12h.
+    /// 下班后多久开始计算加班 — overtime starts this long after work ends. At most 12h.
     pub ot_time_start: Option<Duration>,
-    /// 最小加班时长 — shortest overtime counted. Default 30m, at most 12h, below ot_time_max.
+    /// 最小加班时长 — shortest overtime counted. At most 12h, below ot_time_max.
     pub ot_time_min: Option<Duration>,
-    /// 最大加班时长 — longest overtime counted. Default 4h, at most 12h.
+    /// 最大加班时长 — longest overtime counted. At most 12h.
     pub ot_time_max: Option<Duration>,
     /// 休息时间配置 — rest deducted from overtime.
     pub restinfo: Option<RestInfo>,
@@ -639,9 +639,9 @@ pub struct CalOtTimeItem {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(extend("additionalProperties" = false))]
 pub struct Vacation {
-    /// 调休比例 — percent: 100 (default) is 1:1, at most 3000 (1:30).
+    /// 调休比例 — percent: 100 is 1:1, at most 3000 (1:30).
     pub trans_ratio: Option<i64>,
-    /// 是否自动关联假勤 — link to the leave balance automatically. Default true.
+    /// 是否自动关联假勤 — link to the leave balance automatically.
     pub sync_vacation: Option<bool>,
 
     /// Fields this version does not know: see [`Unknown`].

@@ -4,92 +4,20 @@
 //! - wire form (seconds, timestamps, numbers);
 //! - no tool keys, no metadata, no legacy fields (read, never written: D3);
 //! - the server's documented defaults filled where a field is absent
-//!   ([`DEFAULTS`], from the field table), so `sync_holidays` left out and
+//!   ([`crate::model::defaults`], the field table's), so `sync_holidays` left out and
 //!   `sync_holidays: true` are the same;
 //! - empty arrays and empty objects removed (an empty array is "unchanged"
 //!   on the wire, 注意 3a, and the read API shows `[]` for nothing);
 //! - special days before today removed (history: D6);
 //! - department ids as strings (the read documents show strings, files numbers).
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::model::Date;
 
 use crate::model::fields::{LEGACY_IN_DAYS, NEWER_NESTED};
 
-/// The three kinds of day of ot_info_v2 (`{conf}` in a default's path);
-/// its other members (time_unit_config …) have defaults of their own.
-pub const OT_CONFS: [&str; 3] = ["workdayconf", "restdayconf", "holidayconf"];
-
-/// The field table's defaults (`否,默认…`), by path pattern (`[]` = any
-/// element, `{conf}` = each of [`OT_CONFS`]).
-pub type FieldDefault = (&'static str, fn() -> Value);
-
-pub const DEFAULTS: &[FieldDefault] = &[
-    ("sync_holidays", || json!(true)),
-    ("need_photo", || json!(false)),
-    ("note_can_use_local_pic", || json!(true)),
-    ("allow_checkin_offworkday", || json!(false)),
-    ("type", || json!(0)),
-    ("allow_apply_offworkday", || json!(false)),
-    ("allow_apply_bk_cnt", || json!(-1)),
-    ("allow_apply_bk_day_limit", || json!(-1)),
-    ("buka_limit_next_month", || json!(-1)),
-    ("option_out_range", || json!(0)),
-    ("use_face_detect", || json!(false)),
-    ("open_face_live_detect", || json!(false)),
-    ("sync_out_checkin", || json!(false)),
-    ("buka_restriction", || json!(0)),
-    ("span_day_time", || json!(0)),
-    ("standard_work_duration", || json!(-1)),
-    ("checkindate[].allow_flex", || json!(false)),
-    ("checkindate[].flex_on_duty_time", || json!(0)),
-    ("checkindate[].flex_off_duty_time", || json!(0)),
-    ("checkindate[].max_allow_arrive_early", || json!(0)),
-    ("checkindate[].max_allow_arrive_late", || json!(0)),
-    ("checkindate[].late_rule.allow_offwork_after_time", || {
-        json!(false)
-    }),
-    ("checkindate[].checkintime[].allow_rest", || json!(false)),
-    ("checkindate[].checkintime[].no_need_checkon", || {
-        json!(false)
-    }),
-    ("checkindate[].checkintime[].no_need_checkoff", || {
-        json!(false)
-    }),
-    ("spe_workdays[].type", || json!(0)),
-    ("spe_offdays[].type", || json!(0)),
-    ("spe_workdays[].checkintime[].allow_rest", || json!(false)),
-    ("spe_workdays[].checkintime[].no_need_checkon", || {
-        json!(false)
-    }),
-    ("spe_workdays[].checkintime[].no_need_checkoff", || {
-        json!(false)
-    }),
-    ("schedulelist[].allow_flex", || json!(true)),
-    ("schedulelist[].flex_on_duty_time", || json!(0)),
-    ("schedulelist[].flex_off_duty_time", || json!(0)),
-    ("schedulelist[].max_allow_arrive_early", || json!(0)),
-    ("schedulelist[].max_allow_arrive_late", || json!(0)),
-    ("schedulelist[].late_rule.allow_offwork_after_time", || {
-        json!(false)
-    }),
-    ("schedulelist[].time_section[].allow_rest", || json!(false)),
-    ("schedulelist[].time_section[].no_need_checkon", || {
-        json!(false)
-    }),
-    ("schedulelist[].time_section[].no_need_checkoff", || {
-        json!(false)
-    }),
-    ("ot_info_v2.{conf}.type", || json!(2)),
-    ("ot_info_v2.{conf}.ot_trans_enable", || json!(false)),
-    ("ot_info_v2.{conf}.ot_trans_type", || json!(1)),
-    ("ot_info_v2.{conf}.checkin.ot_time_start", || json!(1800)),
-    ("ot_info_v2.{conf}.checkin.ot_time_min", || json!(1800)),
-    ("ot_info_v2.{conf}.checkin.ot_time_max", || json!(14400)),
-    ("ot_info_v2.{conf}.vacation.trans_ratio", || json!(100)),
-    ("ot_info_v2.{conf}.vacation.sync_vacation", || json!(true)),
-];
+use crate::model::defaults::{DEFAULTS, OT_CONFS, WireDefault, default_at};
 
 /// The canonical form of a rule's wire value. `fill` applies the defaults
 /// (not for legacy live answers, whose absent fields are unknown).
@@ -121,7 +49,7 @@ pub fn canonical(mut v: Value, today: i64, fill: bool) -> Map<String, Value> {
     }
     if fill {
         for (segments, default) in split_defaults() {
-            fill_default(&mut v, segments, default);
+            fill_default(&mut v, segments, *default);
         }
     }
     prune_empty(&mut v);
@@ -132,7 +60,7 @@ pub fn canonical(mut v: Value, today: i64, fill: bool) -> Map<String, Value> {
 }
 
 /// A default with its path split into segments.
-type SplitDefault = (Vec<&'static str>, fn() -> Value);
+type SplitDefault = (Vec<&'static str>, WireDefault);
 
 /// [`DEFAULTS`] with each path split into its segments, once per process.
 fn split_defaults() -> &'static [SplitDefault] {
@@ -182,7 +110,7 @@ pub fn is_history(day: &Value, today: i64) -> bool {
         .is_some_and(|t| Date(t).cst_day() < today)
 }
 
-fn fill_default(v: &mut Value, segments: &[&str], default: &fn() -> Value) {
+fn fill_default(v: &mut Value, segments: &[&str], default: WireDefault) {
     let Some((first, rest)) = segments.split_first() else {
         return;
     };
@@ -201,7 +129,7 @@ fn fill_default(v: &mut Value, segments: &[&str], default: &fn() -> Value) {
         None => (*first, false),
     };
     if rest.is_empty() {
-        obj.entry(key).or_insert_with(default);
+        obj.entry(key).or_insert_with(|| default.value());
         return;
     }
     let Some(child) = obj.get_mut(key) else {
@@ -231,20 +159,6 @@ pub fn is_empty(v: &Value) -> bool {
     matches!(v, Value::Null)
         || matches!(v, Value::Array(a) if a.is_empty())
         || matches!(v, Value::Object(o) if o.is_empty())
-}
-
-/// The documented default at a path like `checkindate[].allow_flex` or `ot_info_v2.workdayconf.type`.
-pub fn default_at(path: &str) -> Option<Value> {
-    let segs: Vec<&str> = path.split('.').collect();
-    DEFAULTS.iter().find_map(|(pattern, default)| {
-        let pat: Vec<&str> = pattern.split('.').collect();
-        let matches = pat.len() == segs.len()
-            && pat
-                .iter()
-                .zip(&segs)
-                .all(|(p, s)| p == s || (*p == "{conf}" && OT_CONFS.contains(s)));
-        matches.then(default)
-    })
 }
 
 /// Compares a desired value with a legacy live one: keys the live side lacks

@@ -337,7 +337,7 @@ pub fn card(group: &Value) -> Vec<Change> {
                     let at = vec![k.clone(), ck.clone()];
                     match (
                         cv.as_object(),
-                        super::canon::OT_CONFS.contains(&ck.as_str()),
+                        crate::model::defaults::OT_CONFS.contains(&ck.as_str()),
                     ) {
                         (Some(conf), true) => {
                             out.push(line(format!("{k}.{ck}"), overtime(conf)));

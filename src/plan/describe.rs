@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::Change;
+use crate::model::defaults::int_at;
 use crate::model::fields::{ENTRY_LISTS, Kind};
 use crate::model::{Date, TimeOfDay};
 
@@ -63,7 +64,8 @@ pub(super) fn entry(list: &str, v: &Value) -> String {
     };
     match list {
         "spe_workdays" | "spe_offdays" => {
-            let when = match v.get("type").and_then(Value::as_i64).unwrap_or(0) {
+            let kind = v.get("type").and_then(Value::as_i64);
+            let when = match kind.unwrap_or(const { int_at("spe_workdays[].type") }) {
                 1 => format!("{}…{}", date("begtime"), date("endtime")),
                 2 => format!("every other week {}…{}", date("timestamp"), date("endtime")),
                 _ => date("timestamp"),

@@ -982,7 +982,7 @@ fn diff_rule(rule: &LoadedRule, live: &LiveRule, lc: Map<String, Value>, today: 
     let lc = &lc;
     // Built only for rules that change: most rules of a large corp do not.
     let mut sendable_obj: Option<Map<String, Value>> = None;
-    let has_default = |f: &str| canon::DEFAULTS.iter().any(|(p, _)| *p == f);
+    let has_default = crate::model::defaults::has_default;
     let written = |f: &str| written.iter().any(|w| w.as_str() == f);
     let mut out = RuleDiff {
         update: Map::new(),
@@ -1010,7 +1010,7 @@ fn diff_rule(rule: &LoadedRule, live: &LiveRule, lc: Map<String, Value>, today: 
                 canon::agrees_where_known(dv, lv, field, &mut out.unknown)
             }
             (Some(dv), None) if legacy => {
-                if canon::default_at(field).is_none_or(|default| default != *dv) {
+                if crate::model::defaults::default_at(field).is_none_or(|default| default != *dv) {
                     out.unknown.push(field.clone());
                 }
                 true
