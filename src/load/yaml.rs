@@ -179,14 +179,16 @@ enum Frame {
         anchor: usize,
         span: Span,
         key: Option<Span>,
-        values: Vec<Value>,
+        /// Where its items begin in `Builder::items`.
+        start: usize,
         spans: Vec<SpanTree>,
     },
     Map {
         anchor: usize,
         span: Span,
         key: Option<Span>,
-        values: Map<String, Value>,
+        /// Where its entries begin in `Builder::entries`.
+        start: usize,
         spans: Vec<(Box<str>, SpanTree)>,
         pending_key: Option<(String, Span)>,
     },
@@ -197,6 +199,11 @@ struct Builder {
     docs: Vec<YamlDocument>,
     anchors: HashMap<usize, (Value, SpanTree, usize)>,
     nodes: usize,
+    /// The items of the open lists and the entries of the open mappings, on
+    /// one stack each: a list or mapping is built once, at its end, at its
+    /// exact size (no growing, no rehashing).
+    items: Vec<Value>,
+    entries: Vec<(String, Value)>,
     /// Whether to build the [`SpanTree`]s (else each is an empty leaf).
     spans: bool,
 }
@@ -223,6 +230,8 @@ fn parse_with(text: &str, spans: bool) -> Result<Vec<YamlDocument>, YamlError> {
         docs: Vec::new(),
         anchors: HashMap::new(),
         nodes: 0,
+        items: Vec::new(),
+        entries: Vec::new(),
         spans,
     };
     while let Some(next) = parser.next_event() {
@@ -292,7 +301,7 @@ impl Builder {
                         anchor,
                         span,
                         key,
-                        values: Vec::new(),
+                        start: self.items.len(),
                         spans: Vec::new(),
                     }
                 } else {
@@ -300,7 +309,7 @@ impl Builder {
                         anchor,
                         span,
                         key,
-                        values: Map::new(),
+                        start: self.entries.len(),
                         spans: Vec::new(),
                         pending_key: None,
                     }
@@ -317,10 +326,10 @@ impl Builder {
                         anchor,
                         span: s,
                         key,
-                        values,
+                        start,
                         spans,
                     } => (
-                        Value::Array(values),
+                        Value::Array(self.items.drain(start..).collect()),
                         SpanTree::new(
                             Span {
                                 start: s.start,
@@ -335,11 +344,15 @@ impl Builder {
                         anchor,
                         span: s,
                         key,
-                        values,
+                        start,
                         spans,
                         ..
                     } => (
-                        Value::Object(values),
+                        Value::Object({
+                            let mut map = Map::with_capacity(self.entries.len() - start);
+                            map.extend(self.entries.drain(start..));
+                            map
+                        }),
                         SpanTree::new(
                             Span {
                                 start: s.start,
@@ -424,7 +437,7 @@ impl Builder {
         }
         let keep_spans = self.spans;
         let Some(Frame::Map {
-            values,
+            start,
             spans,
             pending_key,
             ..
@@ -432,7 +445,8 @@ impl Builder {
         else {
             return Ok(());
         };
-        if !keep_spans && values.contains_key(&*text) {
+        // A mapping of a rule has a few dozen keys: a scan beats hashing them.
+        if !keep_spans && self.entries[*start..].iter().any(|(k, _)| *k == *text) {
             // parse_values reparses with positions to say where the first one is.
             return Err(YamlError {
                 pos: span.start,
@@ -484,24 +498,21 @@ impl Builder {
                     SpanTree::default()
                 },
             }),
-            Some(Frame::Seq { values, spans, .. }) => {
-                values.push(value);
+            Some(Frame::Seq { spans, .. }) => {
+                self.items.push(value);
                 if keep_spans {
                     spans.push(tree);
                 }
             }
             Some(Frame::Map {
-                values,
-                spans,
-                pending_key,
-                ..
+                spans, pending_key, ..
             }) => {
                 if let Some((key, key_span)) = pending_key.take() {
                     if keep_spans {
                         tree.key = Packed::pack(key_span);
                         spans.push((key.clone().into_boxed_str(), tree));
                     }
-                    values.insert(key, value);
+                    self.entries.push((key, value));
                 }
             }
         }
