@@ -226,6 +226,27 @@ pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String
                     // A likely typo of a known key is an error; any other key is
                     // a field this version does not know (newer than its
                     // documents): kept and sent as written, with a warning.
+                    // An input method in full-width mode: `groupname：x` or
+                    // an ideographic space as indentation. No API key has one.
+                    if let Some((_, c, half)) = crate::load::fullwidth::find(key) {
+                        let fixed: String = key
+                            .chars()
+                            .map(|c| crate::load::fullwidth::half_width(c).unwrap_or(c))
+                            .collect();
+                        report(
+                            &key_pointer,
+                            "unknown key",
+                            format!(
+                                "unknown key `{key}` in {place}: it holds a full-width character"
+                            ),
+                            Some(format!(
+                                "it holds {}; with half-width characters it reads `{}`",
+                                crate::load::fullwidth::advice(c, half),
+                                fixed.trim()
+                            )),
+                        );
+                        continue;
+                    }
                     match did_you_mean(key, &allowed) {
                         Some(s) => report(
                             &key_pointer,
@@ -386,7 +407,14 @@ fn readable_value_error(kind: Option<Kind>, instance: &Value) -> (bool, String) 
         }
     };
     match complaint {
-        Some(m) => (false, m),
+        // `"09：00"`, `“09:00”`, `[mon，tue]` look right: say which character is not.
+        Some(m) => match instance.as_str().and_then(crate::load::fullwidth::find) {
+            Some((_, c, half)) => (
+                false,
+                format!("{m}: it holds {}", crate::load::fullwidth::advice(c, half)),
+            ),
+            None => (false, m),
+        },
         None => (
             true,
             format!("{} is out of range for {what}", describe(instance)),

@@ -6,6 +6,7 @@
 //! problem becomes a [`Diagnostic`]. Only a path that cannot be read at all is
 //! a tool error (exit 2).
 
+pub mod fullwidth;
 pub mod yaml;
 
 use std::collections::HashMap;
@@ -374,7 +375,7 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
     let docs = match parsed {
         Ok(docs) => docs,
         Err(e) => {
-            loaded.diagnostics.push(yaml_diagnostic(&file, e));
+            loaded.diagnostics.push(yaml_diagnostic(&file, e, &text));
             return;
         }
     };
@@ -542,7 +543,44 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))
 }
 
-fn yaml_diagnostic(file: &str, e: YamlError) -> Diagnostic {
+/// A file YAML cannot read. A full-width look-alike of YAML's punctuation
+/// where YAML's structure stands (typed by an input method in full-width
+/// mode), on the failing line or the two above it, is the likely cause: the
+/// diagnostic stands on the nearest one and names it, with the parser's own
+/// words beside it.
+fn yaml_diagnostic(file: &str, e: YamlError, text: &str) -> Diagnostic {
+    // Such a mistake surfaces on its line or the next ones: look at the
+    // failing line and the two above it.
+    let nearest = text
+        .split('\n')
+        .enumerate()
+        .take(e.pos.line)
+        .skip(e.pos.line.saturating_sub(3))
+        .filter_map(|(i, line)| {
+            fullwidth::structural(line).map(|(col, c, h)| (i + 1, col + 1, c, h))
+        })
+        .last();
+    if e.kind == "yaml syntax"
+        && let Some((line, col, c, half)) = nearest
+    {
+        let at = Pos { line, col };
+        let mut d = Diagnostic::file_error(
+            e.kind,
+            file,
+            "",
+            at,
+            format!("YAML cannot read this file, likely because of the full-width `{c}` here"),
+        )
+        .with_end(Some(Pos { line, col: col + 1 }));
+        d.help = Some(format!(
+            "this is {}; the parser said, at line {}, column {}: {}",
+            fullwidth::advice(c, half),
+            e.pos.line,
+            e.pos.col,
+            e.message
+        ));
+        return d;
+    }
     let mut d = Diagnostic::file_error(e.kind, file, "", e.pos, e.message).with_end(e.end);
     d.help = e.help;
     d

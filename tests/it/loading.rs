@@ -123,3 +123,39 @@ fn duplicate_groupname_and_groupid_across_files() {
     assert_eq!(out.code, 1);
     insta::assert_snapshot!(out.stdout);
 }
+
+/// Full-width punctuation is fine in text: a groupname or a note may hold
+/// `：` and `，`. Only where YAML or a value's reader fails is it named.
+#[test]
+fn full_width_punctuation_in_text_is_no_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("rules/sales-free.yaml"))
+        .unwrap()
+        .replacen("groupname: ", "groupname: 销售：北京，上海、广州 ", 1);
+    std::fs::write(dir.path().join("r.yaml"), &text).unwrap();
+    let loaded = load::load_paths(&[dir.path().to_path_buf()]).unwrap();
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    let name = loaded.rules[0].rule.groupname.clone().unwrap();
+    assert!(name.starts_with("销售：北京，上海、广州"), "{name}");
+    assert_eq!(load::fullwidth::half_width('０'), Some('0'));
+    assert_eq!(load::fullwidth::half_width('９'), Some('9'));
+    assert_eq!(load::fullwidth::half_width('中'), None);
+}
+
+/// A YAML error far from a Chinese comma in a name does not blame the comma.
+#[test]
+fn a_syntax_error_blames_full_width_characters_only_where_structure_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("r.yaml"),
+        "grouptype: fixed\ngroupname: 北京，上海：总部\nrange:\n  party_id: [1\n",
+    )
+    .unwrap();
+    let loaded = load::load_paths(&[dir.path().to_path_buf()]).unwrap();
+    let d = &loaded.diagnostics[0];
+    assert!(!d.message.contains("full-width"), "{d:#?}");
+    assert!(
+        !d.help.as_deref().unwrap_or_default().contains("full-width"),
+        "{d:#?}"
+    );
+}
