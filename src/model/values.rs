@@ -184,14 +184,26 @@ impl<'de> Deserialize<'de> for TimeOfDay {
                 match v {
                 IntOrStrValue::Int(i) => Ok(TimeOfDay(i)),
                 IntOrStrValue::Str(s) => TimeOfDay::parse(s).ok_or_else(|| {
-                    format!(
+                    let mut m = format!(
                         "\"{s}\" is not a time of day: write \"HH:MM\" (e.g. \"09:00\"), \"+1 HH:MM\" for the next day, or seconds since midnight"
-                    )
+                    );
+                    if let Some(next) = next_day_form(s) {
+                        m += &format!("; a day has no hour 24 or later: for that time tomorrow write \"{next}\"");
+                    }
+                    m
                 }),
             }
             },
         )
     }
+}
+
+/// `"24:00"` or `"25:30"` as the next day's time (`"+1 00:00"`, `"+1 01:30"`).
+fn next_day_form(s: &str) -> Option<String> {
+    let (h, rest) = s.trim().split_once(':')?;
+    let h: i64 = h.parse().ok().filter(|h| (24..48).contains(h))?;
+    let probe = format!("{:02}:{rest}", h - 24);
+    TimeOfDay::parse(&probe).map(|_| format!("+1 {probe}"))
 }
 
 impl JsonSchema for TimeOfDay {
@@ -485,6 +497,27 @@ impl Weekday {
             .ok()
             .and_then(|i| Self::NAMES.get(i).copied())
     }
+
+    /// A weekday as people write it: `mon` in any case, or 周一 / 星期一 …
+    /// 周日 / 星期日 (日 or 天 for Sunday). Files written by the tool use `mon`.
+    pub fn parse(s: &str) -> Option<Weekday> {
+        let lower = s.trim().to_ascii_lowercase();
+        if let Some(i) = Self::NAMES.iter().position(|n| *n == lower) {
+            return Some(Weekday(i as i64));
+        }
+        let day = s
+            .trim()
+            .strip_prefix("星期")
+            .or_else(|| s.trim().strip_prefix('周'))?;
+        let i = ["日", "一", "二", "三", "四", "五", "六"]
+            .iter()
+            .position(|d| *d == day)
+            .or((day == "天").then_some(0))?;
+        Some(Weekday(i as i64))
+    }
+
+    /// What the schema takes besides the names: any case, and Chinese.
+    pub const PATTERN: &'static str = "^(?:[Ss][Uu][Nn]|[Mm][Oo][Nn]|[Tt][Uu][Ee]|[Ww][Ee][Dd]|[Tt][Hh][Uu]|[Ff][Rr][Ii]|[Ss][Aa][Tt]|(?:周|星期)[一二三四五六日天])$";
 }
 
 impl fmt::Display for Weekday {
@@ -507,11 +540,8 @@ impl<'de> Deserialize<'de> for Weekday {
         deserialize_int_or_str(d, "a weekday: mon … sun, or 0 (Sunday) … 6", |v| {
             match v {
             IntOrStrValue::Int(i) => Ok(Weekday(i)),
-            IntOrStrValue::Str(s) => Weekday::NAMES
-                .iter()
-                .position(|n| *n == s)
-                .map(|i| Weekday(i as i64))
-                .ok_or_else(|| format!("\"{s}\" is not a weekday: write mon, tue, wed, thu, fri, sat or sun (or 0 = Sunday … 6)")),
+            IntOrStrValue::Str(s) => Weekday::parse(s)
+                .ok_or_else(|| format!("\"{s}\" is not a weekday: write mon, tue, wed, thu, fri, sat or sun, 周一 … 周日 (or 0 = Sunday … 6)")),
         }
         })
     }
@@ -525,10 +555,11 @@ impl JsonSchema for Weekday {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "title": "Weekday",
-            "description": "Weekday: mon, tue, wed, thu, fri, sat, sun, or 1 … 6 = Monday … Saturday, 0 = Sunday. 0表示星期日",
+            "description": "Weekday: mon, tue, wed, thu, fri, sat, sun (any case), 周一 … 周日 or 星期一 … 星期日, or 1 … 6 = Monday … Saturday, 0 = Sunday. 0表示星期日",
             "anyOf": [
                 { "type": "integer", "minimum": 0, "maximum": 6 },
-                { "type": "string", "enum": Weekday::NAMES }
+                { "type": "string", "enum": Weekday::NAMES },
+                { "type": "string", "pattern": Weekday::PATTERN }
             ]
         })
     }
@@ -627,6 +658,46 @@ impl fmt::Display for PartyId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_as_people_write_them() {
+        let days: Vec<Weekday> = serde_json::from_value(serde_json::json!([
+            "Mon",
+            "周二",
+            "星期三",
+            "SUN",
+            "周天",
+            "sat",
+            4
+        ]))
+        .unwrap();
+        assert_eq!(
+            days.iter().map(|d| d.0).collect::<Vec<_>>(),
+            [1, 2, 3, 0, 0, 6, 4]
+        );
+        // The tool writes the short English name.
+        assert_eq!(serde_json::to_value(Weekday(1)).unwrap(), 1);
+        assert_eq!(Weekday(1).to_string(), "mon");
+        for bad in ["周八", "Monday", "星期", "m"] {
+            assert!(Weekday::parse(bad).is_none(), "{bad}");
+        }
+        let pattern =
+            jsonschema::validator_for(&serde_json::json!({"pattern": Weekday::PATTERN})).unwrap();
+        for good in ["Mon", "TUE", "周一", "星期日", "周天"] {
+            assert!(pattern.is_valid(&serde_json::json!(good)), "{good}");
+            assert!(Weekday::parse(good).is_some(), "{good}");
+        }
+    }
+
+    #[test]
+    fn hour_24_suggests_the_next_day() {
+        let e = serde_json::from_value::<TimeOfDay>(serde_json::json!("24:00")).unwrap_err();
+        assert!(e.to_string().contains("\"+1 00:00\""), "{e}");
+        let e = serde_json::from_value::<TimeOfDay>(serde_json::json!("25:30")).unwrap_err();
+        assert!(e.to_string().contains("\"+1 01:30\""), "{e}");
+        let e = serde_json::from_value::<TimeOfDay>(serde_json::json!("9:0x")).unwrap_err();
+        assert!(!e.to_string().contains("hour 24"), "{e}");
+    }
 
     #[test]
     fn time_of_day_forms() {
