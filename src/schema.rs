@@ -47,16 +47,8 @@ pub fn generate() -> Value {
 /// the form a file writes it, and at the end of its description: editors show
 /// both, and no doc comment repeats the table.
 fn add_defaults(schema: &mut Value) {
-    use crate::model::defaults::{DEFAULTS, OT_CONFS, WireDefault};
+    use crate::model::defaults::{DEFAULTS, WireDefault, paths};
     for (pattern, default) in DEFAULTS {
-        let paths: Vec<String> = if pattern.contains("{conf}") {
-            OT_CONFS
-                .iter()
-                .map(|c| pattern.replace("{conf}", c))
-                .collect()
-        } else {
-            vec![(*pattern).to_owned()]
-        };
         let key = pattern.rsplit('.').next().unwrap_or(pattern);
         let (value, shown) = match (*default, crate::model::fields::Kind::of(key)) {
             (WireDefault::Bool(b), _) => (Value::Bool(b), b.to_string()),
@@ -67,7 +59,7 @@ fn add_defaults(schema: &mut Value) {
             }
             (WireDefault::Int(n), _) => (Value::from(n), n.to_string()),
         };
-        for path in paths {
+        for path in paths(pattern) {
             // The table and the model are both ours: a path the schema lacks is a bug the tests catch.
             let pointer = property_pointer(schema, &path)
                 .unwrap_or_else(|| panic!("the default at {path} names no field of the model"));

@@ -92,14 +92,13 @@ impl Spans {
     pub fn tree(&self) -> &SpanTree {
         static EMPTY: SpanTree = SpanTree::EMPTY;
         let trees = self.trees.get_or_init(|| {
-            // The text parsed once already, so this parse succeeds as that one
-            // did; a panic in the parser was caught then and is again here.
+            // The text parsed once already, so this parse succeeds as that one did.
             let parsed = self
                 .text
                 .as_deref()
-                .map(|t| std::panic::catch_unwind(|| yaml::parse(t)));
+                .map(|t| parse_documents(t, yaml::parse));
             match parsed {
-                Some(Ok(Ok(docs))) => docs.into_iter().map(|d| d.spans).collect(),
+                Some(Ok(docs)) => docs.into_iter().map(|d| d.spans).collect(),
                 _ => Vec::new(),
             }
         });
@@ -370,7 +369,7 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
         Some(rest) => rest.into(),
         None => text.into(),
     };
-    let parsed = parse_documents(&text);
+    let parsed = parse_documents(&text, yaml::parse_values);
     loaded.sources.insert(file.clone(), text.clone());
     let docs = match parsed {
         Ok(docs) => docs,
@@ -517,10 +516,13 @@ fn without(value: &serde_json::Value, pointers: &mut [String]) -> serde_json::Va
     copy
 }
 
-fn parse_documents(text: &str) -> Result<Vec<yaml::YamlDocument>, YamlError> {
-    // The parser is third-party code fed with user input: a panic in it must
-    // become a diagnostic, never a crash.
-    std::panic::catch_unwind(|| yaml::parse_values(text)).unwrap_or_else(|_| {
+/// `parse(text)` with a panic in it caught: the parser is third-party code
+/// fed with user input, and a panic must become a diagnostic, never a crash.
+fn parse_documents(
+    text: &str,
+    parse: fn(&str) -> Result<Vec<yaml::YamlDocument>, YamlError>,
+) -> Result<Vec<yaml::YamlDocument>, YamlError> {
+    std::panic::catch_unwind(|| parse(text)).unwrap_or_else(|_| {
         Err(YamlError {
             pos: Pos { line: 1, col: 1 },
             end: None,

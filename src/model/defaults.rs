@@ -147,6 +147,18 @@ pub fn default_at(path: &str) -> Option<Value> {
     })
 }
 
+/// The concrete paths of `pattern`: itself, or one per [`OT_CONFS`] for `{conf}`.
+pub fn paths(pattern: &str) -> Vec<String> {
+    if pattern.contains("{conf}") {
+        OT_CONFS
+            .iter()
+            .map(|c| pattern.replace("{conf}", c))
+            .collect()
+    } else {
+        vec![pattern.to_owned()]
+    }
+}
+
 /// Whether `pattern` is a path of [`DEFAULTS`] as written there.
 pub fn has_default(pattern: &str) -> bool {
     DEFAULTS.iter().any(|(p, _)| *p == pattern)

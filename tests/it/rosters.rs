@@ -71,6 +71,14 @@ fn roster_file(dir: &Path) -> PathBuf {
 }
 
 /// Replaces the cell of `userid` on `day` in a roster file.
+/// Replaces `from` by `to` in the store's rule file; returns the text before.
+fn edit_rule(d: &Path, from: &str, to: &str) -> String {
+    let path = d.join("rules/store.yaml");
+    let rule = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, rule.replace(from, to)).unwrap();
+    rule
+}
+
 fn edit_cell(path: &Path, userid: &str, day: usize, value: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     let edited: Vec<String> = text
@@ -360,12 +368,7 @@ fn a_renamed_shift_is_checked_against_the_rule_as_it_will_be() {
     let (c, dir, _) = imported(1);
     let d = dir.path();
     // The rule renames 早班 (schedule_id 1) to 白班; the roster still says 早班.
-    let rule = std::fs::read_to_string(d.join("rules/store.yaml")).unwrap();
-    std::fs::write(
-        d.join("rules/store.yaml"),
-        rule.replace("schedule_name: 早班", "schedule_name: 白班"),
-    )
-    .unwrap();
+    edit_rule(d, "schedule_name: 早班", "schedule_name: 白班");
     let out = run(&c, d, &["plan", NOW_ARGS[0], NOW_ARGS[1]]);
     assert_eq!(out.code, 1);
     assert!(
@@ -586,12 +589,7 @@ fn the_bundled_example_roster_is_valid() {
 fn a_roster_that_cannot_be_compared_is_said_and_sends_nothing() {
     let (c, dir, _) = imported(1);
     let d = dir.path();
-    let rule = std::fs::read_to_string(d.join("rules/store.yaml")).unwrap();
-    std::fs::write(
-        d.join("rules/store.yaml"),
-        rule.replace("groupname: 成都春熙路店", "groupname: 新店"),
-    )
-    .unwrap();
+    let rule = edit_rule(d, "groupname: 成都春熙路店", "groupname: 新店");
     std::fs::rename(d.join("rosters").join(STORE), d.join("rosters/新店")).unwrap();
     let out = run(
         &c,
