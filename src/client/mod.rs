@@ -269,6 +269,9 @@ type Attempt = Result<Value, ApiError>;
 
 impl Client {
     pub fn new(config: Config) -> Result<Arc<Self>, ApiError> {
+        // reqwest is built without a crypto provider (ring, not aws-lc-rs);
+        // an Err means one is already installed, which is as good.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
             .timeout(config.request_timeout)
