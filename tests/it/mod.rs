@@ -7,6 +7,7 @@ mod exactly_once;
 mod exit_codes;
 mod hostile;
 mod import;
+mod install;
 mod loading;
 mod open_model;
 mod plan;
