@@ -492,3 +492,48 @@ fn secrets_come_from_the_secret_store_only() {
         assert_ne!(group(other).0, apply_group, "{other} shares apply's group");
     }
 }
+
+/// Every job installs the release this checkout is: the action at
+/// `v<Cargo.toml's version>` on GitHub, the image of that tag on GitLab, so
+/// a release cannot ship examples that install another version.
+#[test]
+fn the_examples_install_this_release() {
+    let version = format!("v{}", env!("CARGO_PKG_VERSION"));
+    for file in [
+        "examples/ci/github/wecom-checkin-plan.yml",
+        "examples/ci/github/wecom-checkin-apply.yml",
+        "examples/ci/github/wecom-checkin-drift.yml",
+    ] {
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        let doc = yaml::parse(&text).unwrap().remove(0).value;
+        for (name, job) in doc["jobs"].as_object().unwrap() {
+            let installs: Vec<&str> = job["steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|s| s["uses"].as_str())
+                .filter(|u| u.starts_with("wecom-checkin/wecom-checkin@"))
+                .collect();
+            assert_eq!(
+                installs,
+                [format!("wecom-checkin/wecom-checkin@{version}")],
+                "{file} job {name}"
+            );
+            let compiles = text.contains("cargo install");
+            assert!(!compiles, "{file}: installs by compiling");
+        }
+    }
+    let text = std::fs::read_to_string(root().join("examples/ci/gitlab/.gitlab-ci.yml")).unwrap();
+    let doc = yaml::parse(&text).unwrap().remove(0).value;
+    assert_eq!(
+        doc.pointer("/default/image").and_then(Value::as_str),
+        Some(format!("ghcr.io/wecom-checkin/wecom-checkin:{version}").as_str())
+    );
+    assert!(
+        text.contains(&format!(
+            "releases/download/{version}/install.sh, WECOM_CHECKIN_VERSION={} bash install.sh",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "the GitLab file's install line names this version"
+    );
+}
