@@ -215,6 +215,9 @@ pub struct ApplyArgs {
     /// The current time, RFC 3339.
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,
+    /// Calls per minute to each write endpoint (the limit is not documented).
+    #[arg(long, default_value_t = crate::client::DEFAULT_WRITE_PER_MINUTE, value_name = "PER_MINUTE")]
+    pub write_rate_limit: u32,
     #[command(flatten)]
     pub api: ApiArgs,
 }
@@ -248,9 +251,6 @@ pub struct ApiArgs {
     /// getcorpcheckinoption calls per minute (the documented limit is 60).
     #[arg(long, default_value_t = 60, value_name = "PER_MINUTE")]
     pub read_rate_limit: u32,
-    /// Calls per minute to each write endpoint (the limit is not documented).
-    #[arg(long, default_value_t = 600, value_name = "PER_MINUTE")]
-    pub write_rate_limit: u32,
     /// getcheckinschedulist and setcheckinschedulist calls per minute, each
     /// (the documented limit is 60).
     #[arg(long, default_value_t = 60, value_name = "PER_MINUTE")]

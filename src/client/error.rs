@@ -111,7 +111,19 @@ pub fn hint(endpoint: Endpoint, errcode: i64) -> Option<String> {
             "the server rejected the rule's content: run `wecom-checkin validate` to see which value and why"
         }
         45009 => {
-            "the API's rate limit was hit: the tool backs off and retries; lower --read-rate-limit / --write-rate-limit if this persists"
+            // The flag that paces this endpoint (write rates are apply's only).
+            let flag = match endpoint {
+                Endpoint::Add | Endpoint::Update | Endpoint::Clear | Endpoint::Delete => {
+                    "apply's --write-rate-limit"
+                }
+                Endpoint::GetCheckinScheduList | Endpoint::SetCheckinScheduList => {
+                    "--roster-rate-limit"
+                }
+                _ => "--read-rate-limit",
+            };
+            return Some(format!(
+                "the API's rate limit was hit: the tool backs off and retries; lower {flag} if this persists"
+            ));
         }
         -1 | 301070 => {
             "the server was busy: the tool retries with backoff; try again later if this persists"
@@ -173,4 +185,19 @@ pub fn transport_message(e: &reqwest::Error) -> String {
             " (an https:// URL for a server that speaks plain http? check WECOM_API_BASE's scheme)";
     }
     message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rate-limit hint names a flag the command that hit it has.
+    #[test]
+    fn the_rate_limit_hint_names_the_flag_of_the_endpoint() {
+        let flag = |e| hint(e, 45009).unwrap();
+        assert!(flag(Endpoint::Add).contains("apply's --write-rate-limit"));
+        assert!(flag(Endpoint::Delete).contains("apply's --write-rate-limit"));
+        assert!(flag(Endpoint::GetCorpCheckinOption).contains("lower --read-rate-limit"));
+        assert!(flag(Endpoint::SetCheckinScheduList).contains("lower --roster-rate-limit"));
+    }
 }

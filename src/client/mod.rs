@@ -196,6 +196,10 @@ impl fmt::Debug for Credentials {
     }
 }
 
+/// Calls per minute to each write endpoint unless `--write-rate-limit` says
+/// otherwise: the limit is not documented.
+pub const DEFAULT_WRITE_PER_MINUTE: u32 = 600;
+
 #[derive(Clone, Debug)]
 pub struct Config {
     pub base: String,
@@ -226,7 +230,7 @@ impl Config {
             max_retry_time: Duration::from_secs(60),
             min_backoff: Duration::from_millis(500),
             read_per_minute: 60,
-            write_per_minute: 600,
+            write_per_minute: DEFAULT_WRITE_PER_MINUTE,
             roster_per_minute: 60,
         }
     }

@@ -158,7 +158,7 @@ fn plan_args(args: &ApplyArgs) -> PlanArgs {
 }
 
 fn refuse(message: impl AsRef<str>) -> Result<Exit, ToolError> {
-    say(&format!("Apply refused: {}", message.as_ref()));
+    say_err(&format!("Apply refused: {}", message.as_ref()));
     Ok(Exit::Failure)
 }
 
@@ -191,12 +191,12 @@ impl Refusal {
     }
 
     fn say(self) -> Result<Exit, ToolError> {
-        say(&format!("Apply refused: {}", self.message));
+        say_err(&format!("Apply refused: {}", self.message));
         for reason in &self.reasons {
-            say(&format!("  {reason}"));
+            say_err(&format!("  {reason}"));
         }
         if !self.after.is_empty() {
-            say(self.after);
+            say_err(self.after);
         }
         Ok(Exit::Failure)
     }
@@ -314,9 +314,17 @@ fn say(line: &str) {
     );
 }
 
+/// say(), on stderr: why apply refused to start is an error, not a report.
+fn say_err(line: &str) {
+    eprint!(
+        "{}",
+        escape::guard_lines(format!("{}\n", escape::text(line)))
+    );
+}
+
 pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     let runtime = super::runtime()?;
-    let client = super::connect(&args.api)?;
+    let client = super::connect_for_writes(&args.api, args.write_rate_limit)?;
     let base = client.base().to_owned();
     let read_live = || super::plan::read_live_api(&client, &runtime).map(|(live, _)| live);
 

@@ -80,7 +80,6 @@ pub fn client_config(api: &crate::cli::ApiArgs) -> Result<crate::client::Config,
     };
     let mut config = Config::new(api_base(&api.api_base)?, credentials);
     config.read_per_minute = api.read_rate_limit;
-    config.write_per_minute = api.write_rate_limit;
     config.roster_per_minute = api.roster_rate_limit;
     config.request_timeout = std::time::Duration::from_secs(api.timeout.max(1));
     config.max_attempts = api.attempts.max(1);
@@ -93,6 +92,17 @@ pub fn connect(
     api: &crate::cli::ApiArgs,
 ) -> Result<std::sync::Arc<crate::client::Client>, ToolError> {
     crate::client::Client::new(client_config(api)?).map_err(|e| ToolError::new(e.to_string()))
+}
+
+/// connect(), for apply: the only command that writes rules, and so the
+/// only one with a write rate (`--write-rate-limit`).
+pub fn connect_for_writes(
+    api: &crate::cli::ApiArgs,
+    write_per_minute: u32,
+) -> Result<std::sync::Arc<crate::client::Client>, ToolError> {
+    let mut config = client_config(api)?;
+    config.write_per_minute = write_per_minute;
+    crate::client::Client::new(config).map_err(|e| ToolError::new(e.to_string()))
 }
 
 /// The API's base URL, checked before any call: a URL with a scheme and a

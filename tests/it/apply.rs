@@ -462,11 +462,11 @@ fn a_stale_saved_plan_is_refused() {
     );
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout
+        out.stderr
             .contains("stale plan: live state changed since the plan; re-run plan")
-            && out.stdout.contains("总部 (groupid 21)"),
+            && out.stderr.contains("总部 (groupid 21)"),
         "{}",
-        out.stdout
+        out.stderr
     );
     assert_eq!(writes(&c, Endpoint::Update), 1, "the console's edit only");
     // Back as it was, the corp takes the same saved plan.
@@ -526,10 +526,10 @@ fn delete_guards_hold() {
     let out = apply(&c, rules, &["--prune", "--max-deletes", "3"]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout
+        out.stderr
             .contains("the plan deletes 4 rules, more than --max-deletes 3"),
         "{}",
-        out.stdout
+        out.stderr
     );
     // An empty checkout with --prune deletes nothing.
     let empty = tempfile::tempdir().unwrap();
@@ -567,10 +567,10 @@ fn off_a_terminal_apply_asks_for_auto_approve() {
     let out = cli(&c, &["apply", "rules", NOW_ARGS[0], NOW_ARGS[1]]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout
+        out.stderr
             .contains("not on a terminal: pass --auto-approve"),
         "{}",
-        out.stdout
+        out.stderr
     );
     assert_eq!(writes(&c, Endpoint::Add), 0);
 }
@@ -715,9 +715,9 @@ fn replacement_deletes_count_toward_max_deletes() {
     let out = apply(&c, rules, &["--allow-replace", "--max-deletes", "0"]);
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(
-        out.stdout.contains("1 of them by a replacement"),
+        out.stderr.contains("1 of them by a replacement"),
         "{}",
-        out.stdout
+        out.stderr
     );
     assert_eq!(writes(&c, Endpoint::Add), 0);
 }
@@ -797,7 +797,7 @@ fn a_saved_replacement_needs_allow_replace_on_apply() {
     let out = cli(&c, &["apply", plan, NOW_ARGS[0], NOW_ARGS[1]]);
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(
-        out.stdout.contains(
+        out.stderr.contains(
             "the plan replaces 1 rule (a delete after the add); pass --allow-replace to allow it"
         ),
         "{}",

@@ -289,6 +289,24 @@ fn cli_reference() {
     );
 }
 
+/// Only apply writes rules, so only apply takes a write rate: a read-only
+/// command given one is a usage error (exit 1), not a silently ignored flag.
+#[test]
+fn write_rates_are_for_apply_only() {
+    for command in ["plan", "pull", "import", "explain"] {
+        let out = super::util::run(&[command, "--write-rate-limit", "5"]);
+        assert_eq!(out.code, 1, "{command}: {}", out.stderr);
+        assert!(
+            out.stderr
+                .contains("unexpected argument '--write-rate-limit'"),
+            "{command}: {}",
+            out.stderr
+        );
+    }
+    let help = super::util::run(&["apply", "--help"]);
+    assert!(help.stdout.contains("--write-rate-limit <PER_MINUTE>"));
+}
+
 #[test]
 fn version_completions_and_man_pages() {
     let out = super::util::run(&["--version"]);

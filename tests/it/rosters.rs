@@ -251,9 +251,9 @@ fn a_roster_that_moved_after_the_plan_is_refused() {
     let out = run(&c, d, &["apply", "plan.json", NOW_ARGS[0], NOW_ARGS[1]]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout.contains("stale plan: live rosters changed since the plan; re-run plan. Changed: the roster of 成都春熙路店 for 2026-12"),
+        out.stderr.contains("stale plan: live rosters changed since the plan; re-run plan. Changed: the roster of 成都春熙路店 for 2026-12"),
         "{}",
-        out.stdout
+        out.stderr
     );
     assert_eq!(
         c.emu.applied_counts().get(&Endpoint::SetCheckinScheduList),
@@ -285,10 +285,10 @@ fn a_saved_plan_whose_roster_calls_are_edited_is_refused() {
     let out = run(&c, d, &["apply", "plan.json", NOW_ARGS[0], NOW_ARGS[1]]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout
+        out.stderr
             .contains("setcheckinschedulist sets u002 on day 6 of 202612"),
         "{}",
-        out.stdout
+        out.stderr
     );
     assert_eq!(
         c.emu.applied_counts().get(&Endpoint::SetCheckinScheduList),

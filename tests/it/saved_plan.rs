@@ -66,10 +66,11 @@ fn no_writes(c: &Corp) {
 fn refused(out: &Output, needle: &str) {
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(
-        out.stdout.contains("Apply refused") && out.stdout.contains(needle),
-        "expected {needle:?} in:\n{}",
-        out.stdout
+        out.stderr.contains("Apply refused") && out.stderr.contains(needle),
+        "expected {needle:?} in stderr:\n{}",
+        out.stderr
     );
+    assert!(!out.stdout.contains("Apply refused"), "{}", out.stdout);
 }
 
 /// Applies `p`, edited and sealed again (a digest that matches): refused
@@ -128,9 +129,9 @@ fn an_edited_body_is_refused_even_with_a_matching_digest() {
         "the calls for \"总部-固定班\" (groupid 1) do not follow from its entry",
     );
     assert!(
-        out.stdout.contains("intruder"),
+        out.stderr.contains("intruder"),
         "says what changed: {}",
-        out.stdout
+        out.stderr
     );
     no_writes(&c);
 
@@ -204,11 +205,11 @@ fn a_plan_of_another_corp_or_another_day_is_refused() {
         .env("WECOM_CORPID", "another-corp")
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stdout.contains("the plan is for corp emulator-corp, this apply is for corp another-corp"),
-        "{stdout}"
+        stderr.contains("the plan is for corp emulator-corp, this apply is for corp another-corp"),
+        "{stderr}"
     );
 
     let out = cli(&c, &["apply", path, "--now", "2026-11-23T09:00:00+08:00"]);
@@ -317,11 +318,11 @@ fn a_plan_without_its_corp_or_of_another_api_is_refused() {
         .env("WECOM_ACCESS_TOKEN", "a-token")
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stdout.contains("set WECOM_CORPID (also with WECOM_ACCESS_TOKEN)"),
-        "{stdout}"
+        stderr.contains("set WECOM_CORPID (also with WECOM_ACCESS_TOKEN)"),
+        "{stderr}"
     );
     // Made against another API base.
     let mut other = p.clone();
