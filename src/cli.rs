@@ -32,6 +32,15 @@ pub struct Cli {
     /// always, or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Print only the command's output and its problems: no "ok" summary,
+    /// no "saved …" notes. Retries are still said.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also log each API request on stderr: its endpoint, its answer (errcode,
+    /// or HTTP status, or why there was none) and how long it took; never
+    /// the token, the secret or the query.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }

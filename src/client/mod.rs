@@ -217,6 +217,8 @@ pub struct Config {
     /// Calls per minute of getcheckinschedulist and of setcheckinschedulist
     /// (documented: 60 each).
     pub roster_per_minute: u32,
+    /// Say each request on stderr (`-v`): endpoint, answer, duration.
+    pub log_requests: bool,
 }
 
 impl Config {
@@ -232,6 +234,7 @@ impl Config {
             read_per_minute: 60,
             write_per_minute: DEFAULT_WRITE_PER_MINUTE,
             roster_per_minute: 60,
+            log_requests: false,
         }
     }
 }
@@ -507,15 +510,48 @@ impl Client {
             self.config.base.trim_end_matches('/'),
             endpoint.path()
         );
-        let response = self
-            .http
-            .post(&url)
-            .query(&[("access_token", token)])
-            .json(body)
-            .send()
-            .await
-            .map_err(|e| transport(endpoint, &e))?;
-        read_answer(endpoint, response).await
+        let sent = Instant::now();
+        let answer = async {
+            let response = self
+                .http
+                .post(&url)
+                .query(&[("access_token", token)])
+                .json(body)
+                .send()
+                .await
+                .map_err(|e| transport(endpoint, &e))?;
+            read_answer(endpoint, response).await
+        }
+        .await;
+        self.log_request(endpoint, sent, &answer);
+        answer
+    }
+
+    /// `-v`: one line per request, from what the tool itself knows (the
+    /// endpoint's name, the errcode or HTTP status, a scrubbed error), so no
+    /// token, secret or URL can reach it.
+    fn log_request(
+        &self,
+        endpoint: Endpoint,
+        sent: Instant,
+        answer: &Result<(Value, i64, String), ApiError>,
+    ) {
+        if !self.config.log_requests {
+            return;
+        }
+        let outcome = match answer {
+            Ok((_, errcode, _)) => format!("errcode {errcode}"),
+            Err(ApiError::Http { status, .. }) => format!("HTTP {status}"),
+            Err(e) => {
+                let e = self.scrub(e.clone()).to_string();
+                let first = e.lines().next().unwrap_or_default().to_owned();
+                format!("no usable answer: {}", crate::escape::text(&first))
+            }
+        };
+        eprintln!(
+            "request: {endpoint} → {outcome} ({} ms)",
+            sent.elapsed().as_millis()
+        );
     }
 
     async fn forget_token(&self, token: &str) {
@@ -541,17 +577,23 @@ impl Client {
             Endpoint::GetToken.path()
         );
         let fetch = || async {
-            let response = self
-                .http
-                .get(&url)
-                .query(&[
-                    ("corpid", corpid.as_str()),
-                    ("corpsecret", corpsecret.as_str()),
-                ])
-                .send()
-                .await
-                .map_err(|e| transport(Endpoint::GetToken, &e))?;
-            let (value, errcode, errmsg) = read_answer(Endpoint::GetToken, response).await?;
+            let sent = Instant::now();
+            let answer = async {
+                let response = self
+                    .http
+                    .get(&url)
+                    .query(&[
+                        ("corpid", corpid.as_str()),
+                        ("corpsecret", corpsecret.as_str()),
+                    ])
+                    .send()
+                    .await
+                    .map_err(|e| transport(Endpoint::GetToken, &e))?;
+                read_answer(Endpoint::GetToken, response).await
+            }
+            .await;
+            self.log_request(Endpoint::GetToken, sent, &answer);
+            let (value, errcode, errmsg) = answer?;
             if errcode != 0 {
                 return Err(ApiError::Api {
                     endpoint: Endpoint::GetToken,

@@ -31,6 +31,9 @@ pub fn run(args: &ManArgs) -> Result<Exit, ToolError> {
         write(&args.out, sub.clone().name(name))?;
         written += 1;
     }
-    eprintln!("wrote {written} man pages to {}", args.out.display());
+    super::note(format!(
+        "wrote {written} man pages to {}",
+        args.out.display()
+    ));
     Ok(Exit::Success)
 }

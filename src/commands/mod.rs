@@ -20,6 +20,11 @@ static COLOR: std::sync::OnceLock<crate::cli::ColorChoice> = std::sync::OnceLock
 
 pub fn dispatch(cli: Cli) -> Result<Exit, ToolError> {
     let _ = COLOR.set(cli.color);
+    let _ = VERBOSITY.set(match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
+    });
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
@@ -31,6 +36,35 @@ pub fn dispatch(cli: Cli) -> Result<Exit, ToolError> {
         Command::Explain(args) => explain::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
+    }
+}
+
+/// `-q` / `-v`, set once from the command line (as `--color` is; ripgrep
+/// keeps its message switches the same way).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+static VERBOSITY: std::sync::OnceLock<Verbosity> = std::sync::OnceLock::new();
+
+/// `-q`: only the command's output and its problems.
+pub fn quiet() -> bool {
+    VERBOSITY.get() == Some(&Verbosity::Quiet)
+}
+
+/// `-v`: the request log too.
+pub fn verbose() -> bool {
+    VERBOSITY.get() == Some(&Verbosity::Verbose)
+}
+
+/// A note on stderr about what was done ("saved the plan to …"), unless -q.
+pub fn note(line: impl std::fmt::Display) {
+    if !quiet() {
+        let line = crate::escape::text(&line.to_string()).into_owned();
+        eprint!("{}", crate::escape::guard_lines(line + "\n"));
     }
 }
 
@@ -83,6 +117,7 @@ pub fn client_config(api: &crate::cli::ApiArgs) -> Result<crate::client::Config,
     config.roster_per_minute = api.roster_rate_limit;
     config.request_timeout = std::time::Duration::from_secs(api.timeout.max(1));
     config.max_attempts = api.attempts.max(1);
+    config.log_requests = verbose();
     Ok(config)
 }
 

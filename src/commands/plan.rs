@@ -313,7 +313,7 @@ pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {
             PlanFormat::Markdown => plan::render::markdown_full(&plan, &diag_text),
         };
         atomic_write(path, &text)?;
-        eprintln!("saved the plan to {}", path.display());
+        super::note(format!("saved the plan to {}", path.display()));
     }
     Ok(if plan.is_blocked() {
         Exit::Failure

@@ -33,7 +33,11 @@ pub fn run(args: &PullArgs) -> Result<Exit, ToolError> {
             // An interrupted pull never leaves half a file.
             crate::atomic::write(path, &text)
                 .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
-            eprintln!("saved {} live rules to {}", rules.len(), path.display());
+            super::note(format!(
+                "saved {} to {}",
+                crate::plan::plural(rules.len(), "live rule"),
+                path.display()
+            ));
         }
         None => print!("{text}"),
     }

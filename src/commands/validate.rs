@@ -20,6 +20,10 @@ pub fn run(args: &ValidateArgs) -> Result<Exit, ToolError> {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let summary = Summary::new(loaded.files, loaded.rules.len(), &diagnostics);
     let out = match args.format {
+        // -q: the problems only, no summary line (nothing at all when clean).
+        Format::Text if super::quiet() => {
+            render::diagnostics_text(&diagnostics, &loaded.sources, super::stdout_color())
+        }
         Format::Text => render::text(
             &diagnostics,
             &loaded.sources,

@@ -70,7 +70,11 @@ fn pull_from_an_emulator_seeded_with_a_fixture() {
     let out_file = dir.path().join("live.json");
     let out = pull(&emu.base, &CREDS, &["--out", out_file.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("saved 1 live rules"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("saved 1 live rule to"),
+        "{}",
+        out.stderr
+    );
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
     assert_eq!(saved["group"][0]["groupid"], 69);
@@ -83,6 +87,70 @@ fn pull_from_an_emulator_seeded_with_a_fixture() {
         resaved["group"][0]["checkindate"],
         saved["group"][0]["checkindate"]
     );
+}
+
+/// -v logs each request (endpoint, errcode, duration) and nothing secret;
+/// -q drops the "saved" note; without either, the note is there and no log.
+#[test]
+fn verbose_logs_each_request_and_quiet_only_the_output() {
+    let emu = emulate(&[
+        "--state",
+        "tests/fixtures/live/doc93384-v2023-getcorpcheckinoption.json",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("live.json");
+    let out_arg = out_file.to_str().unwrap();
+
+    let verbose = pull(&emu.base, &CREDS, &["-v", "--out", out_arg]);
+    assert_eq!(verbose.code, 0, "{}", verbose.stderr);
+    let log: Vec<&str> = verbose
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("request: "))
+        .collect();
+    assert_eq!(log.len(), 2, "{}", verbose.stderr);
+    assert!(
+        log[0].starts_with("request: gettoken → errcode 0 ("),
+        "{}",
+        log[0]
+    );
+    assert!(
+        log[1].starts_with("request: getcorpcheckinoption → errcode 0 (")
+            && log[1].ends_with(" ms)"),
+        "{}",
+        log[1]
+    );
+    for secret in ["emulator-secret", "emu-token", "access_token", "corpsecret"] {
+        assert!(
+            !verbose.stderr.contains(secret),
+            "{secret} in: {}",
+            verbose.stderr
+        );
+    }
+    assert!(verbose.stderr.contains("saved 1 live rule to"));
+
+    let quiet = pull(&emu.base, &CREDS, &["-q", "--out", out_arg]);
+    assert_eq!(quiet.code, 0, "{}", quiet.stderr);
+    assert_eq!(quiet.stderr, "", "-q: nothing but problems");
+
+    let normal = pull(&emu.base, &CREDS, &["--out", out_arg]);
+    assert!(!normal.stderr.contains("request: "), "{}", normal.stderr);
+    assert!(normal.stderr.contains("saved 1 live rule to"));
+
+    // A request that gets no answer is logged too, with why.
+    let closed = pull("http://127.0.0.1:1", &CREDS, &["-v", "--attempts", "1"]);
+    assert_eq!(closed.code, 1);
+    assert!(
+        closed
+            .stderr
+            .contains("request: gettoken → no usable answer: "),
+        "{}",
+        closed.stderr
+    );
+
+    // validate -q: nothing when clean.
+    let clean = super::util::run(&["validate", "-q", "rules"]);
+    assert_eq!((clean.code, clean.stdout.as_str()), (0, ""));
 }
 
 #[test]
