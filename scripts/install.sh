@@ -30,9 +30,12 @@ fail() {
 }
 output() { if [ -n "${GITHUB_OUTPUT:-}" ]; then printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"; fi; }
 
+# The version of the checkout this script is in (empty outside one).
+own_version() { sed -n 's/^version = "\(.*\)"$/\1/p' "$here/Cargo.toml" 2>/dev/null | head -n 1; }
+
 version=${WECOM_CHECKIN_VERSION:-}
 if [ -z "$version" ]; then
-  version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$here/Cargo.toml" 2>/dev/null | head -n 1)
+  version=$(own_version)
   [ -n "$version" ] || fail "no version given and no Cargo.toml next to this script: set WECOM_CHECKIN_VERSION (e.g. WECOM_CHECKIN_VERSION=0.1.0 bash install.sh)"
 fi
 version=${version#v}
@@ -66,7 +69,7 @@ build_from_source() {
   command -v cargo >/dev/null || fail "cargo is not installed: install Rust (https://rustup.rs) or use a released version"
   [ -f "$here/Cargo.toml" ] || fail "this script is not in a wecom-checkin checkout, so there is nothing to build here: cargo install --locked --git https://github.com/wecom-checkin/wecom-checkin --tag v$version"
   local own
-  own=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$here/Cargo.toml" | head -n 1)
+  own=$(own_version)
   [ "$own" = "$version" ] || fail "building from source builds $here, which is v$own, not v$version: use the action (or a checkout) at v$version"
   say "building v$version from source ($here) with cargo install --locked: this takes minutes"
   local root
