@@ -239,6 +239,15 @@ pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String
                         );
                         continue;
                     }
+                    if let Some(hint) = misplaced(&c.schema, key, &pointer) {
+                        report(
+                            &key_pointer,
+                            UNKNOWN_FIELD,
+                            format!("`{key}` is not a key of {place}, so it is kept and sent as written there"),
+                            Some(hint),
+                        );
+                        continue;
+                    }
                     match did_you_mean(key, &allowed) {
                         Some(s) => report(
                             &key_pointer,
@@ -360,6 +369,92 @@ fn allowed_keys(schema: &Value, schema_path: &str) -> Vec<String> {
         .and_then(Value::as_object)
         .map(|p| p.keys().cloned().collect())
         .unwrap_or_default()
+}
+
+/// Where a key the schema knows elsewhere belongs, for a key written at the
+/// wrong indentation: "did you mean to indent it under `checkintime`?".
+fn misplaced(schema: &Value, key: &str, pointer: &str) -> Option<String> {
+    // The place as a pattern: `/checkindate/0` → `checkindate[]`.
+    let here = field_path(pointer)
+        .split('[')
+        .map(|s| s.split_once(']').map_or(s, |(_, rest)| rest))
+        .collect::<Vec<_>>()
+        .join("[]");
+    let mut places = Vec::new();
+    key_places(schema, schema, key, String::new(), 0, &mut places);
+    places.sort();
+    places.dedup();
+    let place = places.first()?;
+    let shown = |p: &str| {
+        if p.is_empty() {
+            "the rule's top level".to_owned()
+        } else {
+            format!("`{p}`")
+        }
+    };
+    let under = place
+        .strip_prefix(&here)
+        .map(|rest| rest.trim_start_matches("[]").trim_start_matches('.'))
+        .filter(|rest| !rest.is_empty());
+    let how = match under {
+        // Deeper than written: indent it under the next field on the way.
+        Some(rest) => format!(
+            "did you mean to indent it under `{}`? `{key}` is a key of {}.",
+            rest.split(['.', '[']).next().unwrap_or(rest),
+            shown(place)
+        ),
+        None => format!(
+            "did you mean to move it out to {}, where `{key}` is a key?",
+            shown(place)
+        ),
+    };
+    Some(format!(
+        "{how} Keep it here only if it is an API field newer than this version."
+    ))
+}
+
+/// Every place (a field path pattern such as `checkindate[].checkintime[]`)
+/// whose object has `key`, following $ref, items and anyOf/oneOf/allOf.
+fn key_places(
+    root: &Value,
+    schema: &Value,
+    key: &str,
+    place: String,
+    depth: usize,
+    out: &mut Vec<String>,
+) {
+    if depth > 12 {
+        return;
+    }
+    if let Some(target) = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix('#'))
+        .and_then(|r| root.pointer(r))
+    {
+        key_places(root, target, key, place.clone(), depth + 1, out);
+    }
+    if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+        if properties.contains_key(key) {
+            out.push(place.clone());
+        }
+        for (name, sub) in properties {
+            let next = if place.is_empty() {
+                name.clone()
+            } else {
+                format!("{place}.{name}")
+            };
+            key_places(root, sub, key, next, depth + 1, out);
+        }
+    }
+    if let Some(items) = schema.get("items") {
+        key_places(root, items, key, format!("{place}[]"), depth + 1, out);
+    }
+    for combinator in ["anyOf", "oneOf", "allOf"] {
+        for sub in schema.get(combinator).and_then(Value::as_array).into_iter().flatten() {
+            key_places(root, sub, key, place.clone(), depth + 1, out);
+        }
+    }
 }
 
 /// The closest allowed key, if it is close enough to be a typo: similar
