@@ -243,7 +243,9 @@ pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String
                         report(
                             &key_pointer,
                             UNKNOWN_FIELD,
-                            format!("`{key}` is not a key of {place}, so it is kept and sent as written there"),
+                            format!(
+                                "`{key}` is not a key of {place}, so it is kept and sent as written there"
+                            ),
                             Some(hint),
                         );
                         continue;
@@ -451,7 +453,12 @@ fn key_places(
         key_places(root, items, key, format!("{place}[]"), depth + 1, out);
     }
     for combinator in ["anyOf", "oneOf", "allOf"] {
-        for sub in schema.get(combinator).and_then(Value::as_array).into_iter().flatten() {
+        for sub in schema
+            .get(combinator)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             key_places(root, sub, key, place.clone(), depth + 1, out);
         }
     }

@@ -52,8 +52,14 @@ pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &Sources, color: bo
             Some(line_text) if d.line > 0 => {
                 let start = byte_offset(line_text, d.column);
                 let end = match d.end {
-                    Some(end) if end.line == d.line && end.col > d.column => {
+                    // A CSV cell (rosters) has no comments: its span is its value.
+                    Some(end)
+                        if end.line == d.line && end.col > d.column && d.file.ends_with(".csv") =>
+                    {
                         byte_offset(line_text, end.col)
+                    }
+                    Some(end) if end.line == d.line && end.col > d.column => {
+                        value_end(line_text, start, byte_offset(line_text, end.col))
                     }
                     _ => token_end(line_text, start),
                 };
@@ -111,12 +117,46 @@ fn byte_offset(line: &str, col: usize) -> usize {
 /// Underline to the end of the token that starts at `start`.
 fn token_end(line: &str, start: usize) -> usize {
     let rest = &line[start..];
-    let len = match rest.chars().next() {
-        Some('"') => rest[1..].find('"').map_or(rest.len(), |i| i + 2),
-        Some('\'') => rest[1..].find('\'').map_or(rest.len(), |i| i + 2),
-        _ => rest.find([' ', ',', ']', '}', '#']).unwrap_or(rest.len()),
+    let len = match quoted_len(rest) {
+        Some(len) => len,
+        None => rest.find([' ', ',', ']', '}', '#']).unwrap_or(rest.len()),
     };
     start + len.max(1).min(rest.len().max(1))
+}
+
+/// The end of a value whose span (from the parser) runs to `end`: the
+/// parser's end of a scalar can take in the spaces and `# comment` after it,
+/// and the caret belongs under the value only.
+fn value_end(line: &str, start: usize, end: usize) -> usize {
+    let text = &line[start..end.min(line.len()).max(start)];
+    let len = quoted_len(text).unwrap_or_else(|| {
+        // A comment starts at a `#` after a space (YAML 1.2, 6.6).
+        let cut = text.find(" #").unwrap_or(text.len());
+        text[..cut].trim_end().len()
+    });
+    start + len.max(1).min(text.len().max(1))
+}
+
+/// The length of a quoted scalar at the start of `text`, quotes included:
+/// `"…"` with backslash escapes, `'…'` with `''` for a quote. None when
+/// `text` does not start with a quote; all of it when the quote is not closed
+/// on this line.
+fn quoted_len(text: &str) -> Option<usize> {
+    let quote = text.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let mut chars = text.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            '\'' if quote == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') => {
+                chars.next();
+            }
+            c if c == quote => return Some(i + 1),
+            _ => {}
+        }
+    }
+    Some(text.len())
 }
 
 pub fn summary_line(s: &Summary) -> String {
@@ -255,4 +295,29 @@ pub fn sarif(diagnostics: &[Diagnostic]) -> String {
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The caret stops at the value's end: a closing quote (escapes
+    /// skipped), or before the spaces and comment after a plain value.
+    #[test]
+    fn the_underline_covers_the_value_only() {
+        fn under(line: &str, start: usize) -> &str {
+            &line[start..value_end(line, start, line.len())]
+        }
+        assert_eq!(under(r#"a: "9am"   # c"#, 3), r#""9am""#);
+        assert_eq!(under(r#"a: "x \" y" # c"#, 3), r#""x \" y""#);
+        assert_eq!(under("a: 'it''s' # c", 3), "'it''s'");
+        assert_eq!(under("a: 6 pm  # c", 3), "6 pm");
+        assert_eq!(
+            under("a: x#y", 3),
+            "x#y",
+            "a # inside a plain value is no comment"
+        );
+        assert_eq!(under(r#"a: "open"#, 3), r#""open"#);
+        assert_eq!(token_end(r#"a: "x \" y", b"#, 3), 11);
+    }
 }
