@@ -108,13 +108,38 @@ fn scalar(v: &Value) -> String {
 }
 
 /// A string as a plain scalar when every YAML reader (1.1 and 1.2) reads it
-/// back as that same string; double-quoted (JSON escaping is valid YAML) otherwise.
+/// back as that same string; double-quoted otherwise.
 fn plain_or_quoted(s: &str) -> String {
     if needs_quotes(s) {
-        serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+        double_quoted(s)
     } else {
         s.to_owned()
     }
+}
+
+/// A YAML double-quoted scalar. Every character no reader can see (controls,
+/// bidi marks, a BOM, U+2028) and the two YAML cannot hold raw (U+FFFE,
+/// U+FFFF) become escapes: the file shows what is there, and reads back the same.
+fn double_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if must_escape(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn must_escape(c: char) -> bool {
+    crate::escape::is_hidden(c) || matches!(c, '\u{fffe}' | '\u{ffff}')
 }
 
 fn needs_quotes(s: &str) -> bool {
@@ -132,7 +157,7 @@ fn needs_quotes(s: &str) -> bool {
         || s.contains(" #")
         || s.contains(':')
         || s.contains([',', '[', ']', '{', '}'])
-        || s.chars().any(|c| c.is_control())
+        || s.chars().any(must_escape)
         || YAML11_WORDS.contains(&s)
         || matches!(s, "~" | "null" | "Null" | "NULL")
         || looks_numeric(s)

@@ -159,3 +159,97 @@ proptest! {
         prop_assert!(second.calls.is_empty(), "a change remains: {:#?}", second.calls);
     }
 }
+
+/// Strings as files and live answers bring them: any character (controls,
+/// a BOM, bidi marks, U+2028, full-width punctuation, surrogate-free
+/// unicode), and the shapes YAML readers trip on: `no`, `~`, `0x1F`,
+/// `1e3`, `- x`, `? x`, `#x`, `CON`/`NUL` (Windows names), trailing spaces.
+fn hostile_string() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        proptest::collection::vec(
+            prop_oneof![
+                Just('\u{feff}'),
+                Just('\u{202e}'),
+                Just('\u{2028}'),
+                Just('\u{0}'),
+                Just('\u{7}'),
+                Just('\u{1b}'),
+                Just('\u{85}'),
+                Just('\t'),
+                Just('\n'),
+                Just('\r'),
+                Just(' '),
+                Just('"'),
+                Just('\''),
+                Just('\\'),
+                Just('#'),
+                Just(':'),
+                Just('-'),
+                Just('?'),
+                Just('&'),
+                Just('*'),
+                Just('!'),
+                Just('|'),
+                Just('>'),
+                Just('%'),
+                Just('@'),
+                Just('`'),
+                Just('：'),
+                Just('\u{3000}'),
+                Just('总'),
+                any::<char>(),
+            ],
+            0..12
+        )
+        .prop_map(|cs| cs.into_iter().collect()),
+        prop_oneof![
+            Just("no"),
+            Just("Yes"),
+            Just("~"),
+            Just("null"),
+            Just("0x1F"),
+            Just("1e3"),
+            Just("0o17"),
+            Just(".inf"),
+            Just("- x"),
+            Just("? x"),
+            Just("CON"),
+            Just("NUL.yaml"),
+            Just("09:00"),
+            Just("2027-01-01"),
+            Just("a: b"),
+            Just("a #b"),
+            Just("x "),
+            Just(" x"),
+            Just("---"),
+            Just("..."),
+        ]
+        .prop_map(str::to_owned),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// What the tool writes as YAML (import, --write-ids) reads back as the
+    /// same strings, as keys and as values, at any depth.
+    #[test]
+    fn the_yaml_writer_round_trips_any_string(
+        name in hostile_string(),
+        key in hostile_string(),
+        items in proptest::collection::vec(hostile_string(), 0..4),
+    ) {
+        let value = serde_json::json!({
+            "groupname": name,
+            "keep_live": {key.clone(): name.clone()},
+            "list": items,
+            "nested": [{"note": key}],
+        });
+        let text = wecom_checkin::emit::to_yaml(&value);
+        let docs = wecom_checkin::load::yaml::parse(&text)
+            .map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
+        prop_assert_eq!(docs.len(), 1, "{}", text);
+        prop_assert_eq!(&docs[0].value, &value, "{}", text);
+    }
+}
