@@ -41,6 +41,11 @@ pub struct Cli {
     /// the token, the secret or the query.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// With a wecom-checkin.toml: run for this corp only (its folders, its
+    /// HQ_-style variables). Without it, validate, plan and apply run for
+    /// every corp of the file.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub corp: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -9,6 +9,7 @@ pub mod checks;
 pub mod cli;
 pub mod client;
 pub mod commands;
+pub mod corps;
 pub mod diag;
 pub mod emit;
 pub mod emulator;
@@ -48,7 +49,8 @@ impl From<Exit> for ExitCode {
 
 /// Runs the command line `args` (program name first) and returns the exit status.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -59,7 +61,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             };
         }
     };
-    match commands::dispatch(cli) {
+    // With a wecom-checkin.toml: the command runs once per corp.
+    let routed = commands::corps::route(&cli, &args).and_then(|done| match done {
+        Some(exit) => Ok(exit),
+        None => commands::dispatch(cli),
+    });
+    match routed {
         Ok(exit) => exit.into(),
         Err(e) => {
             // Paths, names and server messages in it are made visible.

@@ -3,6 +3,7 @@ mod checks;
 mod ci_examples;
 mod cli_api;
 mod client;
+mod corps;
 mod exactly_once;
 mod exit_codes;
 mod hostile;
