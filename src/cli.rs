@@ -281,6 +281,16 @@ pub struct ApiArgs {
         default_value_t = 5
     )]
     pub attempts: usize,
+    /// Milliseconds before the first retry of a call; each next wait doubles
+    /// (with jitter, at most 10 s each).
+    #[arg(
+        long,
+        env = "WECOM_API_RETRY_WAIT_MS",
+        hide_env_values = true,
+        default_value_t = 500,
+        value_name = "MS"
+    )]
+    pub retry_wait_ms: u64,
 }
 
 /// Write one rule file per live rule, so an existing corp adopts the tool.

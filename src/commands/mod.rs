@@ -118,6 +118,7 @@ pub fn client_config(api: &crate::cli::ApiArgs) -> Result<crate::client::Config,
     config.roster_per_minute = api.roster_rate_limit;
     config.request_timeout = std::time::Duration::from_secs(api.timeout.max(1));
     config.max_attempts = api.attempts.max(1);
+    config.min_backoff = std::time::Duration::from_millis(api.retry_wait_ms.clamp(1, 10_000));
     config.log_requests = verbose();
     Ok(config)
 }

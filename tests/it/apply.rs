@@ -86,6 +86,9 @@ pub(super) fn command(c: &Corp, args: &[&str]) -> Command {
         .env("WECOM_CORPID", "emulator-corp")
         .env("WECOM_CORPSECRET", SECRET)
         .env_remove("WECOM_ACCESS_TOKEN")
+        // Retries as in production, waits short: the tests are about what
+        // is retried and settled, not about how long a wait is.
+        .env("WECOM_API_RETRY_WAIT_MS", "10")
         .stdin(Stdio::null());
     cmd
 }

@@ -290,9 +290,15 @@ fn one_retry_budget_per_call_gettoken_included_and_each_retry_is_said() {
             ("WECOM_CORPID", "emulator-corp"),
             ("WECOM_CORPSECRET", "emulator-secret"),
         ],
-        &["--attempts", "3"],
+        &["--attempts", "3", "--retry-wait-ms", "20"],
     );
     assert_eq!(out.code, 1, "{}", out.stderr);
+    // --retry-wait-ms sets the first wait (the default 500 ms would say 0.5 s or more).
+    assert!(
+        out.stderr.contains("after attempt 1/3: ") && out.stderr.contains("next attempt in 0.0 s"),
+        "{}",
+        out.stderr
+    );
     let calls = emu
         .call_counts()
         .get(&Endpoint::GetToken)
