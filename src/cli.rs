@@ -91,8 +91,8 @@ pub struct ExplainArgs {
     #[arg(long = "rules", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The current time, RFC 3339.
-    #[arg(long, value_name = "RFC3339")]
-    pub now: Option<String>,
+    #[arg(long, value_name = "RFC3339", value_parser = rfc3339)]
+    pub now: Option<jiff::Timestamp>,
     #[command(flatten)]
     pub api: ApiArgs,
 }
@@ -140,6 +140,18 @@ pub struct ChangeArgs {
 
 /// The paths a command works on: those given, else rules/ and, where it
 /// exists, rosters/.
+/// `--now`, read where the command line is read: a time that is not one
+/// stops the command before it reads anything.
+fn rfc3339(s: &str) -> Result<jiff::Timestamp, String> {
+    s.parse::<jiff::Timestamp>()
+        .map_err(|e| format!("not an RFC 3339 time ({e}); write e.g. 2027-01-01T00:00:00+08:00"))
+}
+
+/// The time commands run at: `--now`, or the clock.
+pub fn now_seconds(now: Option<jiff::Timestamp>) -> i64 {
+    now.unwrap_or_else(jiff::Timestamp::now).as_second()
+}
+
 pub fn paths_or_default(paths: &[PathBuf]) -> Vec<PathBuf> {
     if !paths.is_empty() {
         return paths.to_vec();
@@ -182,8 +194,8 @@ pub struct PlanArgs {
     #[arg(long)]
     pub detailed_exitcode: bool,
     /// The current time, RFC 3339: special days before it are history.
-    #[arg(long, value_name = "RFC3339")]
-    pub now: Option<String>,
+    #[arg(long, value_name = "RFC3339", value_parser = rfc3339)]
+    pub now: Option<jiff::Timestamp>,
     #[command(flatten)]
     pub api: ApiArgs,
 }
@@ -227,8 +239,8 @@ pub struct ApplyArgs {
     #[arg(long, default_value_t = 4)]
     pub concurrency: usize,
     /// The current time, RFC 3339.
-    #[arg(long, value_name = "RFC3339")]
-    pub now: Option<String>,
+    #[arg(long, value_name = "RFC3339", value_parser = rfc3339)]
+    pub now: Option<jiff::Timestamp>,
     /// Calls per minute to each write endpoint (the limit is not documented).
     #[arg(long, default_value_t = crate::client::DEFAULT_WRITE_PER_MINUTE, value_name = "PER_MINUTE")]
     pub write_rate_limit: u32,
@@ -326,8 +338,8 @@ pub struct ImportArgs {
     #[arg(long, value_name = "USERID", value_delimiter = ',')]
     pub userid: Vec<String>,
     /// The current time, RFC 3339.
-    #[arg(long, value_name = "RFC3339")]
-    pub now: Option<String>,
+    #[arg(long, value_name = "RFC3339", value_parser = rfc3339)]
+    pub now: Option<jiff::Timestamp>,
     #[command(flatten)]
     pub api: ApiArgs,
 }
@@ -394,8 +406,8 @@ pub struct EmulateArgs {
     #[arg(long = "fault", value_name = "ENDPOINT=FAULT[xN]")]
     pub faults: Vec<String>,
     /// "Now" for checking that special days are in the future (RFC 3339).
-    #[arg(long, value_name = "RFC3339")]
-    pub now: Option<String>,
+    #[arg(long, value_name = "RFC3339", value_parser = rfc3339)]
+    pub now: Option<jiff::Timestamp>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -419,8 +431,8 @@ pub struct ValidateArgs {
     pub format: Format,
     /// The current time, RFC 3339 (e.g. 2027-01-01T00:00:00+08:00): special days
     /// are allowed only in the future of it. Default: the real current time.
-    #[arg(long, value_name = "RFC3339")]
-    pub now: Option<String>,
+    #[arg(long, value_name = "RFC3339", value_parser = rfc3339)]
+    pub now: Option<jiff::Timestamp>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -21,7 +21,6 @@ mod special_days;
 pub mod table;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::error::ToolError;
 use crate::load::LoadedRule;
 use crate::model::{Date, Rule};
 
@@ -132,20 +131,6 @@ impl Ctx<'_> {
             end,
         });
         self.out.last_mut().expect("just pushed")
-    }
-}
-
-/// "Now" as a Unix timestamp: `--now` (RFC 3339) or the real current time.
-pub fn parse_now(now: Option<&str>) -> Result<i64, ToolError> {
-    match now {
-        None => Ok(jiff::Timestamp::now().as_second()),
-        Some(s) => s
-            .parse::<jiff::Timestamp>()
-            .map(|t| t.as_second())
-            .map_err(|e| {
-                ToolError::new(format!("--now {s:?} is not an RFC 3339 time: {e}"))
-                    .with_help("write e.g. --now 2027-01-01T00:00:00+08:00")
-            }),
     }
 }
 

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use crate::Exit;
 use crate::apply::{self, Executed};
-use crate::checks;
 use crate::cli::{ApplyArgs, PlanArgs, PlanFormat};
 use crate::client::{Client, Endpoint};
 use crate::diag::render;
@@ -152,7 +151,7 @@ fn plan_args(args: &ApplyArgs) -> PlanArgs {
         full_plan_url: None,
         format: PlanFormat::Text,
         detailed_exitcode: false,
-        now: args.now.clone(),
+        now: args.now,
         api: args.api.clone(),
     }
 }
@@ -328,7 +327,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     let base = client.base().to_owned();
     let read_live = || super::plan::read_live_api(&client, &runtime).map(|(live, _)| live);
 
-    let now = checks::parse_now(args.now.as_deref())?;
+    let now = crate::cli::now_seconds(args.now);
     let reviewed = match &args.reviewed {
         None => None,
         Some(path) => Some(read_plan(path)?.ok_or_else(|| {

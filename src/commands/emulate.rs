@@ -37,11 +37,7 @@ pub fn run(args: &EmulateArgs) -> Result<Exit, ToolError> {
         },
         save: args.save.clone(),
         max_schedule_items: args.max_schedule_items.max(1),
-        now: args
-            .now
-            .as_deref()
-            .map(|n| crate::checks::parse_now(Some(n)))
-            .transpose()?,
+        now: args.now.map(|t| t.as_second()),
         ..Config::default()
     };
     if let Some(path) = &args.directory {

@@ -88,7 +88,7 @@ fn fixed_hours(wire: &Value, day: Date, weekday: i64) -> Vec<String> {
 }
 
 pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
-    let now = crate::checks::parse_now(args.now.as_deref())?;
+    let now = crate::cli::now_seconds(args.now);
     let day = match &args.date {
         Some(d) => Date::parse(d).ok_or_else(|| {
             ToolError::new(format!("--date {d:?} is not a day"))

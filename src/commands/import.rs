@@ -30,7 +30,7 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
     if let Some(month) = &args.rosters {
         return rosters(args, month);
     }
-    let now = checks::parse_now(args.now.as_deref())?;
+    let now = crate::cli::now_seconds(args.now);
     let (mut live, source) = super::plan::read_live(args.live.as_deref(), &args.api)?;
     let mut taken = BTreeSet::new();
     if args.new_only {

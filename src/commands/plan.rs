@@ -176,7 +176,7 @@ pub enum Planned {
 /// Builds the plan the way `plan` and `apply` both need it, through
 /// `client` when the caller has one (apply: one client, one set of limits).
 pub fn make_plan(args: &PlanArgs, client: Option<Arc<Client>>) -> Result<Planned, ToolError> {
-    let now = checks::parse_now(args.now.as_deref())?;
+    let now = crate::cli::now_seconds(args.now);
     let paths = crate::cli::paths_or_default(&args.paths);
     let (loaded, rosters, blocking) = load_desired(&paths)?;
     if !blocking.is_empty() {

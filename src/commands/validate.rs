@@ -9,7 +9,7 @@ use crate::error::ToolError;
 use crate::load;
 
 pub fn run(args: &ValidateArgs) -> Result<Exit, ToolError> {
-    let now = checks::parse_now(args.now.as_deref())?;
+    let now = crate::cli::now_seconds(args.now);
     let paths = crate::cli::paths_or_default(&args.paths);
     let mut loaded = load::load_paths_with(&paths, |lr| checks::check_validate(lr, now))?;
     let across = checks::check_corp(&loaded.rules);

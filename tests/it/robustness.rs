@@ -121,7 +121,7 @@ fn bad_now_is_a_tool_error() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr
-            .contains("--now \"tomorrow\" is not an RFC 3339 time"),
+            .contains("invalid value 'tomorrow' for '--now <RFC3339>': not an RFC 3339 time"),
         "{}",
         out.stderr
     );
