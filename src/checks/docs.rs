@@ -228,6 +228,20 @@ pub fn validation_md(cases: &BTreeMap<&str, Vec<String>>) -> String {
             case_list(cases, c.id)
         );
     }
+    let _ = writeln!(
+        out,
+        "\n## Problems of the files themselves, of planning and of rosters\n\n\
+         No server errcode (code 0 in `--format json`); the id is the `check` of\n\
+         `--format json` and, with `-` for spaces, the SARIF rule id.\n\n\
+         | check | level | what |\n| --- | --- | --- |"
+    );
+    for c in super::registry::FILE_CHECKS {
+        let level = match c.severity {
+            crate::diag::Severity::Error => "error",
+            crate::diag::Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "| `{}` | {level} | {} |", c.id, cell(c.summary));
+    }
     out.push('\n');
     out.push_str(DECISIONS);
     out

@@ -184,10 +184,10 @@ pub fn check_rule(lr: &LoadedRule, now: i64) -> Vec<Diagnostic> {
 fn strings(lr: &LoadedRule, out: &mut Vec<Diagnostic>) {
     for (pointer, message) in unreadable_strings(&lr.rule) {
         let (pos, end) = lr.locate(&pointer);
-        let mut d = Diagnostic::file_error("hidden characters", &lr.file, &pointer, pos, message)
+        // A warning by its registered severity.
+        let d = Diagnostic::file_error("hidden characters", &lr.file, &pointer, pos, message)
             .with_end(end)
             .with_help("remove them, or write what you mean with visible characters");
-        d.severity = Severity::Warning;
         out.push(d);
     }
 }

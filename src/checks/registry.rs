@@ -119,3 +119,172 @@ pub const CHECKS: &[&Check] = &[
 pub fn by_id(id: &str) -> Option<&'static Check> {
     CHECKS.iter().copied().find(|c| c.id == id)
 }
+
+/// A problem of a file itself, of planning or of a roster: no server errcode
+/// (code 0), an id that `--format json` gives as `check` and SARIF as the
+/// rule id, and the severity it has unless the situation says otherwise (an
+/// error in a field the plan does not send is a warning there).
+pub struct FileCheck {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+}
+
+const fn file_check(id: &'static str, severity: Severity, summary: &'static str) -> FileCheck {
+    FileCheck {
+        id,
+        severity,
+        summary,
+    }
+}
+
+use crate::diag::Severity::{self, Error, Warning};
+
+pub const FILE_CHECKS: &[FileCheck] = &[
+    file_check(
+        "file",
+        Error,
+        "A rule file cannot be read (a folder, no permission, gone).",
+    ),
+    file_check(
+        "no rule files",
+        Error,
+        "A folder holds no rule file (*.yaml, *.yml, *.json): a failed checkout never looks like an empty corp.",
+    ),
+    file_check(
+        "too large",
+        Error,
+        "A file over 4 MiB, or a document that expands to too many values (aliases).",
+    ),
+    file_check("encoding", Error, "A file that is not UTF-8."),
+    file_check("empty file", Error, "A file with no rule in it."),
+    file_check(
+        "yaml syntax",
+        Error,
+        "Not YAML 1.2 (full-width structure characters are named).",
+    ),
+    file_check(
+        "yaml value",
+        Error,
+        "A YAML value the rule cannot hold: an unknown tag, a non-string key.",
+    ),
+    file_check(
+        "duplicate key",
+        Error,
+        "A key twice in one mapping (both places are named).",
+    ),
+    file_check("too deep", Error, "Nesting deeper than 64 levels."),
+    file_check(
+        "type",
+        Error,
+        "A value of the wrong type or readable form (a string where a number goes, \"9am\").",
+    ),
+    file_check("missing key", Error, "grouptype or groupname missing."),
+    file_check(
+        "unknown key",
+        Error,
+        "A likely typo of a known key, or a key with a full-width character.",
+    ),
+    file_check(
+        "unknown field",
+        Warning,
+        "A key this version does not know at its place: kept and sent as written.",
+    ),
+    file_check(
+        "out of range",
+        Error,
+        "A whole number outside its field's range where no server error row covers it.",
+    ),
+    file_check("schema", Error, "Any other mismatch with the rule schema."),
+    file_check(
+        "hidden characters",
+        Warning,
+        "A string with characters no reader can see (controls, bidi marks), or spaces around it.",
+    ),
+    file_check(
+        "duplicate groupname",
+        Error,
+        "Two rule files with one groupname.",
+    ),
+    file_check(
+        "duplicate groupid",
+        Error,
+        "Two rule files pinned to one groupid.",
+    ),
+    file_check(
+        "pinned groupid",
+        Error,
+        "A file pinned to a groupid live does not have, or to another rule's.",
+    ),
+    file_check(
+        "grouptype change",
+        Error,
+        "A rule whose grouptype changes: the API cannot update it (replace it with --allow-replace).",
+    ),
+    file_check(
+        "not expressible",
+        Error,
+        "A change the API cannot make (emptying a field it cannot clear).",
+    ),
+    file_check(
+        "would erase live settings",
+        Error,
+        "An update that would erase settings live has and the file does not (newer fields, console settings).",
+    ),
+    file_check(
+        "duplicate live rule",
+        Error,
+        "Several live rules with one groupname, and no flag to delete the others.",
+    ),
+    file_check(
+        "roster-file",
+        Error,
+        "A roster file that cannot be read as CSV, or is in the wrong place.",
+    ),
+    file_check(
+        "roster-header",
+        Error,
+        "A roster's header is not userid and the days of its month.",
+    ),
+    file_check(
+        "roster-userid",
+        Error,
+        "A roster row without a userid, or a userid twice.",
+    ),
+    file_check(
+        "roster-shift",
+        Error,
+        "A roster cell that names no shift of its rule.",
+    ),
+    file_check(
+        "roster-rule",
+        Error,
+        "A roster for a rule that is not a schedule rule, or that no file describes.",
+    ),
+    file_check(
+        "roster-plan",
+        Error,
+        "A roster the plan cannot set (a past day, a rule not yet added).",
+    ),
+];
+
+/// The file check with this id.
+pub fn file_check_by_id(id: &str) -> Option<&'static FileCheck> {
+    FILE_CHECKS.iter().find(|c| c.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One id, one meaning: SARIF rule ids and JSON `check`s never collide.
+    #[test]
+    fn ids_are_unique_across_both_lists() {
+        let mut ids: Vec<String> = CHECKS.iter().map(|c| c.id.to_owned()).collect();
+        ids.extend(FILE_CHECKS.iter().map(|c| c.id.replace(' ', "-")));
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+    }
+}

@@ -55,10 +55,17 @@ impl Diagnostic {
         pos: Pos,
         message: impl Into<String>,
     ) -> Self {
+        let registered = crate::checks::registry::file_check_by_id(check);
+        // Every id is registered (SARIF and the docs list them); a test run
+        // that meets an unregistered one fails here.
+        debug_assert!(
+            registered.is_some(),
+            "check {check:?} is not in FILE_CHECKS"
+        );
         Diagnostic {
             code: 0,
             errmsg: check.to_owned(),
-            severity: Severity::Error,
+            severity: registered.map_or(Severity::Error, |c| c.severity),
             path: path.to_owned(),
             file: file.to_owned(),
             line: pos.line,

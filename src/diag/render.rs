@@ -248,12 +248,16 @@ pub fn sarif(diagnostics: &[Diagnostic]) -> String {
         })
         .collect();
     let mut ids: Vec<String> = CHECKS.iter().map(|c| c.id.to_owned()).collect();
-    for d in diagnostics.iter().filter(|d| d.code == 0) {
-        let id = rule_id(d.check);
-        if !ids.contains(&id) {
-            rules.push(json!({ "id": id, "shortDescription": { "text": d.errmsg } }));
-            ids.push(id);
-        }
+    // Problems of the files themselves and of planning: registered too, with
+    // their own descriptions and default levels (no rule is made up here).
+    for c in crate::checks::registry::FILE_CHECKS {
+        let id = rule_id(c.id);
+        rules.push(json!({
+            "id": id,
+            "shortDescription": { "text": c.summary },
+            "defaultConfiguration": { "level": match c.severity { Severity::Error => "error", Severity::Warning => "warning" } },
+        }));
+        ids.push(id);
     }
     let results: Vec<serde_json::Value> = diagnostics
         .iter()

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::error::ToolError;
 use crate::model::Rule;
 use crate::schema;
@@ -426,10 +426,8 @@ fn load_document(
         let mut d = Diagnostic::file_error(check, file, pointer, pos, message).with_end(end);
         d.help = help;
         match check {
-            schema::UNKNOWN_FIELD => {
-                d.severity = Severity::Warning;
-                loaded.diagnostics.push(d);
-            }
+            // A warning by its registered severity.
+            schema::UNKNOWN_FIELD => loaded.diagnostics.push(d),
             schema::OUT_OF_RANGE => out_of_range.push(d),
             _ => {
                 shape_errors += 1;
