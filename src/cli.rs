@@ -46,6 +46,11 @@ pub struct Cli {
     /// every corp of the file.
     #[arg(long, global = true, value_name = "NAME")]
     pub corp: Option<String>,
+    /// The language of messages and plans: en or zh-CN (default: zh-CN when
+    /// LC_ALL, LC_MESSAGES or LANG starts with zh, else en). The server's
+    /// errmsg stays as the server sends it.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
     pub command: Command,
 }

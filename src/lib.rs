@@ -15,6 +15,7 @@ pub mod emit;
 pub mod emulator;
 pub mod error;
 pub mod escape;
+pub mod i18n;
 pub mod live;
 pub mod load;
 pub mod model;
@@ -61,6 +62,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             };
         }
     };
+    i18n::set(cli.lang);
     // With a wecom-checkin.toml: the command runs once per corp.
     let routed = commands::corps::route(&cli, &args).and_then(|done| match done {
         Some(exit) => Ok(exit),

@@ -15,6 +15,7 @@ use crate::live;
 use crate::model::Date;
 use crate::plan::{self, Action, Plan};
 use crate::roster::{self, plan::RosterPlan};
+use crate::t;
 
 use super::plan::{Planned, make_plan};
 
@@ -385,16 +386,17 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         if let Err(r) = check_reviewed(reviewed, &plan, args, &base, now) {
             return r.say();
         }
-        say(&format!(
-            "The calls are the reviewed ones ({} of {}, digest {}).",
-            reviewed.calls.len(),
-            reviewed.day,
-            &reviewed.digest[..reviewed.digest.len().min(12)]
+        say(&t!(
+            "apply-reviewed",
+            n = reviewed.calls.len(),
+            day = reviewed.day.as_str(),
+            digest = &reviewed.digest[..reviewed.digest.len().min(12)]
         ));
         if reviewed.day != plan.day {
-            say(&format!(
-                "Reviewed on {}, applied on {}: changes that take effect tomorrow take effect the day after {}.",
-                reviewed.day, plan.day, plan.day
+            say(&t!(
+                "apply-reviewed-earlier",
+                reviewed = reviewed.day.as_str(),
+                today = plan.day.as_str()
             ));
         }
     }
@@ -405,7 +407,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         print!("{}", plan::render::text(&plan, super::stdout_color()));
     }
     if plan.calls.is_empty() {
-        println!("Nothing to do: live matches the files.");
+        println!("{}", t!("apply-nothing"));
         return Ok(Exit::Success);
     }
 
@@ -416,10 +418,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         if !std::io::stdin().is_terminal() {
             return refuse("not on a terminal: pass --auto-approve to apply without asking");
         }
-        print!(
-            "Apply {}? Only 'yes' is accepted: ",
-            plan::plural(plan.calls.len(), "call")
-        );
+        print!("{}", t!("apply-ask", n = plan.calls.len()));
         let _ = std::io::stdout().flush();
         let mut answer = String::new();
         let _ = std::io::stdin().lock().read_line(&mut answer);
@@ -441,7 +440,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             "live state changed since the plan (another apply at the same time?); nothing was applied. Changed: {changed}"
         ));
     }
-    println!("Applying {}:", plan::plural(plan.calls.len(), "call"));
+    println!("{}", t!("apply-applying", n = plan.calls.len()));
     let prior: BTreeSet<i64> = plan.live.rules.keys().copied().collect();
     let executed = runtime.block_on(apply::execute(
         client.clone(),
@@ -451,8 +450,8 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         args.fail_fast,
         |o: &apply::Outcome| {
             let result = match &o.result {
-                Ok(()) => "ok".to_owned(),
-                Err(e) => format!("FAILED: {e}"),
+                Ok(()) => t!("apply-call-ok"),
+                Err(e) => t!("apply-call-failed", error = e.to_string()),
             };
             // One line per call: a multi-line error (help) is kept apart.
             for (i, part) in format!(
@@ -481,10 +480,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         Ok(after) => after,
         Err(e) => {
             say(&summary(&executed, 0, 0));
-            say(&format!(
-                "Verification could not run: {}. Run `wecom-checkin plan` to see what live state holds now.",
-                e.message
-            ));
+            say(&t!("apply-verify-failed", error = e.message.as_str()));
             return Ok(Exit::Failure);
         }
     };
@@ -497,14 +493,23 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             .and_then(|r| r.groupid);
         match pinned {
             Some(old) => say(&format!(
-                "  {name}: groupid {old} → {id} (replaced){}",
+                "  {}{}",
+                t!(
+                    "apply-replaced",
+                    name = name.as_str(),
+                    old = old.to_string(),
+                    id = id.to_string()
+                ),
                 if args.write_ids {
-                    ""
+                    String::new()
                 } else {
-                    "; the file pins the old groupid: update it, or run with --write-ids"
+                    t!("apply-replaced-pin")
                 }
             )),
-            None => say(&format!("  {name}: groupid {id}")),
+            None => say(&format!(
+                "  {}",
+                t!("apply-new-id", name = name.as_str(), id = id.to_string())
+            )),
         }
         if args.write_ids {
             write_id(&plan, name, *id);
@@ -514,12 +519,23 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     errors.extend(roster_findings(&plan, &executed, &client, &runtime));
     for f in &pending {
         say(&format!(
-            "  pending  {}: {} — takes effect tomorrow; the read API may show the old rule until then",
-            f.rule, f.message
+            "  {}",
+            t!(
+                "apply-pending",
+                rule = f.rule.as_str(),
+                message = f.message.as_str()
+            )
         ));
     }
     for f in &errors {
-        say(&format!("  NOT APPLIED  {}: {}", f.rule, f.message));
+        say(&format!(
+            "  {}",
+            t!(
+                "apply-not-applied",
+                rule = f.rule.as_str(),
+                message = f.message.as_str()
+            )
+        ));
     }
     say(&summary(&executed, errors.len(), pending.len()));
     let failed = executed.failed() > 0 || !executed.not_attempted.is_empty() || !errors.is_empty();
@@ -690,24 +706,21 @@ fn write_id(plan: &Plan, name: &str, id: i64) {
 }
 
 fn summary(e: &Executed, unverified: usize, pending: usize) -> String {
-    let rosters = match e.done(Endpoint::SetCheckinScheduList) {
-        0 => String::new(),
-        n => format!(", {} made", plan::plural(n, "roster call")),
-    };
-    let mut s = format!(
-        "Applied: {} added, {} updated, {} cleared, {} deleted{rosters}; {} failed, {} not attempted",
-        e.done(Endpoint::Add),
-        e.done(Endpoint::Update),
-        e.done(Endpoint::Clear),
-        e.done(Endpoint::Delete),
-        e.failed(),
-        e.not_attempted.len()
+    let mut s = t!(
+        "apply-summary",
+        added = e.done(Endpoint::Add),
+        updated = e.done(Endpoint::Update),
+        cleared = e.done(Endpoint::Clear),
+        deleted = e.done(Endpoint::Delete),
+        rosters = e.done(Endpoint::SetCheckinScheduList),
+        failed = e.failed(),
+        skipped = e.not_attempted.len()
     );
     if unverified > 0 {
-        s += &format!(", {unverified} not visible in live state");
+        s += &t!("apply-summary-unverified", n = unverified);
     }
     if pending > 0 {
-        s += &format!(", {pending} pending until tomorrow");
+        s += &t!("apply-summary-pending", n = pending);
     }
     if e.failed() > 0 || !e.not_attempted.is_empty() {
         let names: BTreeSet<&str> = e
@@ -717,10 +730,15 @@ fn summary(e: &Executed, unverified: usize, pending: usize) -> String {
             .map(|o| o.rule.as_str())
             .chain(e.not_attempted.iter().map(|(r, _)| r.as_str()))
             .collect();
-        s += &format!(
-            ". Not fully applied: {}. Run `wecom-checkin apply` on the rule files again: it plans from live state and finishes the rest",
-            names.into_iter().collect::<Vec<_>>().join(", ")
+        s += &t!(
+            "apply-summary-unfinished",
+            names = names.into_iter().collect::<Vec<_>>().join(", ")
         );
     }
-    s + "."
+    let stop = if crate::i18n::lang() == crate::i18n::Lang::ZhCn {
+        "。"
+    } else {
+        "."
+    };
+    s + stop
 }

@@ -160,21 +160,17 @@ fn quoted_len(text: &str) -> Option<usize> {
 }
 
 pub fn summary_line(s: &Summary) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let checked = format!(
-        "{} in {}",
-        plural(s.rules, "rule", "rules"),
-        plural(s.files, "file", "files")
-    );
+    use crate::t;
+    let checked = t!("validate-checked", rules = s.rules, files = s.files);
     if s.errors == 0 && s.warnings == 0 {
-        format!("ok: {checked}, no problems")
+        t!("validate-ok", checked = checked)
     } else {
-        format!(
-            "{}: {}, {} ({checked})",
-            if s.errors > 0 { "failed" } else { "ok" },
-            plural(s.errors, "error", "errors"),
-            plural(s.warnings, "warning", "warnings"),
+        t!(
+            "validate-problems",
+            failed = if s.errors > 0 { "yes" } else { "no" },
+            errors = s.errors,
+            warnings = s.warnings,
+            checked = checked
         )
     }
 }

@@ -5,25 +5,27 @@ use std::fmt::Write;
 
 use super::{Action, Change, Plan, RulePlan};
 use crate::escape;
+use crate::t;
 
 /// GitHub refuses comments over 65,536 characters; stay well under.
 pub const MARKDOWN_BUDGET: usize = 60_000;
 /// Lines of changes shown per rule in markdown before truncating.
 const MARKDOWN_RULE_LINES: usize = 80;
 
-fn sign(a: Action) -> (&'static str, &'static str, &'static str) {
+fn sign(a: Action) -> (&'static str, String, &'static str) {
     // (sign, verb, ANSI colour)
-    match a {
-        Action::Add => ("+", "add", "\x1b[32m"),
-        Action::Update => ("~", "update", "\x1b[33m"),
-        Action::Clear => ("!", "clear", "\x1b[35m"),
-        Action::Replace => ("±", "replace", "\x1b[35m"),
-        Action::Delete => ("-", "delete", "\x1b[31m"),
-        Action::Drift => ("≠", "drift (readonly, not written)", "\x1b[36m"),
-        Action::Blocked => ("✗", "blocked", "\x1b[31m"),
-        Action::Unchanged => ("=", "unchanged", ""),
-        Action::NotManaged => ("?", "not managed here", ""),
-    }
+    let (sign, verb, colour) = match a {
+        Action::Add => ("+", "verb-add", "\x1b[32m"),
+        Action::Update => ("~", "verb-update", "\x1b[33m"),
+        Action::Clear => ("!", "verb-clear", "\x1b[35m"),
+        Action::Replace => ("±", "verb-replace", "\x1b[35m"),
+        Action::Delete => ("-", "verb-delete", "\x1b[31m"),
+        Action::Drift => ("≠", "verb-drift", "\x1b[36m"),
+        Action::Blocked => ("✗", "verb-blocked", "\x1b[31m"),
+        Action::Unchanged => ("=", "verb-unchanged", ""),
+        Action::NotManaged => ("?", "verb-not-managed", ""),
+    };
+    (sign, t!(verb), colour)
 }
 
 fn change_line(c: &Change) -> String {
@@ -54,10 +56,10 @@ fn header(r: &RulePlan) -> String {
 /// "takes effect 2026-11-22", or "takes effect today, 2026-11-21".
 fn when(r: &RulePlan) -> String {
     match (&r.takes_effect, r.effective_now) {
-        (Some(day), true) => format!("takes effect today, {day}"),
-        (Some(day), false) => format!("takes effect {day}"),
-        (None, true) => "takes effect today".into(),
-        (None, false) => "takes effect tomorrow".into(),
+        (Some(day), true) => t!("takes-effect-today-on", day = day.as_str()),
+        (Some(day), false) => t!("takes-effect-on", day = day.as_str()),
+        (None, true) => t!("takes-effect-today"),
+        (None, false) => t!("takes-effect-tomorrow"),
     }
 }
 
@@ -75,38 +77,37 @@ fn titled_list(out: &mut String, title: &str, lines: Vec<String>) {
 
 pub fn summary_line(p: &Plan) -> String {
     let s = &p.summary;
-    let mut line = format!(
-        "Plan: {} to add, {} to update, {} to clear, {} to delete, {} to replace; {} unchanged",
-        s.add, s.update, s.clear, s.delete, s.replace, s.unchanged
+    let mut line = t!(
+        "summary",
+        add = s.add,
+        update = s.update,
+        clear = s.clear,
+        delete = s.delete,
+        replace = s.replace,
+        unchanged = s.unchanged
     );
     if s.replace > 0 {
-        line += &format!(
-            " (a replacement adds the new rule, then deletes the old: its delete is among the {} to delete)",
-            s.delete
-        );
+        line += &t!("summary-replace", delete = s.delete);
     }
     if s.drift > 0 {
-        line += &format!(", {} readonly drifted", s.drift);
+        line += &t!("summary-drift", n = s.drift);
     }
     if s.not_managed > 0 {
-        line += &format!(", {} not managed here", s.not_managed);
+        line += &t!("summary-not-managed", n = s.not_managed);
     }
     if s.rosters > 0 {
         let cells: usize = p.rosters.iter().map(|r| r.changes.len()).sum();
-        line += &format!(
-            "; {} in {} to set",
-            super::plural(cells, "roster cell"),
-            super::plural(s.rosters, "roster")
-        );
+        line += &t!("summary-rosters", cells = cells, rosters = s.rosters);
     }
     if p.is_blocked() {
-        line = format!(
-            "Plan refused: {} error{} (nothing will be applied). {line}",
-            p.errors.len(),
-            if p.errors.len() == 1 { "" } else { "s" }
-        );
+        line = t!("summary-refused", n = p.errors.len(), line = line);
     }
-    line + "."
+    let stop = if crate::i18n::lang() == crate::i18n::Lang::ZhCn {
+        "。"
+    } else {
+        "."
+    };
+    line + stop
 }
 
 /// Terraform-like text; colour only when asked (a terminal without NO_COLOR).
@@ -121,9 +122,12 @@ pub fn text(p: &Plan, color: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "wecom-checkin plan against {} (live fingerprint {})\n",
-        escape::text(&p.live.source),
-        p.live.fingerprint
+        "{}\n",
+        t!(
+            "plan-header",
+            source = escape::text(&p.live.source).into_owned(),
+            fingerprint = p.live.fingerprint.as_str()
+        )
     );
     for r in p
         .rules
@@ -148,14 +152,11 @@ pub fn text(p: &Plan, color: bool) -> String {
         }
         if !r.clear.is_empty() {
             let after = if r.action == Action::Update {
-                ", after the update"
+                "yes"
             } else {
-                ""
+                "no"
             };
-            let clear = format!(
-                "! clear {} (clear_checkin_option_array_field{after})",
-                r.clear.join(", ")
-            );
+            let clear = t!("clear-line", fields = r.clear.join(", "), after = after);
             let _ = writeln!(out, "    {}", paint("\x1b[35m", &escape::text(&clear)));
         }
         out.push('\n');
@@ -167,11 +168,7 @@ pub fn text(p: &Plan, color: bool) -> String {
         .filter(|r| r.action == Action::NotManaged)
         .map(header)
         .collect();
-    titled_list(
-        &mut out,
-        "Not managed here (no file describes them; left alone, --prune deletes them):",
-        not_managed,
-    );
+    titled_list(&mut out, &t!("list-not-managed"), not_managed);
     let fields = |pick: fn(&RulePlan) -> &Vec<String>| -> Vec<String> {
         p.rules
             .iter()
@@ -179,16 +176,8 @@ pub fn text(p: &Plan, color: bool) -> String {
             .map(|r| format!("{}: {}", r.groupname, pick(r).join(", ")))
             .collect()
     };
-    titled_list(
-        &mut out,
-        "Could not compare (the live answer does not show these fields):",
-        fields(|r| &r.unknown),
-    );
-    titled_list(
-        &mut out,
-        "Left as live has them (not in the file, no default; write them to manage them):",
-        fields(|r| &r.unmanaged),
-    );
+    titled_list(&mut out, &t!("list-unknown"), fields(|r| &r.unknown));
+    titled_list(&mut out, &t!("list-unmanaged"), fields(|r| &r.unmanaged));
     let _ = writeln!(out, "{}", summary_line(p));
     escape::guard_lines(out)
 }
@@ -220,22 +209,27 @@ fn markdown_within(
 ) -> String {
     let s = &p.summary;
     let mut out = String::new();
-    let _ = writeln!(out, "### wecom-checkin plan\n");
+    let _ = writeln!(out, "{}\n", t!("plan-markdown-title"));
     let _ = writeln!(out, "{}\n", summary_line(p));
-    let _ = writeln!(out, "| action | rules |\n| --- | --- |");
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n| --- | --- |",
+        t!("table-action"),
+        t!("table-rules")
+    );
     for (label, n) in [
-        ("➕ add", s.add),
-        ("✏️ update", s.update),
-        ("🧹 clear", s.clear),
-        ("🗑️ delete", s.delete),
-        ("♻️ replace", s.replace),
-        ("≠ readonly drift", s.drift),
-        ("= unchanged", s.unchanged),
-        ("? not managed here", s.not_managed),
-        ("🗓️ roster to set", s.rosters),
+        ("row-add", s.add),
+        ("row-update", s.update),
+        ("row-clear", s.clear),
+        ("row-delete", s.delete),
+        ("row-replace", s.replace),
+        ("row-drift", s.drift),
+        ("row-unchanged", s.unchanged),
+        ("row-not-managed", s.not_managed),
+        ("row-rosters", s.rosters),
     ] {
         if n > 0 {
-            let _ = writeln!(out, "| {label} | {n} |");
+            let _ = writeln!(out, "| {} | {n} |", t!(label));
         }
     }
     out.push('\n');
@@ -244,7 +238,8 @@ fn markdown_within(
         let fence = escape::fence(text);
         let _ = writeln!(
             out,
-            "<details open><summary>Errors and warnings</summary>\n\n{fence}text\n{text}\n{fence}\n</details>\n",
+            "<details open><summary>{}</summary>\n\n{fence}text\n{text}\n{fence}\n</details>\n",
+            t!("errors-and-warnings")
         );
     }
     let mut sections = Vec::new();
@@ -264,18 +259,18 @@ fn markdown_within(
             });
         }
         if !r.clear.is_empty() {
-            body.push(format!("- clear {}", r.clear.join(", ")));
+            body.push(t!("md-clear", fields = r.clear.join(", ")));
         }
         if !r.unknown.is_empty() {
-            body.push(format!("# could not compare: {}", r.unknown.join(", ")));
+            body.push(t!("md-could-not-compare", fields = r.unknown.join(", ")));
         }
         let total = body.len();
         if total > rule_lines {
             body.truncate(rule_lines);
-            body.push(format!(
-                "# … {} more lines: {}",
-                total - rule_lines,
-                where_full(full_plan)
+            body.push(t!(
+                "md-more-lines",
+                n = total - rule_lines,
+                where = where_full(full_plan)
             ));
         }
         // Inside the fence every value is one line (escape::text) and the
@@ -313,13 +308,12 @@ fn markdown_within(
     if shown < sections.len() {
         let _ = writeln!(
             out,
-            "\n**{} more rules not shown** (a comment is limited to 65,536 characters). {}",
-            sections.len() - shown,
+            "\n{} {}",
+            t!("md-more-rules", n = sections.len() - shown),
             match full_plan {
                 // Checked and percent-encoded by the plan command.
-                Some(url) => format!("The full plan: <{url}>"),
-                None => "Run `wecom-checkin plan` or save it with `--out plan.txt` to read it all."
-                    .to_owned(),
+                Some(url) => t!("md-full-plan", url = url),
+                None => t!("md-run-plan"),
             }
         );
     }
@@ -329,8 +323,8 @@ fn markdown_within(
 /// Where the lines left out of a comment can be read.
 fn where_full(full_plan: Option<&str>) -> String {
     match full_plan {
-        Some(url) => format!("the full plan is at {url}"),
-        None => "run `wecom-checkin plan` for all".to_owned(),
+        Some(url) => t!("md-full-plan-at", url = url),
+        None => t!("md-run-plan-for-all"),
     }
 }
 

@@ -78,7 +78,7 @@ fn scenario_live(name: &str) -> Value {
 }
 
 pub(super) fn command(c: &Corp, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"));
+    let mut cmd = super::util::binary();
     cmd.args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")

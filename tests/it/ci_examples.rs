@@ -208,6 +208,8 @@ impl Runner {
                 .current_dir(self.dir.path())
                 .env("PATH", &path)
                 .env("NO_COLOR", "1")
+                // GitHub's and GitLab's Linux runners: no Chinese locale.
+                .env("LC_ALL", "C.UTF-8")
                 .env("WECOM_API_BASE", base)
                 // A runner's setting, not the workflow's: outages fail fast here.
                 .env("WECOM_API_ATTEMPTS", "2")

@@ -19,7 +19,7 @@ impl Drop for Running {
 
 /// `wecom-checkin emulate --listen 127.0.0.1:0 ARGS`, and the address it prints.
 fn emulate(args: &[&str]) -> Running {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+    let mut child = super::util::binary()
         .args(["emulate", "--listen", "127.0.0.1:0"])
         .args(args)
         .current_dir(root())
@@ -36,7 +36,7 @@ fn emulate(args: &[&str]) -> Running {
 }
 
 fn pull(base: &str, env: &[(&str, &str)], args: &[&str]) -> super::util::Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"));
+    let mut cmd = super::util::binary();
     cmd.arg("pull")
         .args(args)
         .current_dir(root())

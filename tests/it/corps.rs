@@ -3,7 +3,6 @@
 //! commands run per corp, a section each, exit statuses combined.
 
 use std::path::Path;
-use std::process::Command;
 
 use wecom_checkin::client::Endpoint;
 use wecom_checkin::emulator::{self, Emulator};
@@ -74,7 +73,7 @@ impl Repo {
     /// under its prefix, and plain ones that belong to neither (they must
     /// not be used for a corp with a prefix).
     fn run(&self, args: &[&str]) -> Output {
-        let out = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+        let out = super::util::binary()
             .args(args)
             .current_dir(self.dir.path())
             .env("NO_COLOR", "1")

@@ -7,7 +7,7 @@
 //! run that left something undone exited non-zero. Bounded: a fixed number of
 //! trials and runs, each run a few seconds at most.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -137,7 +137,7 @@ fn randomized_faults_and_kills_end_with_each_change_made_once() {
         }
         let (addr, _) = rt.block_on(emu.clone().spawn()).unwrap();
         let command = |args: &[&str]| {
-            let mut cmd = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"));
+            let mut cmd = super::util::binary();
             cmd.args(args)
                 .args(NOW)
                 .current_dir(dir.path())

@@ -3,7 +3,7 @@
 //! `plan --detailed-exitcode` with changes to make. A drift job must be able
 //! to tell an outage or an expired secret from drift.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use super::util::root;
 
@@ -12,7 +12,7 @@ const NOW: [&str; 2] = ["--now", "2026-11-21T00:00:00+08:00"];
 /// Runs the binary from the repository root against `base` (a closed port
 /// unless said otherwise), with credentials, one attempt per call.
 fn run(args: &[&str], base: &str) -> i32 {
-    Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+    super::util::binary()
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
@@ -166,10 +166,7 @@ fn the_exit_status_contract_is_in_the_help() {
         &["import", "--help"],
         &["pull", "--help"],
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
-            .args(cmd)
-            .output()
-            .unwrap();
+        let out = super::util::binary().args(cmd).output().unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(
             text.contains("2  only with plan --detailed-exitcode: changes to make"),

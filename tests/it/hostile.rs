@@ -4,7 +4,7 @@
 //! clear a terminal, or write a key into a file import makes.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::{Value, json};
 
@@ -75,7 +75,7 @@ fn setup() -> tempfile::TempDir {
 }
 
 fn run(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+    let out = super::util::binary()
         .args(args)
         .args(NOW)
         .current_dir(dir)
@@ -259,7 +259,7 @@ fn apply_output_is_safe_for_logs() {
     });
     emu.seed(&live, false).unwrap();
     let (addr, _) = rt.block_on(emu.spawn()).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+    let out = super::util::binary()
         .args([
             "apply",
             "rules",

@@ -198,7 +198,7 @@ fn import_from_an_emulator_seeded_with_each_fixture_plans_no_change() {
             let (addr, _) = rt.block_on(emu.clone().spawn()).unwrap();
             let dir = tempfile::tempdir().unwrap();
             let run = |args: &[&str]| {
-                let out = std::process::Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+                let out = super::util::binary()
                     .args(args)
                     .current_dir(dir.path())
                     .env("WECOM_API_BASE", format!("http://{addr}"))

@@ -7,6 +7,7 @@ mod corps;
 mod exactly_once;
 mod exit_codes;
 mod hostile;
+mod i18n;
 mod import;
 mod install;
 mod loading;

@@ -5,7 +5,7 @@
 //! drop one the file does not have. Real binary, emulator over loopback.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::{Value, json};
 use wecom_checkin::emulator::{self, Emulator};
@@ -45,7 +45,7 @@ fn corp(seed: &Value) -> Corp {
 }
 
 fn cli(c: &Corp, dir: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+    let out = super::util::binary()
         .args(args)
         .args(NOW)
         .current_dir(dir)
@@ -177,7 +177,7 @@ fn plan_refuses_an_update_that_would_erase_what_the_file_lacks() {
     let mut live = fixture();
     std::fs::write(&live_path, live.to_string()).unwrap();
     let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+        let out = super::util::binary()
             .args(args)
             .args(NOW)
             .current_dir(dir.path())

@@ -140,8 +140,8 @@ fn binary_garbage() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+    use std::process::Stdio;
+    let mut child = super::util::binary()
         .args(["plan", "--live", "examples/live/corp.json"])
         .current_dir(super::util::root())
         .stdout(Stdio::piped())

@@ -13,9 +13,20 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The binary, with the language pinned to English whatever the machine's
+/// LANG (zh_* would make it Chinese): snapshots are in one language each.
+pub fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"));
+    command
+        .env("LC_ALL", "C")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    command
+}
+
 /// Runs `wecom-checkin ARGS` in `dir` with colour off.
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_wecom-checkin"))
+    let out = binary()
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -1,0 +1,115 @@
+# wecom-checkin's messages in English. Each message has the same id in
+# zh-CN.ftl; a test fails when one file lacks an id of the other.
+# Variables are written { $name }; a line that begins with * is the default
+# branch of a choice (e.g. singular and plural).
+
+## The plan
+
+plan-header = wecom-checkin plan against { $source } (live fingerprint { $fingerprint })
+plan-markdown-title = ### wecom-checkin plan
+verb-add = add
+verb-update = update
+verb-clear = clear
+verb-replace = replace
+verb-delete = delete
+verb-drift = drift (readonly, not written)
+verb-blocked = blocked
+verb-unchanged = unchanged
+verb-not-managed = not managed here
+takes-effect-today-on = takes effect today, { $day }
+takes-effect-on = takes effect { $day }
+takes-effect-today = takes effect today
+takes-effect-tomorrow = takes effect tomorrow
+clear-line = ! clear { $fields } (clear_checkin_option_array_field{ $after ->
+    [yes] , after the update
+   *[no] {""}
+})
+list-not-managed = Not managed here (no file describes them; left alone, --prune deletes them):
+list-unknown = Could not compare (the live answer does not show these fields):
+list-unmanaged = Left as live has them (not in the file, no default; write them to manage them):
+summary = Plan: { $add } to add, { $update } to update, { $clear } to clear, { $delete } to delete, { $replace } to replace; { $unchanged } unchanged
+summary-replace = {" "}(a replacement adds the new rule, then deletes the old: its delete is among the { $delete } to delete)
+summary-drift = , { $n } readonly drifted
+summary-not-managed = , { $n } not managed here
+summary-rosters = ; { $cells ->
+    [one] { $cells } roster cell
+   *[other] { $cells } roster cells
+} in { $rosters ->
+    [one] { $rosters } roster
+   *[other] { $rosters } rosters
+} to set
+summary-refused = Plan refused: { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+} (nothing will be applied). { $line }
+table-action = action
+table-rules = rules
+row-add = ➕ add
+row-update = ✏️ update
+row-clear = 🧹 clear
+row-delete = 🗑️ delete
+row-replace = ♻️ replace
+row-drift = ≠ readonly drift
+row-unchanged = = unchanged
+row-not-managed = ? not managed here
+row-rosters = 🗓️ roster to set
+errors-and-warnings = Errors and warnings
+md-clear = - clear { $fields }
+md-could-not-compare = # could not compare: { $fields }
+md-more-lines = # … { $n } more lines: { $where }
+md-full-plan-at = the full plan is at { $url }
+md-run-plan-for-all = run `wecom-checkin plan` for all
+md-more-rules = **{ $n } more rules not shown** (a comment is limited to 65,536 characters).
+md-full-plan = The full plan: <{ $url }>
+md-run-plan = Run `wecom-checkin plan` or save it with `--out plan.txt` to read it all.
+
+## validate
+
+validate-checked = { $rules ->
+    [one] { $rules } rule
+   *[other] { $rules } rules
+} in { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}
+validate-ok = ok: { $checked }, no problems
+validate-problems = { $failed ->
+    [yes] failed
+   *[no] ok
+}: { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+} ({ $checked })
+
+## apply
+
+apply-reviewed = The calls are the reviewed ones ({ $n } of { $day }, digest { $digest }).
+apply-reviewed-earlier = Reviewed on { $reviewed }, applied on { $today }: changes that take effect tomorrow take effect the day after { $today }.
+apply-nothing = Nothing to do: live matches the files.
+apply-ask = Apply { $n ->
+    [one] { $n } call
+   *[other] { $n } calls
+}? Only 'yes' is accepted:{" "}
+apply-applying = Applying { $n ->
+    [one] { $n } call
+   *[other] { $n } calls
+}:
+apply-call-ok = ok
+apply-call-failed = FAILED: { $error }
+apply-verify-failed = Verification could not run: { $error }. Run `wecom-checkin plan` to see what live state holds now.
+apply-replaced = { $name }: groupid { $old } → { $id } (replaced)
+apply-replaced-pin = ; the file pins the old groupid: update it, or run with --write-ids
+apply-new-id = { $name }: groupid { $id }
+apply-pending = pending  { $rule }: { $message } — takes effect tomorrow; the read API may show the old rule until then
+apply-not-applied = NOT APPLIED  { $rule }: { $message }
+apply-summary = Applied: { $added } added, { $updated } updated, { $cleared } cleared, { $deleted } deleted{ $rosters ->
+    [0] {""}
+    [one] , { $rosters } roster call made
+   *[other] , { $rosters } roster calls made
+}; { $failed } failed, { $skipped } not attempted
+apply-summary-unverified = , { $n } not visible in live state
+apply-summary-pending = , { $n } pending until tomorrow
+apply-summary-unfinished = . Not fully applied: { $names }. Run `wecom-checkin apply` on the rule files again: it plans from live state and finishes the rest

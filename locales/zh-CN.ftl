@@ -1,0 +1,86 @@
+# wecom-checkin 的简体中文消息。每条消息的 id 与 en.ftl 相同;
+# 任何一方缺少 id,测试都会失败。变量写作 { $name };
+# 以 * 开头的行是选择的默认分支。
+
+## 计划
+
+plan-header = wecom-checkin 计划,对照 { $source }(线上指纹 { $fingerprint })
+plan-markdown-title = ### wecom-checkin 计划
+verb-add = 新增
+verb-update = 修改
+verb-clear = 清空
+verb-replace = 替换
+verb-delete = 删除
+verb-drift = 漂移(只读,不写入)
+verb-blocked = 已阻止
+verb-unchanged = 无变化
+verb-not-managed = 不在此管理
+takes-effect-today-on = 今天生效,{ $day }
+takes-effect-on = { $day } 生效
+takes-effect-today = 今天生效
+takes-effect-tomorrow = 明天生效
+clear-line = ! 清空 { $fields }(clear_checkin_option_array_field{ $after ->
+    [yes] ,在修改之后
+   *[no] {""}
+})
+list-not-managed = 不在此管理(没有文件描述它们;保持不动,--prune 会删除它们):
+list-unknown = 无法比较(线上返回中没有这些字段):
+list-unmanaged = 保持线上的值(文件中没有,也无默认值;写入文件即可管理):
+summary = 计划:新增 { $add },修改 { $update },清空 { $clear },删除 { $delete },替换 { $replace };无变化 { $unchanged }
+summary-replace = (替换会先新增新规则,再删除旧规则:其删除计入上述 { $delete } 个删除)
+summary-drift = ,只读规则漂移 { $n }
+summary-not-managed = ,不在此管理 { $n }
+summary-rosters = ;待设置排班:{ $rosters } 个排班中的 { $cells } 个格子
+summary-refused = 计划被拒绝:{ $n } 个错误(不会应用任何变更)。{ $line }
+table-action = 操作
+table-rules = 规则数
+row-add = ➕ 新增
+row-update = ✏️ 修改
+row-clear = 🧹 清空
+row-delete = 🗑️ 删除
+row-replace = ♻️ 替换
+row-drift = ≠ 只读漂移
+row-unchanged = = 无变化
+row-not-managed = ? 不在此管理
+row-rosters = 🗓️ 待设置排班
+errors-and-warnings = 错误与警告
+md-clear = - 清空 { $fields }
+md-could-not-compare = # 无法比较:{ $fields }
+md-more-lines = # … 另有 { $n } 行:{ $where }
+md-full-plan-at = 完整计划见 { $url }
+md-run-plan-for-all = 运行 `wecom-checkin plan` 查看全部
+md-more-rules = **另有 { $n } 条规则未显示**(评论最长 65,536 个字符)。
+md-full-plan = 完整计划:<{ $url }>
+md-run-plan = 运行 `wecom-checkin plan`,或用 `--out plan.txt` 保存后查看全部。
+
+## validate
+
+validate-checked = { $files } 个文件中的 { $rules } 条规则
+validate-ok = 通过:{ $checked },没有问题
+validate-problems = { $failed ->
+    [yes] 未通过
+   *[no] 通过
+}:{ $errors } 个错误,{ $warnings } 个警告({ $checked })
+
+## apply
+
+apply-reviewed = 这些调用与审阅过的一致({ $day } 的 { $n } 个调用,摘要 { $digest })。
+apply-reviewed-earlier = { $reviewed } 审阅,{ $today } 应用:明天生效的变更将在 { $today } 的次日生效。
+apply-nothing = 无需操作:线上与文件一致。
+apply-ask = 执行 { $n } 个调用?只接受输入 'yes':{" "}
+apply-applying = 正在执行 { $n } 个调用:
+apply-call-ok = 成功
+apply-call-failed = 失败:{ $error }
+apply-verify-failed = 无法校验:{ $error }。运行 `wecom-checkin plan` 查看线上现状。
+apply-replaced = { $name }:groupid { $old } → { $id }(已替换)
+apply-replaced-pin = ;文件仍固定旧的 groupid:请更新它,或使用 --write-ids 运行
+apply-new-id = { $name }:groupid { $id }
+apply-pending = 待生效  { $rule }:{ $message } —— 明天生效;在此之前读取接口可能仍显示旧规则
+apply-not-applied = 未应用  { $rule }:{ $message }
+apply-summary = 已应用:新增 { $added },修改 { $updated },清空 { $cleared },删除 { $deleted }{ $rosters ->
+    [0] {""}
+   *[other] ,排班调用 { $rosters } 个
+};失败 { $failed },未尝试 { $skipped }
+apply-summary-unverified = ,线上不可见 { $n }
+apply-summary-pending = ,待明天生效 { $n }
+apply-summary-unfinished = 。未完全应用:{ $names }。请对规则文件再次运行 `wecom-checkin apply`:它会根据线上现状规划并完成剩余部分

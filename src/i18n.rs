@@ -1,0 +1,209 @@
+//! Messages in English or Simplified Chinese, from Fluent files a
+//! non-programmer can edit (`locales/en.ftl`, `locales/zh-CN.ftl`), built
+//! into the binary. The language: `--lang`, else LC_ALL, LC_MESSAGES or
+//! LANG (a value starting with `zh` is Chinese), else English. The server's
+//! errmsg and its 说明 are shown as the server and its documents say them.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+pub const EN: &str = include_str!("../locales/en.ftl");
+pub const ZH_CN: &str = include_str!("../locales/zh-CN.ftl");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// 简体中文.
+    #[value(name = "zh-CN", alias = "zh")]
+    ZhCn,
+}
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Sets the language once, from `--lang` or the environment.
+pub fn set(flag: Option<Lang>) {
+    let _ = LANG.set(flag.unwrap_or_else(|| from_env(|v| std::env::var(v).ok())));
+}
+
+/// The language the environment asks for: the first of LC_ALL, LC_MESSAGES
+/// and LANG that is set and not empty decides (as gettext reads them).
+pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
+    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| get(v))
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    if value.to_ascii_lowercase().starts_with("zh") {
+        Lang::ZhCn
+    } else {
+        Lang::En
+    }
+}
+
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or(Lang::En)
+}
+
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static EN_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    static ZH_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    let (cell, source, id) = match lang {
+        Lang::En => (&EN_BUNDLE, EN, "en"),
+        Lang::ZhCn => (&ZH_BUNDLE, ZH_CN, "zh-CN"),
+    };
+    cell.get_or_init(|| {
+        let id: unic_langid::LanguageIdentifier = id.parse().expect("a valid language id");
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // No Unicode isolation marks around values: every output escapes
+        // such marks as hostile, so they would show as \u{2068}.
+        bundle.set_use_isolating(false);
+        // The files are part of the source and tested: a syntax error is a bug.
+        let resource =
+            FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, _)| resource);
+        let _ = bundle.add_resource(resource);
+        bundle
+    })
+}
+
+/// The message `id` in the current language, with `args` filled in; the
+/// English message where the language lacks it, the id where both do.
+pub fn t(id: &str, args: &[(&str, Arg)]) -> String {
+    format_in(lang(), id, args)
+}
+
+pub fn format_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        let value = match value {
+            Arg::Num(n) => FluentValue::from(*n as f64),
+            Arg::Str(s) => FluentValue::from(s.clone()),
+        };
+        fluent_args.set(*name, value);
+    }
+    for bundle in [bundle(lang), bundle(Lang::En)] {
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_owned()
+}
+
+/// A value for a message.
+pub enum Arg {
+    Num(usize),
+    Str(String),
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Num(n)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
+
+/// `t!("id", name = value, …)`.
+#[macro_export]
+macro_rules! t {
+    ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::t($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),*])
+    };
+}
+
+/// The ids of a Fluent file's messages.
+pub fn ids(source: &str) -> Vec<String> {
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message exists in both languages, and both files parse.
+    #[test]
+    fn every_message_has_both_languages() {
+        for (name, source) in [("en.ftl", EN), ("zh-CN.ftl", ZH_CN)] {
+            if let Err((_, errors)) = FluentResource::try_new(source.to_owned()) {
+                panic!("locales/{name} does not parse: {errors:?}");
+            }
+        }
+        let mut en = ids(EN);
+        let mut zh = ids(ZH_CN);
+        en.sort();
+        zh.sort();
+        assert_eq!(en, zh, "the two files have different message ids");
+    }
+
+    #[test]
+    fn the_environment_picks_chinese_for_zh_locales() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |v: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == v)
+                    .map(|(_, x)| x.to_string())
+            }
+        };
+        assert_eq!(from_env(env(&[("LANG", "zh_CN.UTF-8")])), Lang::ZhCn);
+        assert_eq!(from_env(env(&[("LANG", "zh_TW.UTF-8")])), Lang::ZhCn);
+        assert_eq!(
+            from_env(env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            from_env(env(&[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")])),
+            Lang::ZhCn
+        );
+        assert_eq!(from_env(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn plurals_and_variables() {
+        let summary = |lang, cells: usize, rosters: usize| {
+            format_in(
+                lang,
+                "summary-rosters",
+                &[("cells", cells.into()), ("rosters", rosters.into())],
+            )
+        };
+        assert_eq!(
+            summary(Lang::En, 1, 1),
+            "; 1 roster cell in 1 roster to set"
+        );
+        assert_eq!(
+            summary(Lang::En, 3, 2),
+            "; 3 roster cells in 2 rosters to set"
+        );
+        assert_eq!(
+            summary(Lang::ZhCn, 3, 2),
+            ";待设置排班:2 个排班中的 3 个格子"
+        );
+        assert_eq!(
+            format_in(Lang::ZhCn, "no-such-message", &[]),
+            "no-such-message"
+        );
+    }
+}

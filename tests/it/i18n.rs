@@ -1,0 +1,96 @@
+//! Simplified Chinese output, chosen by --lang or by LANG: validate, plan
+//! (text and markdown) and apply, snapshot beside their English ones. The
+//! server's errmsg and 说明 stay as the server and its documents say them.
+
+use super::apply::{NOW_ARGS, cli, corp};
+use super::util::{binary, run};
+use wecom_checkin::emulator;
+
+const PLAN: [&str; 6] = [
+    "plan",
+    "--live",
+    "examples/live/corp.json",
+    "--now",
+    "2026-11-21T10:00:00+08:00",
+    "--lang",
+];
+
+#[test]
+fn validate_in_chinese() {
+    let clean = run(&["validate", "--lang", "zh-CN", "rules"]);
+    assert_eq!(clean.code, 0);
+    insta::assert_snapshot!("validate_clean_zh", clean.stdout);
+    let errors = run(&[
+        "validate",
+        "--lang",
+        "zh-CN",
+        "tests/fixtures/load-errors/misplaced-keys.yaml",
+    ]);
+    assert_eq!(errors.code, 1);
+    insta::assert_snapshot!("validate_errors_zh", errors.stdout);
+}
+
+#[test]
+fn lang_from_the_environment() {
+    let run_with = |vars: &[(&str, &str)]| {
+        let mut command = binary();
+        command
+            .args(["validate", "rules"])
+            .current_dir(super::util::root());
+        command.env_remove("LC_ALL");
+        for (k, v) in vars {
+            command.env(k, v);
+        }
+        String::from_utf8(command.output().unwrap().stdout).unwrap()
+    };
+    assert!(run_with(&[("LANG", "zh_CN.UTF-8")]).starts_with("通过:"));
+    assert!(run_with(&[("LANG", "en_US.UTF-8")]).starts_with("ok: "));
+    // LC_ALL wins over LANG, as gettext has it; --lang wins over both.
+    assert!(run_with(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")]).starts_with("ok: "));
+    let flag = run(&["validate", "--lang", "en", "rules"]);
+    assert!(flag.stdout.starts_with("ok: "));
+}
+
+#[test]
+fn plan_in_chinese() {
+    let mut args = PLAN.to_vec();
+    args.push("zh-CN");
+    let text = run(&args);
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    insta::assert_snapshot!("plan_text_zh", text.stdout);
+    args.extend(["--format", "markdown"]);
+    let markdown = run(&args);
+    assert_eq!(markdown.code, 0, "{}", markdown.stderr);
+    insta::assert_snapshot!("plan_markdown_zh", markdown.stdout);
+}
+
+#[test]
+fn apply_in_chinese() {
+    let c = corp(emulator::Config::default(), None, None);
+    let out = cli(
+        &c,
+        &[
+            "apply",
+            "rules",
+            "--auto-approve",
+            "--concurrency",
+            "1",
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+            "--lang",
+            "zh-CN",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    // Timings and the emulator's port vary: they are replaced.
+    let stdout = out.stdout.replace(&c.base, "http://127.0.0.1:PORT");
+    let stable: String = stdout
+        .lines()
+        .map(|l| match l.rfind("  (") {
+            Some(i) if l.ends_with("s)") => format!("{}  (…s)", &l[..i]),
+            _ => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("apply_zh", stable);
+}
