@@ -113,7 +113,7 @@ pub(super) fn cli(c: &Corp, args: &[&str]) -> Output {
 
 pub(super) const NOW_ARGS: [&str; 2] = ["--now", "2026-11-21T00:00:00+08:00"];
 
-fn apply(c: &Corp, rules: &str, extra: &[&str]) -> Output {
+pub(super) fn apply(c: &Corp, rules: &str, extra: &[&str]) -> Output {
     let mut args = vec![
         "apply",
         rules,

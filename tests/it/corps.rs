@@ -89,11 +89,7 @@ impl Repo {
             .env("RETAIL_WECOM_API_BASE", &self.retail_base)
             .output()
             .unwrap();
-        Output {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        Output::from(out)
     }
 }
 

@@ -2,7 +2,7 @@
 //! (text and markdown) and apply, snapshot beside their English ones. The
 //! server's errmsg and 说明 stay as the server and its documents say them.
 
-use super::apply::{NOW_ARGS, cli, corp};
+use super::apply::{apply, corp};
 use super::util::{binary, run};
 use wecom_checkin::emulator;
 
@@ -67,20 +67,7 @@ fn plan_in_chinese() {
 #[test]
 fn apply_in_chinese() {
     let c = corp(emulator::Config::default(), None, None);
-    let out = cli(
-        &c,
-        &[
-            "apply",
-            "rules",
-            "--auto-approve",
-            "--concurrency",
-            "1",
-            NOW_ARGS[0],
-            NOW_ARGS[1],
-            "--lang",
-            "zh-CN",
-        ],
-    );
+    let out = apply(&c, "rules", &["--lang", "zh-CN"]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     // Timings and the emulator's port vary: they are replaced.
     let stdout = out.stdout.replace(&c.base, "http://127.0.0.1:PORT");
