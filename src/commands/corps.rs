@@ -34,6 +34,11 @@ pub fn route(cli: &Cli, args: &[OsString]) -> Result<Option<Exit>, ToolError> {
     if std::env::var_os(corps::CHILD).is_some() {
         return Ok(None);
     }
+    // Commands without corps (schema, emulate, completions, man) never read
+    // the file: a broken one does not stop them.
+    if shape(&cli.command).is_none() && cli.corp.is_none() {
+        return Ok(None);
+    }
     let Some(file) = corps::find(Path::new("."))? else {
         return match &cli.corp {
             Some(name) => Err(ToolError::new(format!(

@@ -293,6 +293,10 @@ fn a_config_that_cannot_be_used_is_an_error_not_ignored() {
     );
     assert!(out.stderr.contains("at line 2, column 1"), "{}", out.stderr);
 
+    // Commands without corps do not read it.
+    let schema = repo.run(&["completions", "bash"]);
+    assert_eq!(schema.code, 0, "{}", schema.stderr);
+
     // Without the file, --corp says what is missing.
     std::fs::remove_file(repo.dir.path().join("wecom-checkin.toml")).unwrap();
     let out = repo.run(&["--corp", "hq", "validate"]);
