@@ -30,13 +30,17 @@ fail() {
 }
 output() { if [ -n "${GITHUB_OUTPUT:-}" ]; then printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"; fi; }
 
-# The version of the checkout this script is in (empty outside one).
-own_version() { sed -n 's/^version = "\(.*\)"$/\1/p' "$here/Cargo.toml" 2>/dev/null | head -n 1; }
+# The version of the wecom-checkin checkout this script is in (empty outside
+# one, also beside another project's Cargo.toml).
+own_version() {
+  grep -qx 'name = "wecom-checkin"' "$here/Cargo.toml" 2>/dev/null || return 0
+  sed -n 's/^version = "\(.*\)"$/\1/p' "$here/Cargo.toml" | head -n 1
+}
 
 version=${WECOM_CHECKIN_VERSION:-}
 if [ -z "$version" ]; then
   version=$(own_version)
-  [ -n "$version" ] || fail "no version given and no Cargo.toml next to this script: set WECOM_CHECKIN_VERSION (e.g. WECOM_CHECKIN_VERSION=0.1.0 bash install.sh)"
+  [ -n "$version" ] || fail "no version given and this script is not in a wecom-checkin checkout: set WECOM_CHECKIN_VERSION (e.g. WECOM_CHECKIN_VERSION=0.1.0 bash install.sh)"
 fi
 version=${version#v}
 case "$version" in
@@ -67,7 +71,7 @@ finish() {
 
 build_from_source() {
   command -v cargo >/dev/null || fail "cargo is not installed: install Rust (https://rustup.rs) or use a released version"
-  [ -f "$here/Cargo.toml" ] || fail "this script is not in a wecom-checkin checkout, so there is nothing to build here: cargo install --locked --git https://github.com/wecom-checkin/wecom-checkin --tag v$version"
+  [ -n "$(own_version)" ] || fail "this script is not in a wecom-checkin checkout, so there is nothing to build here: cargo install --locked --git https://github.com/wecom-checkin/wecom-checkin --tag v$version"
   local own
   own=$(own_version)
   [ "$own" = "$version" ] || fail "building from source builds $here, which is v$own, not v$version: use the action (or a checkout) at v$version"

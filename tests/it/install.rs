@@ -508,3 +508,58 @@ fn the_release_builds_what_the_install_script_downloads() {
         assert!(built.contains(&target));
     }
 }
+
+/// install.sh as the release ships it (GitLab's way in): alone in a folder,
+/// beside another project's Cargo.toml. Without a version it says to set
+/// one; with WECOM_CHECKIN_VERSION it installs that release.
+#[test]
+fn the_script_alone_installs_the_version_it_is_given() {
+    let Some(target) = host_target() else { return };
+    let (releases, _) = releases_with_this_build(target);
+    let server = serve(releases.path().to_owned());
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(
+        work.path().join("Cargo.toml"),
+        "[package]\nname = \"other\"\nversion = \"9.9.9\"\n",
+    )
+    .unwrap();
+    let dir = work.path().join("ci");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(root().join("scripts/install.sh"), dir.join("install.sh")).unwrap();
+    let run = |version: Option<&str>| {
+        let mut command = Command::new("bash");
+        command
+            .arg("install.sh")
+            .current_dir(&dir)
+            .env("HOME", work.path())
+            .env("WECOM_CHECKIN_RELEASES", &server.base)
+            .env_remove("GITHUB_OUTPUT")
+            .env_remove("GITHUB_PATH")
+            .env_remove("GITHUB_ACTION_PATH");
+        match version {
+            Some(v) => command.env("WECOM_CHECKIN_VERSION", v),
+            None => command.env_remove("WECOM_CHECKIN_VERSION"),
+        };
+        command.output().unwrap()
+    };
+    let without = run(None);
+    assert_eq!(without.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&without.stderr)
+            .contains("this script is not in a wecom-checkin checkout: set WECOM_CHECKIN_VERSION"),
+        "{}",
+        String::from_utf8_lossy(&without.stderr)
+    );
+    let with = run(Some(VERSION));
+    assert_eq!(
+        with.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&with.stderr)
+    );
+    assert!(
+        work.path()
+            .join(".wecom-checkin/bin/wecom-checkin")
+            .is_file()
+    );
+}
