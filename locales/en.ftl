@@ -3,6 +3,9 @@
 # Variables are written { $name }; a line that begins with * is the default
 # branch of a choice (e.g. singular and plural).
 
+# The full stop that ends a summary line.
+sentence-end = .
+
 ## The plan
 
 plan-header = wecom-checkin plan against { $source } (live fingerprint { $fingerprint })

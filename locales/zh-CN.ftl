@@ -2,6 +2,9 @@
 # 任何一方缺少 id,测试都会失败。变量写作 { $name };
 # 以 * 开头的行是选择的默认分支。
 
+# 结束摘要行的句号。
+sentence-end = 。
+
 ## 计划
 
 plan-header = wecom-checkin 计划,对照 { $source }(线上指纹 { $fingerprint })

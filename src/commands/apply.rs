@@ -517,25 +517,10 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     }
     let (pending, mut errors): (Vec<_>, Vec<_>) = findings.into_iter().partition(|f| f.pending);
     errors.extend(roster_findings(&plan, &executed, &client, &runtime));
-    for f in &pending {
-        say(&format!(
-            "  {}",
-            t!(
-                "apply-pending",
-                rule = f.rule.as_str(),
-                message = f.message.as_str()
-            )
-        ));
-    }
-    for f in &errors {
-        say(&format!(
-            "  {}",
-            t!(
-                "apply-not-applied",
-                rule = f.rule.as_str(),
-                message = f.message.as_str()
-            )
-        ));
+    let pending_lines = pending.iter().map(|f| ("apply-pending", f));
+    for (id, f) in pending_lines.chain(errors.iter().map(|f| ("apply-not-applied", f))) {
+        let line = t!(id, rule = f.rule.as_str(), message = f.message.as_str());
+        say(&format!("  {line}"));
     }
     say(&summary(&executed, errors.len(), pending.len()));
     let failed = executed.failed() > 0 || !executed.not_attempted.is_empty() || !errors.is_empty();
@@ -735,10 +720,5 @@ fn summary(e: &Executed, unverified: usize, pending: usize) -> String {
             names = names.into_iter().collect::<Vec<_>>().join(", ")
         );
     }
-    let stop = if crate::i18n::lang() == crate::i18n::Lang::ZhCn {
-        "。"
-    } else {
-        "."
-    };
-    s + stop
+    s + &t!("sentence-end")
 }

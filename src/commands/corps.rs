@@ -92,17 +92,19 @@ pub fn route(cli: &Cli, args: &[OsString]) -> Result<Option<Exit>, ToolError> {
             return refuse("a JSON or SARIF output is one document");
         }
     }
-    let runs: Vec<(String, Process)> = selected
+    let program = std::env::current_exe()
+        .map_err(|e| ToolError::new(format!("cannot find this program to run it per corp: {e}")))?;
+    let mut runs: Vec<(String, Process)> = selected
         .iter()
         .map(|(name, corp)| {
             let child_args = child_args(cli, args, name, corp, selected.len() > 1);
-            process(name, corp, &child_args).map(|p| (name.to_string(), p))
+            (name.to_string(), process(&program, name, corp, &child_args))
         })
-        .collect::<Result<_, _>>()?;
-    if let [(_, process)] = runs.as_slice() {
+        .collect();
+    if runs.len() == 1 {
         // One corp: its run is this run (a terminal stays a terminal, so
         // apply can still ask).
-        let mut process = clone(process);
+        let (_, mut process) = runs.remove(0);
         let status = process
             .status()
             .map_err(|e| ToolError::new(format!("cannot run this program again: {e}")))?;
@@ -218,9 +220,7 @@ fn child_args(
     out
 }
 
-fn process(name: &str, corp: &Corp, args: &[OsString]) -> Result<Process, ToolError> {
-    let program = std::env::current_exe()
-        .map_err(|e| ToolError::new(format!("cannot find this program to run it per corp: {e}")))?;
+fn process(program: &Path, name: &str, corp: &Corp, args: &[OsString]) -> Process {
     let mut process = Process::new(program);
     process.args(args).env(corps::CHILD, name);
     for (var, value) in corps::environment(corp, |v| std::env::var_os(v)) {
@@ -229,20 +229,7 @@ fn process(name: &str, corp: &Corp, args: &[OsString]) -> Result<Process, ToolEr
             None => process.env_remove(var),
         };
     }
-    Ok(process)
-}
-
-/// A Process cannot be cloned; this rebuilds one from its parts.
-fn clone(p: &Process) -> Process {
-    let mut out = Process::new(p.get_program());
-    out.args(p.get_args());
-    for (k, v) in p.get_envs() {
-        match v {
-            Some(v) => out.env(k, v),
-            None => out.env_remove(k),
-        };
-    }
-    out
+    process
 }
 
 fn exit_of(code: Option<i32>) -> Exit {
@@ -259,15 +246,19 @@ fn fan_out(runs: Vec<(String, Process)>, markdown: bool) -> Exit {
     let outputs: Vec<(String, std::io::Result<std::process::Output>)> =
         std::thread::scope(|scope| {
             let mut results = Vec::new();
-            for chunk in runs.chunks(AT_ONCE) {
-                let handles: Vec<_> = chunk
-                    .iter()
-                    .map(|(name, p)| {
-                        let mut p = clone(p);
+            let mut runs = runs.into_iter();
+            loop {
+                let handles: Vec<_> = runs
+                    .by_ref()
+                    .take(AT_ONCE)
+                    .map(|(name, mut p)| {
                         p.stdin(Stdio::null());
-                        (name.clone(), scope.spawn(move || p.output()))
+                        (name, scope.spawn(move || p.output()))
                     })
                     .collect();
+                if handles.is_empty() {
+                    break;
+                }
                 for (name, handle) in handles {
                     let output = handle.join().unwrap_or_else(|_| {
                         Err(std::io::Error::other("the run's thread panicked"))

@@ -102,12 +102,7 @@ pub fn summary_line(p: &Plan) -> String {
     if p.is_blocked() {
         line = t!("summary-refused", n = p.errors.len(), line = line);
     }
-    let stop = if crate::i18n::lang() == crate::i18n::Lang::ZhCn {
-        "。"
-    } else {
-        "."
-    };
-    line + stop
+    line + &t!("sentence-end")
 }
 
 /// Terraform-like text; colour only when asked (a terminal without NO_COLOR).

@@ -29,11 +29,7 @@ pub(super) fn corp(
     seed: Option<&Value>,
     console: Option<&Value>,
 ) -> Corp {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = super::util::runtime();
     let emu = Emulator::new(emulator::Config {
         now: Some(NOW),
         ..config

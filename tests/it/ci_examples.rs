@@ -152,11 +152,7 @@ esac
 
 impl Runner {
     fn new() -> Self {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
+        let rt = super::util::runtime();
         let emu = Emulator::new(emulator::Config::default());
         let corp: Value = serde_json::from_str(
             &std::fs::read_to_string(root().join("examples/live/corp.json")).unwrap(),

@@ -276,11 +276,7 @@ fn a_malformed_api_base_fails_at_once_naming_the_variable() {
 fn one_retry_budget_per_call_gettoken_included_and_each_retry_is_said() {
     use wecom_checkin::client::Endpoint;
     use wecom_checkin::emulator::{Emulator, Fault};
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = super::util::runtime();
     let emu = Emulator::new(wecom_checkin::emulator::Config::default());
     emu.inject(Endpoint::GetToken, Fault::Errcode(-1), 100);
     let (addr, _) = rt.block_on(emu.clone().spawn()).unwrap();
@@ -320,11 +316,7 @@ fn one_retry_budget_per_call_gettoken_included_and_each_retry_is_said() {
 
 #[test]
 fn https_to_a_plain_http_port_is_an_error_with_a_message_not_a_silent_death() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = super::util::runtime();
     let emu = wecom_checkin::emulator::Emulator::new(wecom_checkin::emulator::Config::default());
     let (addr, _) = rt.block_on(emu.spawn()).unwrap();
     let out = pull(&format!("https://{addr}"), &CREDS, &["--attempts", "1"]);

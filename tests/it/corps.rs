@@ -35,11 +35,7 @@ fn copy(from: &str, to: &Path) {
 
 impl Repo {
     fn new() -> Self {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
+        let rt = super::util::runtime();
         let hq = emulator("hq-corp", "hq-secret");
         let retail = emulator("retail-corp", "retail-secret");
         let (hq_addr, _) = rt.block_on(hq.clone().spawn()).unwrap();

@@ -82,11 +82,7 @@ fn faults(rng: &mut Lcg) -> Vec<(Endpoint, Fault)> {
 
 #[test]
 fn randomized_faults_and_kills_end_with_each_change_made_once() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = super::util::runtime();
     // What the trials went through, so that they cannot pass by testing nothing.
     let (mut failed_runs, mut kills, mut lost_answers) = (0, 0, 0);
     for trial in 0..TRIALS {

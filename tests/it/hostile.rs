@@ -248,11 +248,7 @@ fn apply_output_is_safe_for_logs() {
     let live: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("live.json")).unwrap())
             .unwrap();
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = super::util::runtime();
     let emu = wecom_checkin::emulator::Emulator::new(wecom_checkin::emulator::Config {
         now: Some(1_795_190_400),
         ..wecom_checkin::emulator::Config::default()

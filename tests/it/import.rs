@@ -183,11 +183,7 @@ fn import_help_names_the_flags() {
 #[test]
 fn import_from_an_emulator_seeded_with_each_fixture_plans_no_change() {
     use wecom_checkin::emulator::{self, Emulator, ReadShape};
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = super::util::runtime();
     for (name, answer) in live_answers() {
         for shape in [ReadShape::Modern, ReadShape::Legacy] {
             let emu = Emulator::new(emulator::Config {

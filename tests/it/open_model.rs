@@ -26,11 +26,7 @@ struct Corp {
 }
 
 fn corp(seed: &Value) -> Corp {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = super::util::runtime();
     let emu = Emulator::new(emulator::Config {
         now: Some(1_795_190_400),
         ..emulator::Config::default()

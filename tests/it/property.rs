@@ -138,7 +138,7 @@ proptest! {
 
     #[test]
     fn plan_apply_plan_is_empty((desired, live_rules, prune) in arb_corp()) {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let rt = super::util::runtime();
         let emu = Emulator::new(emulator::Config { now: Some(NOW), ..emulator::Config::default() });
         let groups: Vec<Value> = live_rules.iter().enumerate().map(|(i, g)| { let mut g = g.clone(); g["groupid"] = json!(100 + i); g }).collect();
         emu.seed(&json!({"errcode": 0, "group": groups}), false).unwrap();

@@ -19,6 +19,15 @@ impl From<std::process::Output> for Output {
     }
 }
 
+/// A runtime for an emulator that a test's commands call on loopback.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
