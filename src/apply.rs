@@ -12,9 +12,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::client::{Client, Endpoint};
+use crate::client::{Client, Endpoint, Write};
 use crate::live::LiveRule;
 use crate::model::Date;
 use crate::model::wire::rule_to_wire;
@@ -81,7 +81,7 @@ async fn make(
 ) -> Result<(), String> {
     let mut round = 1;
     loop {
-        let err = match client.call(endpoint, call.body.clone()).await {
+        let err = match client.write(&call.write).await {
             Ok(_) => return Ok(()),
             Err(e) if !e.outcome_unknown() => return Err(e.to_string()),
             Err(e) => e,
@@ -103,17 +103,11 @@ async fn make(
                 ));
             }
         };
-        let applied = match endpoint {
-            Endpoint::Add => {
-                let name = call.body["group"]["groupname"].as_str().unwrap_or_default();
-                live.iter().any(|l| {
-                    l.rule.groupname.as_deref() == Some(name) && !prior.contains(&l.groupid)
-                })
-            }
-            Endpoint::Delete => {
-                let id = call.body["groupid"].as_i64();
-                !live.iter().any(|l| Some(l.groupid) == id)
-            }
+        let applied = match &call.write {
+            Write::Add(add) => live.iter().any(|l| {
+                l.rule.groupname.as_deref() == Some(add.groupname()) && !prior.contains(&l.groupid)
+            }),
+            Write::Delete(delete) => !live.iter().any(|l| l.groupid == delete.groupid),
             _ => false,
         };
         if applied {
@@ -160,15 +154,15 @@ pub async fn execute(
                 let mut calls = group.into_iter();
                 for call in calls.by_ref() {
                     if stop.load(Ordering::SeqCst) {
-                        done.not_attempted.push((rule.clone(), call.endpoint));
+                        done.not_attempted.push((rule.clone(), call.endpoint()));
                         continue;
                     }
                     let started = Instant::now();
-                    let result = make(&client, call.endpoint, &call, prior, progress_note).await;
+                    let result = make(&client, call.endpoint(), &call, prior, progress_note).await;
                     let failed = result.is_err();
                     let outcome = Outcome {
                         rule: rule.clone(),
-                        endpoint: call.endpoint,
+                        endpoint: call.endpoint(),
                         result,
                         elapsed: started.elapsed(),
                     };
@@ -180,7 +174,7 @@ pub async fn execute(
                         }
                         // The rest of this rule's calls depend on this one.
                         for rest in calls.by_ref() {
-                            done.not_attempted.push((rule.clone(), rest.endpoint));
+                            done.not_attempted.push((rule.clone(), rest.endpoint()));
                         }
                         break;
                     }
@@ -223,7 +217,7 @@ pub fn verify(
         executed
             .outcomes
             .iter()
-            .any(|o| o.rule == c.rule && o.endpoint == c.endpoint && o.result.is_ok())
+            .any(|o| o.rule == c.rule && o.endpoint == c.endpoint() && o.result.is_ok())
     };
     let by_id = |id: i64| live.iter().find(|l| l.groupid == id);
     let by_name = |name: &str| {
@@ -237,7 +231,7 @@ pub fn verify(
         // Only field values may wait for tomorrow (effective_now false); a
         // rule that should exist and does not, or exists twice, or was deleted
         // and is still there, is a failure whatever effective_now says.
-        let pending = call.body.get("effective_now").and_then(Value::as_bool) != Some(true);
+        let pending = call.write.effective_now() != Some(true);
         let found = |message: String| {
             findings.borrow_mut().push(Finding {
                 rule: call.rule.clone(),
@@ -252,18 +246,9 @@ pub fn verify(
                 pending: false,
             })
         };
-        let group = call.body.get("group").cloned().unwrap_or(Value::Null);
-        let groupid = call
-            .body
-            .get("groupid")
-            .or_else(|| group.get("groupid"))
-            .and_then(Value::as_i64);
-        match call.endpoint {
-            Endpoint::Add => {
-                let name = group
-                    .get("groupname")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
+        match &call.write {
+            Write::Add(add) => {
+                let name = add.groupname();
                 // A replacement adds before it deletes: the old rule of the
                 // same name is not the added one.
                 let new: Vec<&LiveRule> = by_name(name)
@@ -276,7 +261,7 @@ pub fn verify(
                     )),
                     [l] => {
                         added.insert(name.to_owned(), l.groupid);
-                        for m in differing_fields(&group, l, today) {
+                        for m in differing_fields(&add.group, l, today) {
                             found(m);
                         }
                     }
@@ -290,61 +275,48 @@ pub fn verify(
                     )),
                 }
             }
-            Endpoint::Update => match groupid.and_then(by_id) {
+            Write::Update(update) => match by_id(update.group.groupid) {
                 None => missing(format!(
                     "updated, but groupid {} is gone",
-                    groupid.unwrap_or_default()
+                    update.group.groupid
                 )),
                 Some(l) => {
-                    for m in differing_fields(&group, l, today) {
+                    for m in differing_fields(&update.group.fields, l, today) {
                         found(m);
                     }
                 }
             },
-            Endpoint::Clear => match groupid.and_then(by_id) {
-                None => missing(format!(
-                    "cleared, but groupid {} is gone",
-                    groupid.unwrap_or_default()
-                )),
+            Write::Clear(clear) => match by_id(clear.groupid) {
+                None => missing(format!("cleared, but groupid {} is gone", clear.groupid)),
                 Some(l) => {
                     let live = canon::canonical(rule_to_wire(&l.rule), today, true);
-                    for code in call
-                        .body
-                        .get("clear_field")
-                        .and_then(Value::as_array)
-                        .into_iter()
-                        .flatten()
-                    {
-                        let field = code
-                            .as_u64()
-                            .and_then(crate::client::ClearField::from_code)
-                            .map(|f| f.field());
-                        if let Some(f) = field.filter(|f| live.contains_key(*f)) {
+                    for f in clear.clear_field.iter().map(|f| f.field()) {
+                        if live.contains_key(f) {
                             found(format!("{f} was cleared but live still has entries"));
                         }
                     }
                 }
             },
-            Endpoint::Delete => {
-                if let Some(id) = groupid.filter(|id| by_id(*id).is_some()) {
-                    missing(format!("deleted, but groupid {id} is still live"));
+            Write::Delete(delete) => {
+                if by_id(delete.groupid).is_some() {
+                    missing(format!(
+                        "deleted, but groupid {} is still live",
+                        delete.groupid
+                    ));
                 }
             }
-            _ => {}
+            // Roster cells are verified by the roster module.
+            Write::SetSchedule(_) => {}
         }
     }
     (findings.into_inner(), added)
 }
 
 /// The sent top-level fields whose live value differs, in canonical form.
-fn differing_fields(sent: &Value, live: &LiveRule, today: i64) -> Vec<String> {
-    let sent_c = canon::canonical(sent.clone(), today, true);
+fn differing_fields(sent: &Map<String, Value>, live: &LiveRule, today: i64) -> Vec<String> {
+    let sent_c = canon::canonical(Value::Object(sent.clone()), today, true);
     let live_c = canon::canonical(rule_to_wire(&live.rule), today, true);
-    let Value::Object(fields) = sent else {
-        return Vec::new();
-    };
-    fields
-        .keys()
+    sent.keys()
         .filter(|f| *f != "groupid" && sent_c.get(*f) != live_c.get(*f))
         .map(|f| {
             format!("{f} was sent but live shows a different value (the API may have ignored it)")
@@ -395,13 +367,16 @@ mod tests {
     fn update(effective_now: bool) -> (Vec<Call>, Executed) {
         let call = Call {
             rule: "x".into(),
-            endpoint: Endpoint::Update,
-            body: json!({"effective_now": effective_now, "group": {"groupid": 7, "need_photo": true}}),
+            write: Write::from_parts(
+                Endpoint::Update,
+                json!({"effective_now": effective_now, "group": {"groupid": 7, "need_photo": true}}),
+            )
+            .unwrap(),
         };
         let executed = Executed {
             outcomes: vec![Outcome {
                 rule: "x".into(),
-                endpoint: call.endpoint,
+                endpoint: call.endpoint(),
                 result: Ok(()),
                 elapsed: Duration::ZERO,
             }],

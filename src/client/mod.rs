@@ -12,6 +12,7 @@
 //! - Errors never carry the token or the secret.
 
 pub mod error;
+pub mod write;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -27,6 +28,7 @@ use tokio::sync::Mutex;
 
 pub use error::ApiError;
 use error::{hint, transport_message};
+pub use write::Write;
 
 pub const DEFAULT_API_BASE: &str = "https://qyapi.weixin.qq.com";
 
@@ -405,6 +407,11 @@ impl Client {
         )
         .await
         .map(drop)
+    }
+
+    /// A typed write, as planned.
+    pub async fn write(&self, write: &Write) -> Result<Value, ApiError> {
+        self.call(write.endpoint(), write.body()).await
     }
 
     /// getcheckinschedulist: the rosters of up to 100 people (none: of

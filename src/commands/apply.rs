@@ -98,15 +98,16 @@ fn differs(reviewed: &Plan, now: &Plan) -> Option<Vec<String>> {
     if reviewed.calls == now.calls {
         return None;
     }
-    let line = |c: &plan::Call| format!("{} for \"{}\"", c.endpoint, c.rule);
-    let same_target = |a: &plan::Call, b: &plan::Call| a.endpoint == b.endpoint && a.rule == b.rule;
+    let line = |c: &plan::Call| format!("{} for \"{}\"", c.endpoint(), c.rule);
+    let same_target =
+        |a: &plan::Call, b: &plan::Call| a.endpoint() == b.endpoint() && a.rule == b.rule;
     let mut lines = Vec::new();
     for c in now.calls.iter().filter(|c| !reviewed.calls.contains(c)) {
         match reviewed.calls.iter().find(|r| same_target(r, c)) {
             Some(r) => lines.push(format!(
                 "changed since the review: {}: {}",
                 line(c),
-                changed_keys(&r.body, &c.body).join(", ")
+                changed_keys(&r.write.body(), &c.write.body()).join(", ")
             )),
             None => lines.push(format!("not reviewed: {}", line(c))),
         }
@@ -265,7 +266,7 @@ fn check_deletes(plan: &Plan, args: &ApplyArgs) -> Result<(), Refusal> {
         .filter(|r| r.action == Action::Replace)
         .map(|r| r.groupname.as_str())
         .collect();
-    let is_delete = |c: &&plan::Call| c.endpoint == Endpoint::Delete;
+    let is_delete = |c: &&plan::Call| c.endpoint() == Endpoint::Delete;
     let all_deletes = plan.calls.iter().filter(is_delete).count();
     let deletes = plan
         .calls

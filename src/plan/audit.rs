@@ -13,10 +13,10 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{Action, Call, Plan, RulePlan, canon, describe, live_compared, top_field};
-use crate::client::{ClearField, Endpoint};
+use crate::client::{Endpoint, Write};
 use crate::live::LiveRule;
 
 /// What does not hold together, in sentences; empty when the plan is sound.
@@ -27,7 +27,7 @@ pub fn audit(plan: &Plan, live: &[LiveRule], today: i64) -> Vec<String> {
     let mut claims: Vec<Vec<usize>> = vec![Vec::new(); plan.rules.len()];
     for (ci, call) in plan.calls.iter().enumerate() {
         // Roster calls follow from roster entries (roster::plan::audit).
-        if call.endpoint == Endpoint::SetCheckinScheduList {
+        if call.endpoint() == Endpoint::SetCheckinScheduList {
             continue;
         }
         match entry_of(plan, call) {
@@ -57,35 +57,30 @@ pub fn audit(plan: &Plan, live: &[LiveRule], today: i64) -> Vec<String> {
 }
 
 fn shown(call: &Call) -> String {
-    format!("{} for \"{}\"", call.endpoint, call.rule)
-}
-
-fn group_of(call: &Call) -> Option<&Map<String, Value>> {
-    call.body.get("group").and_then(Value::as_object)
-}
-
-fn groupid_of(call: &Call) -> Option<i64> {
-    match call.endpoint {
-        Endpoint::Update => group_of(call)?.get("groupid")?.as_i64(),
-        _ => call.body.get("groupid")?.as_i64(),
-    }
+    format!("{} for \"{}\"", call.endpoint(), call.rule)
 }
 
 /// The entry a call belongs to, by the rule it names in its body.
 fn entry_of(plan: &Plan, call: &Call) -> Result<usize, String> {
-    let endpoint = call.endpoint;
     let find = |pred: &dyn Fn(&RulePlan) -> bool, what: String| {
         plan.rules
             .iter()
             .position(pred)
             .ok_or(format!("no entry of the plan {what}"))
     };
-    match endpoint {
-        Endpoint::Add => {
-            let name = group_of(call)
-                .and_then(|g| g.get("groupname"))
-                .and_then(Value::as_str)
-                .ok_or("the body has no group.groupname")?;
+    let changes = |id: i64| {
+        find(
+            &|r| {
+                r.file.is_some()
+                    && r.groupid == Some(id)
+                    && matches!(r.action, Action::Update | Action::Clear)
+            },
+            format!("changes groupid {id}"),
+        )
+    };
+    match &call.write {
+        Write::Add(add) => {
+            let name = add.groupname();
             find(
                 &|r| {
                     r.file.is_some()
@@ -95,25 +90,17 @@ fn entry_of(plan: &Plan, call: &Call) -> Result<usize, String> {
                 format!("adds a rule named \"{name}\""),
             )
         }
-        Endpoint::Update | Endpoint::Clear => {
-            let id = groupid_of(call).ok_or("the body names no groupid")?;
-            find(
-                &|r| {
-                    r.file.is_some()
-                        && r.groupid == Some(id)
-                        && matches!(r.action, Action::Update | Action::Clear)
-                },
-                format!("changes groupid {id}"),
-            )
-        }
-        Endpoint::Delete => {
-            let id = groupid_of(call).ok_or("the body names no groupid")?;
+        Write::Update(update) => changes(update.group.groupid),
+        Write::Clear(clear) => changes(clear.groupid),
+        Write::Delete(delete) => {
+            let id = delete.groupid;
             find(
                 &|r| r.groupid == Some(id) && matches!(r.action, Action::Delete | Action::Replace),
                 format!("deletes groupid {id}"),
             )
         }
-        other => Err(format!("apply never calls {other}")),
+        // Skipped by the caller: roster calls follow from roster entries.
+        Write::SetSchedule(_) => Err("a roster call names no rule entry".into()),
     }
 }
 
@@ -132,32 +119,22 @@ fn follows(
                 call.rule, entry.groupname
             ));
         }
-        if call.body.get("effective_now") != Some(&Value::Bool(entry.effective_now)) {
+        if let Some(sent) = call.write.effective_now()
+            && sent != entry.effective_now
+        {
             return Err(format!(
-                "{} says effective_now {}, the entry {}",
-                call.endpoint,
-                call.body.get("effective_now").unwrap_or(&Value::Null),
+                "{} says effective_now {sent}, the entry {}",
+                call.endpoint(),
                 entry.effective_now
             ));
         }
-        let keys: BTreeSet<&str> = call
-            .body
-            .as_object()
-            .map(|o| o.keys().map(String::as_str).collect())
-            .unwrap_or_default();
-        let expected: &[&str] = match call.endpoint {
-            Endpoint::Add | Endpoint::Update => &["effective_now", "group"],
-            Endpoint::Clear => &["clear_field", "effective_now", "groupid"],
-            _ => &["effective_now", "groupid"],
-        };
-        if keys != expected.iter().copied().collect() {
-            return Err(format!(
-                "{} has the keys {keys:?}, apply sends {expected:?}",
-                call.endpoint
-            ));
-        }
     }
-    let count = |e: Endpoint| calls.iter().filter(|c| c.endpoint == e).collect::<Vec<_>>();
+    let count = |e: Endpoint| {
+        calls
+            .iter()
+            .filter(|c| c.endpoint() == e)
+            .collect::<Vec<_>>()
+    };
     let (adds, updates, clears, deletes) = (
         count(Endpoint::Add),
         count(Endpoint::Update),
@@ -167,8 +144,8 @@ fn follows(
     if adds.len() > 1 || updates.len() > 1 || clears.len() > 1 || deletes.len() > 1 {
         return Err("more than one call of a kind for one rule".into());
     }
-    if let Some(add) = adds.first() {
-        let described = describe::new_rule(&add.body["group"]);
+    if let Some(group) = adds.first().and_then(|add| add.write.group()) {
+        let described = describe::new_rule(group);
         if described != entry.changes {
             return Err(first_difference(
                 "the added rule's body",
@@ -210,27 +187,17 @@ fn follows(
             .find(|l| l.groupid == id)
             .ok_or(format!("live state has no groupid {id}"))?;
         let lc = live_compared(l, today);
-        let sent = updates.first().and_then(|u| group_of(u));
+        let sent = updates.first().and_then(|u| u.write.group());
         let dc = sent
             .map(|g| canon::canonical(Value::Object(g.clone()), today, true))
             .unwrap_or_default();
-        let cleared: Vec<String> = match clears.first() {
-            None => Vec::new(),
-            Some(c) => {
-                let mut codes: Vec<u64> = c.body["clear_field"]
-                    .as_array()
-                    .map(|a| a.iter().filter_map(Value::as_u64).collect())
-                    .unwrap_or_default();
-                codes.sort_unstable();
-                codes
-                    .iter()
-                    .map(|code| {
-                        ClearField::from_code(*code)
-                            .map(|f| f.field().to_owned())
-                            .ok_or(format!("clear_field {code} is not a clearable array"))
-                    })
-                    .collect::<Result<_, _>>()?
+        let cleared: Vec<String> = match clears.first().map(|c| &c.write) {
+            Some(Write::Clear(clear)) => {
+                let mut fields = clear.clear_field.clone();
+                fields.sort_unstable();
+                fields.iter().map(|f| f.field().to_owned()).collect()
             }
+            _ => Vec::new(),
         };
         let mut recorded_clear = entry.clear.clone();
         recorded_clear.sort();
@@ -244,7 +211,6 @@ fn follows(
         let fields: BTreeSet<&str> = sent
             .into_iter()
             .flat_map(|g| g.keys().map(String::as_str))
-            .filter(|k| *k != "groupid")
             .chain(cleared.iter().map(String::as_str))
             .collect();
         let derived: Vec<_> = fields

@@ -226,10 +226,7 @@ fn overtime(conf: &Map<String, Value>) -> String {
 }
 
 /// The card of an added rule (its `group` as sent).
-pub fn card(group: &Value) -> Vec<Change> {
-    let Value::Object(obj) = group else {
-        return Vec::new();
-    };
+pub fn card(obj: &Map<String, Value>) -> Vec<Change> {
     let mut out = Vec::new();
     for (k, v) in obj {
         let items = v.as_array().map(Vec::as_slice).unwrap_or_default();

@@ -2,7 +2,7 @@
 //! 09:00 → 09:30`, `spe_offdays: + 2027-01-01 元旦`. Values are shown in their
 //! readable form, by what their field holds.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::Change;
 use crate::model::defaults::int_at;
@@ -229,6 +229,6 @@ fn one_sided<'a>(
 }
 
 /// What a new rule sets, in full: see [`super::card`].
-pub fn new_rule(group: &Value) -> Vec<Change> {
+pub fn new_rule(group: &Map<String, Value>) -> Vec<Change> {
     super::card::card(group)
 }

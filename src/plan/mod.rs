@@ -28,7 +28,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use crate::checks;
-use crate::client::{ClearField, Endpoint};
+use crate::client::write::{AddRule, ClearArrays, DeleteRule, UpdateGroup, UpdateRule};
+use crate::client::{ClearField, Endpoint, Write};
 use crate::diag::{Diagnostic, Severity};
 use crate::live::LiveRule;
 use crate::load::LoadedRule;
@@ -112,12 +113,51 @@ pub struct RulePlan {
 }
 
 /// One API call, exactly as apply makes it (the token is added by the client).
+/// Saved as `rule`, `endpoint` and `body`, the request as sent; a body the
+/// tool would not send fails when the plan is read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "SavedCall", into = "SavedCall")]
 pub struct Call {
     /// groupname of the rule the call is for.
     pub rule: String,
-    pub endpoint: Endpoint,
-    pub body: Value,
+    pub write: Write,
+}
+
+impl Call {
+    pub fn endpoint(&self) -> Endpoint {
+        self.write.endpoint()
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SavedCall {
+    rule: String,
+    endpoint: Endpoint,
+    body: Value,
+}
+
+impl TryFrom<SavedCall> for Call {
+    type Error = String;
+
+    fn try_from(saved: SavedCall) -> Result<Self, String> {
+        let write = Write::from_parts(saved.endpoint, saved.body)
+            .map_err(|e| format!("the call for {:?}: {e}", saved.rule))?;
+        Ok(Call {
+            rule: saved.rule,
+            write,
+        })
+    }
+}
+
+impl From<Call> for SavedCall {
+    fn from(call: Call) -> Self {
+        SavedCall {
+            rule: call.rule,
+            endpoint: call.write.endpoint(),
+            body: call.write.body(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -262,8 +302,21 @@ impl RulePlan {
 fn delete_call(l: &LiveRule, effective_now: bool) -> Call {
     Call {
         rule: l.rule.groupname.clone().unwrap_or_default(),
-        endpoint: Endpoint::Delete,
-        body: json!({ "groupid": l.groupid, "effective_now": effective_now }),
+        write: Write::Delete(DeleteRule {
+            groupid: l.groupid,
+            effective_now,
+        }),
+    }
+}
+
+/// add_checkin_option for a whole rule (`group`: its wire form).
+fn add_call(name: &str, effective_now: bool, group: Map<String, Value>) -> Call {
+    Call {
+        rule: name.to_owned(),
+        write: Write::Add(AddRule {
+            effective_now,
+            group,
+        }),
     }
 }
 
@@ -585,10 +638,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
             rp.action = Action::Add;
             rp.reason = "no live rule has this groupid or groupname".into();
             rp.changes = describe::new_rule(&body_group);
-            rp.times = body_group
-                .as_object()
-                .map(|g| times::days("after", g))
-                .unwrap_or_default();
+            rp.times = times::days("after", &body_group);
             classify(diagnostics, |_| true, &mut errors, &mut warnings);
             if d.rule.readonly == Some(true) {
                 errors.push(rule_error(
@@ -600,11 +650,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                 ));
                 rp.action = Action::Blocked;
             } else {
-                calls.push(Call {
-                    rule: name.clone(),
-                    endpoint: Endpoint::Add,
-                    body: json!({ "effective_now": effective_now, "group": body_group }),
-                });
+                calls.push(add_call(&name, effective_now, body_group));
                 counts.add += 1;
             }
             rules.push(rp);
@@ -639,19 +685,10 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                 let body_group = sendable(d, today);
                 rp.changes = describe::new_rule(&body_group);
                 rp.times = times::days("before", &live_compared(l, today));
-                rp.times.extend(
-                    body_group
-                        .as_object()
-                        .map(|g| times::days("after", g))
-                        .unwrap_or_default(),
-                );
+                rp.times.extend(times::days("after", &body_group));
                 // Add first, then delete the old rule: people are never left
                 // without a rule; a stop in between is finished by the next apply.
-                calls.push(Call {
-                    rule: name.clone(),
-                    endpoint: Endpoint::Add,
-                    body: json!({ "effective_now": effective_now, "group": body_group }),
-                });
+                calls.push(add_call(&name, effective_now, body_group));
                 calls.push(delete_call(l, effective_now));
                 counts.replace += 1;
                 counts.delete += 1;
@@ -745,20 +782,29 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
                 )
             );
             if !diff.update.is_empty() {
-                let mut group = Map::new();
-                group.insert("groupid".into(), json!(l.groupid));
-                group.extend(diff.update);
                 calls.push(Call {
                     rule: name.clone(),
-                    endpoint: Endpoint::Update,
-                    body: json!({ "effective_now": effective_now, "group": group }),
+                    write: Write::Update(UpdateRule {
+                        effective_now,
+                        group: UpdateGroup {
+                            groupid: l.groupid,
+                            fields: diff.update,
+                        },
+                    }),
                 });
                 counts.update += 1;
             }
             if !diff.clear.is_empty() {
-                let mut codes: Vec<u8> = diff.clear.iter().map(|f| f.code()).collect();
-                codes.sort_unstable();
-                calls.push(Call { rule: name.clone(), endpoint: Endpoint::Clear, body: json!({ "groupid": l.groupid, "clear_field": codes, "effective_now": effective_now }) });
+                let mut clear_field = diff.clear.clone();
+                clear_field.sort_unstable();
+                calls.push(Call {
+                    rule: name.clone(),
+                    write: Write::Clear(ClearArrays {
+                        groupid: l.groupid,
+                        clear_field,
+                        effective_now,
+                    }),
+                });
                 counts.clear += 1;
             }
         }
@@ -850,7 +896,7 @@ pub fn build(desired: &[LoadedRule], live: &[LiveRule], opts: &Options) -> Plan 
     // Deletes last (a replacement's delete still follows its add).
     let (deletes, others): (Vec<Call>, Vec<Call>) = calls
         .into_iter()
-        .partition(|c| c.endpoint == Endpoint::Delete);
+        .partition(|c| c.endpoint() == Endpoint::Delete);
     let mut calls = others;
     calls.extend(deletes);
     if !errors.is_empty() {
@@ -943,16 +989,17 @@ fn classify(
 }
 
 /// The rule's `group` as sent: wire form, no tool keys, no legacy fields, no history (D6).
-fn sendable(d: &LoadedRule, today: i64) -> Value {
-    let mut wire = rule_to_wire(&d.rule);
-    if let Value::Object(obj) = &mut wire {
-        for key in crate::model::TOOL_KEYS {
-            obj.shift_remove(key);
-        }
-        canon::strip_legacy(obj);
-        canon::strip_history(obj, today);
+fn sendable(d: &LoadedRule, today: i64) -> Map<String, Value> {
+    let Value::Object(mut obj) = rule_to_wire(&d.rule) else {
+        // A rule serializes as a map: its fields are named.
+        return Map::new();
+    };
+    for key in crate::model::TOOL_KEYS {
+        obj.shift_remove(key);
     }
-    wire
+    canon::strip_legacy(&mut obj);
+    canon::strip_history(&mut obj, today);
+    obj
 }
 
 struct RuleDiff {
@@ -1030,10 +1077,7 @@ fn diff_rule(rule: &LoadedRule, live: &LiveRule, lc: Map<String, Value>, today: 
                 if let Some(message) = nested_emptying(field, dv, lv) {
                     out.inexpressible.push((field.clone(), message));
                 }
-                let body = sendable_obj.get_or_insert_with(|| match sendable(rule, today) {
-                    Value::Object(m) => m,
-                    _ => Map::new(),
-                });
+                let body = sendable_obj.get_or_insert_with(|| sendable(rule, today));
                 let value = body
                     .shift_remove(field)
                     .or_else(|| dv.cloned())

@@ -4,17 +4,16 @@
 //! is warned about, as special days are.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write;
+use std::fmt::Write as _;
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
-
-use crate::client::Endpoint;
+use crate::client::Write;
+use crate::client::write::{ScheduleItem, SetScheduleList};
 use crate::diag::{Diagnostic, Severity};
 use crate::live::LiveRule;
 use crate::load::LoadedRule;
 use crate::model::Date;
 use crate::plan::{Action, Call, Plan};
+use serde::{Deserialize, Serialize};
 
 use super::check::{REST, rule_of, shifts};
 use super::file::RosterFile;
@@ -242,102 +241,56 @@ pub type SetCells = BTreeMap<(i64, u32, String, u8), i64>;
 
 /// setcheckinschedulist for some cells of one rule and month.
 pub fn set_call(groupname: &str, groupid: i64, yearmonth: u32, items: &[CellChange]) -> Call {
-    let items: Vec<Value> = items
+    let items = items
         .iter()
-        .map(|c| json!({"userid": c.userid, "day": c.day, "schedule_id": c.schedule_id}))
+        .map(|c| ScheduleItem {
+            userid: c.userid.clone(),
+            day: c.day,
+            schedule_id: c.schedule_id,
+        })
         .collect();
     Call {
         rule: groupname.to_owned(),
-        endpoint: Endpoint::SetCheckinScheduList,
-        body: json!({"groupid": groupid, "items": items, "yearmonth": yearmonth}),
+        write: Write::SetSchedule(SetScheduleList {
+            groupid,
+            items,
+            yearmonth,
+        }),
     }
 }
 
-/// The cells a set of setcheckinschedulist calls sets: (groupid, yearmonth,
-/// userid, day) → schedule_id; or why a call is not one the tool makes.
-pub fn cells_of_calls<'a>(calls: impl Iterator<Item = &'a Call>) -> Result<SetCells, String> {
-    let mut out = BTreeMap::new();
-    for call in calls {
-        let body = call
-            .body
-            .as_object()
-            .ok_or("a setcheckinschedulist body is not an object")?;
-        let keys: BTreeSet<&str> = body.keys().map(String::as_str).collect();
-        if keys != BTreeSet::from(["groupid", "items", "yearmonth"]) {
-            return Err(format!(
-                "setcheckinschedulist for {:?} sends {}, not groupid, items and yearmonth",
-                call.rule,
-                keys.into_iter().collect::<Vec<_>>().join(", ")
-            ));
-        }
-        let groupid = body["groupid"].as_i64().ok_or("groupid is not a number")?;
-        let ym = body["yearmonth"]
-            .as_u64()
-            .and_then(|v| u32::try_from(v).ok())
-            .ok_or("yearmonth is not a month")?;
-        for item in body["items"].as_array().into_iter().flatten() {
-            let keys: BTreeSet<&str> = item
-                .as_object()
-                .map(|o| o.keys().map(String::as_str).collect())
-                .unwrap_or_default();
-            if keys != BTreeSet::from(["day", "schedule_id", "userid"]) {
-                return Err(format!(
-                    "an item of setcheckinschedulist for {:?} is not userid, day and schedule_id",
-                    call.rule
-                ));
-            }
-            let userid = item["userid"]
-                .as_str()
-                .ok_or("an item's userid is not a string")?;
-            let day = item["day"]
-                .as_u64()
-                .and_then(|d| u8::try_from(d).ok())
-                .ok_or("an item's day is not a day")?;
-            let id = item["schedule_id"]
-                .as_i64()
-                .ok_or("an item's schedule_id is not a number")?;
-            out.insert((groupid, ym, userid.to_owned(), day), id);
-        }
-    }
-    Ok(out)
+/// The roster writes among a plan's calls, with the rule each is labelled for.
+fn roster_writes(plan: &Plan) -> impl Iterator<Item = (&str, &SetScheduleList)> {
+    plan.calls.iter().filter_map(|c| match &c.write {
+        Write::SetSchedule(set) => Some((c.rule.as_str(), set)),
+        _ => None,
+    })
 }
 
 /// What a saved plan's roster calls must be: exactly the cells its roster
 /// entries show, each once. Returns the reasons it is not.
 pub fn audit(plan: &Plan) -> Vec<String> {
     let mut reasons = Vec::new();
-    for call in plan
-        .calls
-        .iter()
-        .filter(|c| c.endpoint == Endpoint::SetCheckinScheduList)
-    {
-        let (id, ym) = (
-            call.body["groupid"].as_i64(),
-            call.body["yearmonth"].as_u64(),
-        );
+    let mut sent = SetCells::new();
+    let mut items = 0;
+    for (rule, set) in roster_writes(plan) {
         let entry = plan.rosters.iter().find(|r| {
-            r.groupid == id && Some(u64::from(r.yearmonth)) == ym && r.groupname == call.rule
+            r.groupid == Some(set.groupid) && r.yearmonth == set.yearmonth && r.groupname == rule
         });
         if entry.is_none() {
             reasons.push(format!(
-                "setcheckinschedulist for \"{}\" (groupid {}, {}) has no roster entry of that rule and month",
-                call.rule,
-                call.body["groupid"],
-                call.body["yearmonth"]
+                "setcheckinschedulist for \"{rule}\" (groupid {}, {}) has no roster entry of that rule and month",
+                set.groupid, set.yearmonth
             ));
         }
-    }
-    let calls = plan
-        .calls
-        .iter()
-        .filter(|c| c.endpoint == Endpoint::SetCheckinScheduList);
-    let sent = match cells_of_calls(calls) {
-        Ok(s) => s,
-        Err(e) => {
-            reasons.push(e);
-            return reasons;
+        items += set.items.len();
+        for item in &set.items {
+            sent.insert(
+                (set.groupid, set.yearmonth, item.userid.clone(), item.day),
+                item.schedule_id,
+            );
         }
-    };
+    }
     let mut shown = BTreeMap::new();
     for r in &plan.rosters {
         for c in &r.changes {
@@ -351,12 +304,6 @@ pub fn audit(plan: &Plan) -> Vec<String> {
             shown.insert((id, r.yearmonth, c.userid.clone(), c.day), c.schedule_id);
         }
     }
-    let items: usize = plan
-        .calls
-        .iter()
-        .filter(|c| c.endpoint == Endpoint::SetCheckinScheduList)
-        .map(|c| c.body["items"].as_array().map_or(0, Vec::len))
-        .sum();
     if items != sent.len() {
         reasons.push("setcheckinschedulist sets a cell twice".to_owned());
     }

@@ -107,13 +107,13 @@ fn an_unchanged_corp_plans_no_change() {
 #[test]
 fn wifi_to_location_adds_locations_before_clearing_wifi() {
     let (plan, _) = plan_scenario("wifi-to-location");
-    let endpoints: Vec<&str> = plan.calls.iter().map(|c| c.endpoint.name()).collect();
+    let endpoints: Vec<&str> = plan.calls.iter().map(|c| c.endpoint().name()).collect();
     assert_eq!(
         endpoints,
         ["update_checkin_option", "clear_checkin_option_array_field"]
     );
-    assert!(plan.calls[0].body["group"]["loc_infos"].is_array());
-    assert_eq!(plan.calls[1].body["clear_field"], json!([3]));
+    assert!(plan.calls[0].write.body()["group"]["loc_infos"].is_array());
+    assert_eq!(plan.calls[1].write.body()["clear_field"], json!([3]));
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn a_grouptype_change_is_refused_without_allow_replace() {
     let (refused, _) = plan_scenario("grouptype-change");
     assert!(refused.blocked && refused.calls.is_empty());
     let (allowed, _) = plan_scenario("grouptype-change-allowed");
-    let endpoints: Vec<&str> = allowed.calls.iter().map(|c| c.endpoint.name()).collect();
+    let endpoints: Vec<&str> = allowed.calls.iter().map(|c| c.endpoint().name()).collect();
     // Add first: people are never without a rule; the old one goes last.
     assert_eq!(endpoints, ["add_checkin_option", "del_checkin_option"]);
 }

@@ -6,7 +6,8 @@
 use std::path::Path;
 
 use serde_json::{Value, json};
-use wecom_checkin::client::Endpoint;
+use wecom_checkin::client::write::DeleteRule;
+use wecom_checkin::client::{Endpoint, Write};
 use wecom_checkin::emulator;
 use wecom_checkin::plan::{self, Plan};
 
@@ -89,20 +90,31 @@ fn made_up_delete(p: &mut Plan, action: plan::Action) {
         .find(|r| r.groupid == Some(3))
         .unwrap()
         .action = action;
-    p.calls.push(plan::Call {
-        rule: "旧仓库-固定班".into(),
-        endpoint: Endpoint::Delete,
-        body: json!({"groupid": 3, "effective_now": false}),
-    });
+    p.calls.push(old_delete());
 }
 
-fn call_mut(plan: &mut Plan, endpoint: Endpoint) -> &mut Value {
-    &mut plan
+/// del_checkin_option for 旧仓库-固定班 (groupid 3).
+fn old_delete() -> plan::Call {
+    plan::Call {
+        rule: "旧仓库-固定班".into(),
+        write: Write::Delete(DeleteRule {
+            groupid: 3,
+            effective_now: false,
+        }),
+    }
+}
+
+/// Edits the body of the plan's first call to `endpoint` (it must stay a
+/// body the tool sends: one it never sends fails when the plan is read).
+fn edit_body(plan: &mut Plan, endpoint: Endpoint, edit: impl FnOnce(&mut Value)) {
+    let call = plan
         .calls
         .iter_mut()
-        .find(|c| c.endpoint == endpoint)
-        .unwrap()
-        .body
+        .find(|c| c.endpoint() == endpoint)
+        .unwrap();
+    let mut body = call.write.body();
+    edit(&mut body);
+    call.write = Write::from_parts(endpoint, body).unwrap();
 }
 
 #[test]
@@ -110,7 +122,9 @@ fn an_edit_without_a_new_digest_is_evident() {
     let c = seeded();
     let dir = tempfile::tempdir().unwrap();
     let mut p = saved(&c, dir.path());
-    call_mut(&mut p, Endpoint::Update)["group"]["white_users"] = json!(["ceo", "intruder"]);
+    edit_body(&mut p, Endpoint::Update, |b| {
+        b["group"]["white_users"] = json!(["ceo", "intruder"])
+    });
     let out = apply_saved(&c, &write(dir.path(), &p), &[]);
     refused(&out, "the plan file was edited after it was made");
     no_writes(&c);
@@ -121,7 +135,9 @@ fn an_edited_body_is_refused_even_with_a_matching_digest() {
     let c = seeded();
     let dir = tempfile::tempdir().unwrap();
     let mut p = saved(&c, dir.path());
-    call_mut(&mut p, Endpoint::Update)["group"]["white_users"] = json!(["ceo", "intruder"]);
+    edit_body(&mut p, Endpoint::Update, |b| {
+        b["group"]["white_users"] = json!(["ceo", "intruder"])
+    });
     p.seal();
     let out = apply_saved(&c, &write(dir.path(), &p), &[]);
     refused(
@@ -137,7 +153,9 @@ fn an_edited_body_is_refused_even_with_a_matching_digest() {
 
     // An added rule's body is held to the entry's lines the same way.
     let mut p = saved(&c, dir.path());
-    call_mut(&mut p, Endpoint::Add)["group"]["range"] = json!({"party_id": ["1"]});
+    edit_body(&mut p, Endpoint::Add, |b| {
+        b["group"]["range"] = json!({"party_id": ["1"]})
+    });
     refused_sealed(&c, dir.path(), p, &[], "the added rule's body gives");
 }
 
@@ -146,7 +164,9 @@ fn a_retargeted_update_is_refused() {
     let c = seeded();
     let dir = tempfile::tempdir().unwrap();
     let mut p = saved(&c, dir.path());
-    call_mut(&mut p, Endpoint::Update)["group"]["groupid"] = json!(3);
+    edit_body(&mut p, Endpoint::Update, |b| {
+        b["group"]["groupid"] = json!(3)
+    });
     refused_sealed(
         &c,
         dir.path(),
@@ -255,22 +275,16 @@ fn every_field_of_a_call_is_held_to_its_entry() {
     let c = seeded();
     let dir = tempfile::tempdir().unwrap();
     type Edit = fn(&mut Plan);
-    let cases: [(&str, Edit); 5] = [
+    let cases: [(&str, Edit); 3] = [
         ("says effective_now true, the entry false", |p| {
-            call_mut(p, Endpoint::Update)["effective_now"] = json!(true);
-        }),
-        ("apply sends [\"effective_now\", \"group\"]", |p| {
-            call_mut(p, Endpoint::Update)["debug"] = json!(1);
+            edit_body(p, Endpoint::Update, |b| b["effective_now"] = json!(true));
         }),
         (
             "it empties [\"wifimac_infos\"], the entry [\"spe_offdays\"]",
             |p| {
-                call_mut(p, Endpoint::Clear)["clear_field"] = json!([3]);
+                edit_body(p, Endpoint::Clear, |b| b["clear_field"] = json!([3]));
             },
         ),
-        ("apply never calls getcheckinoption", |p| {
-            p.calls[0].endpoint = Endpoint::GetCheckinOption;
-        }),
         ("a call is labelled \"someone else\"", |p| {
             p.calls[0].rule = "someone else".into();
         }),
@@ -282,27 +296,56 @@ fn every_field_of_a_call_is_held_to_its_entry() {
     }
 }
 
-/// A call to no endpoint of the API is refused when the plan is read, before
-/// any other call.
+/// A call the tool would never make (no endpoint of the API, a read, a key
+/// it never sends, a code that is no clearable array) fails when the plan is
+/// read, before any call.
 #[test]
-fn an_unknown_endpoint_fails_when_the_plan_is_read() {
+fn a_call_the_tool_never_makes_fails_when_the_plan_is_read() {
     let c = seeded();
     let dir = tempfile::tempdir().unwrap();
     let mut p = saved(&c, dir.path());
     p.seal();
-    let mut value = serde_json::to_value(&p).unwrap();
-    value["calls"][0]["endpoint"] = json!("add_rule");
-    let path = dir.path().join("edited.json");
-    std::fs::write(&path, value.to_string()).unwrap();
-    let out = apply_saved(&c, path.to_str().unwrap(), &[]);
-    assert_eq!(out.code, 1, "{}", out.stdout);
-    assert!(
-        out.stderr
-            .contains(r#"is not a plan: "add_rule" is not an endpoint of the API"#),
-        "{}",
-        out.stderr
-    );
-    no_writes(&c);
+    let value = serde_json::to_value(&p).unwrap();
+    let update = p
+        .calls
+        .iter()
+        .position(|c| c.endpoint() == Endpoint::Update)
+        .unwrap();
+    let clear = p
+        .calls
+        .iter()
+        .position(|c| c.endpoint() == Endpoint::Clear)
+        .unwrap();
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: [(&str, Edit); 4] = [
+        (
+            r#""add_rule" is not an endpoint of the API"#,
+            Box::new(|v| v["calls"][0]["endpoint"] = json!("add_rule")),
+        ),
+        (
+            "apply never calls getcheckinoption",
+            Box::new(|v| v["calls"][0]["endpoint"] = json!("getcheckinoption")),
+        ),
+        (
+            "the body of update_checkin_option is not what the tool sends: unknown field `debug`",
+            Box::new(move |v| v["calls"][update]["body"]["debug"] = json!(1)),
+        ),
+        (
+            "clear_field 9 is not a clearable array",
+            Box::new(move |v| v["calls"][clear]["body"]["clear_field"] = json!([9])),
+        ),
+    ];
+    for (needle, edit) in cases {
+        let mut value = value.clone();
+        edit(&mut value);
+        let path = dir.path().join("edited.json");
+        std::fs::write(&path, value.to_string()).unwrap();
+        let out = apply_saved(&c, path.to_str().unwrap(), &[]);
+        assert_eq!(out.code, 1, "{}", out.stdout);
+        assert!(out.stderr.contains("is not a plan: "), "{}", out.stderr);
+        assert!(out.stderr.contains(needle), "{needle}: {}", out.stderr);
+        no_writes(&c);
+    }
 }
 
 #[test]
@@ -373,11 +416,7 @@ fn a_reviewed_plan_must_be_usable_and_the_same() {
         "the reviewed plan had errors: it approved nothing",
     );
     let mut more = p.clone();
-    more.calls.push(plan::Call {
-        rule: "旧仓库-固定班".into(),
-        endpoint: Endpoint::Delete,
-        body: json!({"groupid": 3, "effective_now": false}),
-    });
+    more.calls.push(old_delete());
     more.seal();
     refused(
         &reviewed(&more, &[]),
