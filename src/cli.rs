@@ -154,7 +154,12 @@ fn rfc3339(s: &str) -> Result<jiff::Timestamp, String> {
 
 /// The time commands run at: `--now`, or the clock.
 pub fn now_seconds(now: Option<jiff::Timestamp>) -> i64 {
-    now.unwrap_or_else(jiff::Timestamp::now).as_second()
+    now_or_clock(now).as_second()
+}
+
+/// `--now`, else the clock.
+pub fn now_or_clock(now: Option<jiff::Timestamp>) -> jiff::Timestamp {
+    now.unwrap_or_else(jiff::Timestamp::now)
 }
 
 pub fn paths_or_default(paths: &[PathBuf]) -> Vec<PathBuf> {

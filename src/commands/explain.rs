@@ -88,7 +88,8 @@ fn fixed_hours(wire: &Value, day: Date, weekday: i64) -> Vec<String> {
 }
 
 pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
-    let now = crate::cli::now_seconds(args.now);
+    let clock = crate::cli::now_or_clock(args.now);
+    let now = clock.as_second();
     let day = match &args.date {
         Some(d) => Date::parse(d).ok_or_else(|| {
             ToolError::new(format!("--date {d:?} is not a day"))
@@ -121,7 +122,7 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
         &plan::Options {
             prune: false,
             allow_replace: false,
-            now,
+            now: clock,
             effective_now: false,
         },
     );

@@ -176,7 +176,8 @@ pub enum Planned {
 /// Builds the plan the way `plan` and `apply` both need it, through
 /// `client` when the caller has one (apply: one client, one set of limits).
 pub fn make_plan(args: &PlanArgs, client: Option<Arc<Client>>) -> Result<Planned, ToolError> {
-    let now = crate::cli::now_seconds(args.now);
+    let clock = crate::cli::now_or_clock(args.now);
+    let now = clock.as_second();
     let paths = crate::cli::paths_or_default(&args.paths);
     let (loaded, rosters, blocking) = load_desired(&paths)?;
     if !blocking.is_empty() {
@@ -197,7 +198,7 @@ pub fn make_plan(args: &PlanArgs, client: Option<Arc<Client>>) -> Result<Planned
     let opts = Options {
         prune: args.change.prune,
         allow_replace: args.change.allow_replace,
-        now,
+        now: clock,
         effective_now: args.change.effective_now,
     };
     let mut plan = plan::build(&loaded.rules, &live_rules, &opts);

@@ -15,7 +15,8 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::{Action, Call, Plan, RulePlan, canon, describe, live_compared, top_field};
+use super::diff::live_compared;
+use super::{Action, Call, Plan, RulePlan, canon, describe, top_field};
 use crate::client::{Endpoint, Write};
 use crate::live::LiveRule;
 

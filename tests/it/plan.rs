@@ -61,7 +61,7 @@ fn plan_scenario(name: &str) -> (Plan, String) {
     let opts = Options {
         prune: args.contains("--prune"),
         allow_replace: args.contains("--allow-replace"),
-        now: NOW,
+        now: jiff::Timestamp::from_second(NOW).unwrap(),
         effective_now: args.contains("--effective-now"),
     };
     let mut plan = plan::build(&loaded.rules, &live_of(&dir), &opts);
@@ -167,7 +167,7 @@ fn every_live_fixture_planned_against_itself_has_no_change() {
             &Options {
                 prune: false,
                 allow_replace: false,
-                now: NOW,
+                now: jiff::Timestamp::from_second(NOW).unwrap(),
                 effective_now: false,
             },
         );
@@ -325,7 +325,7 @@ fn markdown_stays_under_the_comment_limit() {
         &Options {
             prune: false,
             allow_replace: false,
-            now: NOW,
+            now: jiff::Timestamp::from_second(NOW).unwrap(),
             effective_now: false,
         },
     );
@@ -402,7 +402,7 @@ fn a_started_special_day_blocks_only_a_plan_that_sends_its_list() {
     let opts = Options {
         prune: false,
         allow_replace: false,
-        now: NOW,
+        now: jiff::Timestamp::from_second(NOW).unwrap(),
         effective_now: false,
     };
     let mut answer = answer_of(&write(today));

@@ -127,7 +127,7 @@ fn plan_against(desired: &[LoadedRule], answer: &Value, prune: bool) -> plan::Pl
         &Options {
             prune,
             allow_replace: false,
-            now: NOW,
+            now: jiff::Timestamp::from_second(NOW).unwrap(),
             effective_now: true,
         },
     )
