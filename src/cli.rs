@@ -143,8 +143,18 @@ pub struct ChangeArgs {
     pub roster_batch: usize,
 }
 
-/// The paths a command works on: those given, else rules/ and, where it
-/// exists, rosters/.
+impl ChangeArgs {
+    /// The planner's options these flags and `--now` settle.
+    pub fn options(&self, now: Option<jiff::Timestamp>) -> crate::plan::Options {
+        crate::plan::Options {
+            prune: self.prune,
+            allow_replace: self.allow_replace,
+            now: now_or_clock(now),
+            effective_now: self.effective_now,
+        }
+    }
+}
+
 /// `--now`, read where the command line is read: a time that is not one
 /// stops the command before it reads anything.
 fn rfc3339(s: &str) -> Result<jiff::Timestamp, String> {
@@ -162,6 +172,8 @@ pub fn now_or_clock(now: Option<jiff::Timestamp>) -> jiff::Timestamp {
     now.unwrap_or_else(jiff::Timestamp::now)
 }
 
+/// The paths a command works on: those given, else rules/ and, where it
+/// exists, rosters/.
 pub fn paths_or_default(paths: &[PathBuf]) -> Vec<PathBuf> {
     if !paths.is_empty() {
         return paths.to_vec();

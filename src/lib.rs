@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod live;
 pub mod load;
 pub mod model;
+pub mod pipeline;
 pub mod plan;
 pub mod roster;
 pub mod schema;

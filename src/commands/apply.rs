@@ -6,18 +6,17 @@ use std::path::{Path, PathBuf};
 
 use crate::Exit;
 use crate::apply::{self, Executed};
-use crate::cli::{ApplyArgs, PlanArgs, PlanFormat};
+use crate::cli::ApplyArgs;
 use crate::client::{Client, Endpoint};
 use crate::diag::render;
 use crate::error::ToolError;
 use crate::escape;
 use crate::live;
 use crate::model::Date;
+use crate::pipeline::{self, Planned};
 use crate::plan::{self, Action, Plan};
 use crate::roster::{self, plan::RosterPlan};
 use crate::t;
-
-use super::plan::{Planned, make_plan};
 
 /// A saved plan, when the only target is one.
 fn saved_plan(targets: &[PathBuf]) -> Result<Option<Plan>, ToolError> {
@@ -141,21 +140,6 @@ fn changed_keys(a: &serde_json::Value, b: &serde_json::Value) -> Vec<String> {
         .filter(|k| a.get(*k) != b.get(*k))
         .cloned()
         .collect()
-}
-
-/// The plan command's arguments for apply's own plan of the rule files.
-fn plan_args(args: &ApplyArgs) -> PlanArgs {
-    PlanArgs {
-        paths: args.targets.clone(),
-        live: None,
-        change: args.change.clone(),
-        out: Vec::new(),
-        full_plan_url: None,
-        format: PlanFormat::Text,
-        detailed_exitcode: false,
-        now: args.now,
-        api: args.api.clone(),
-    }
 }
 
 fn refuse(message: impl AsRef<str>) -> Result<Exit, ToolError> {
@@ -327,7 +311,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     let runtime = super::runtime()?;
     let client = super::connect_for_writes(&args.api, args.write_rate_limit)?;
     let base = client.base().to_owned();
-    let read_live = || super::plan::read_live_api(&client, &runtime).map(|(live, _)| live);
+    let read_live = || pipeline::read_live_api(&client, &runtime).map(|(live, _)| live);
 
     let now = crate::cli::now_seconds(args.now);
     let reviewed = match &args.reviewed {
@@ -362,7 +346,13 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
             }
             (plan, true)
         }
-        None => match make_plan(&plan_args(args), Some(client.clone()))? {
+        None => match pipeline::make(pipeline::Input {
+            paths: crate::cli::paths_or_default(&args.targets),
+            live: pipeline::Live::Api(Box::new(|| Ok(client.clone()))),
+            options: args.change.options(args.now),
+            roster_batch: args.change.roster_batch,
+            corpid: super::corpid(&args.api),
+        })? {
             Planned::Refused(blocking, loaded) => {
                 print!(
                     "{}",

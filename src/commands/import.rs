@@ -24,6 +24,7 @@ use crate::live::LiveRule;
 use crate::load::{self, LoadedRule};
 use crate::model::wire::rule_to_wire;
 use crate::model::{Duration, KeepLive, Rule};
+use crate::pipeline;
 use unicode_normalization::UnicodeNormalization;
 
 pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
@@ -31,7 +32,10 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         return rosters(args, month);
     }
     let now = crate::cli::now_seconds(args.now);
-    let (mut live, source) = super::plan::read_live(args.live.as_deref(), &args.api)?;
+    let (mut live, source) = match args.live.as_deref() {
+        Some(path) => pipeline::read_live_file(path)?,
+        None => pipeline::read_live_api(&*super::connect(&args.api)?, &super::runtime()?)?,
+    };
     let mut taken = BTreeSet::new();
     if args.new_only {
         let described = match described(&args.out)? {
@@ -344,7 +348,7 @@ fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
     }
     let client = super::connect(&args.api)?;
     let runtime = super::runtime()?;
-    let (live, _) = super::plan::read_live_api(&client, &runtime)?;
+    let (live, _) = pipeline::read_live_api(&client, &runtime)?;
     let (start, end) = roster_live::month_span(yearmonth).unwrap_or_default();
     // All the month's rosters, then split by rule: one read (per 100 people).
     let mut answers = Vec::new();

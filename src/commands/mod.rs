@@ -178,11 +178,4 @@ fn api_base(raw: &str) -> Result<String, ToolError> {
     Ok(raw.trim().to_owned())
 }
 
-/// A runtime for the commands that talk to the API.
-pub fn runtime() -> Result<tokio::runtime::Runtime, ToolError> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| ToolError::new(format!("cannot start the async runtime: {e}")))
-}
+pub use crate::pipeline::runtime;
