@@ -337,11 +337,12 @@ impl Client {
 
     /// The secrets this client knows, for scrubbing.
     fn secrets(&self) -> Vec<String> {
-        let mut s = self
-            .seen_tokens
-            .lock()
-            .map(|v| v.clone())
-            .unwrap_or_default();
+        // A panic elsewhere while the lock was held must not leave the
+        // tokens unscrubbed: the list is read whatever the poison.
+        let mut s = match self.seen_tokens.lock() {
+            Ok(v) => v.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        };
         if let Credentials::Corp { corpsecret, .. } = &self.config.credentials {
             s.push(corpsecret.clone());
         }

@@ -331,11 +331,11 @@ fn safe_name(name: &str) -> Option<String> {
 fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
     use crate::model::GroupType;
     use crate::roster::{live as roster_live, write};
-    let yearmonth = month
+    let (yearmonth, (start, end)) = month
         .split_once('-')
         .filter(|(y, m)| y.len() == 4 && m.len() == 2)
         .and_then(|(y, m)| Some(y.parse::<u32>().ok()? * 100 + m.parse::<u32>().ok()?))
-        .filter(|ym| roster_live::month_span(*ym).is_some())
+        .and_then(|ym| Some((ym, roster_live::month_span(ym)?)))
         .ok_or_else(|| {
             ToolError::new(format!("--rosters {month:?} is not a month"))
                 .with_help("write the month as YYYY-MM, e.g. --rosters 2026-12")
@@ -349,7 +349,6 @@ fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
     let client = super::connect(&args.api)?;
     let runtime = super::runtime()?;
     let (live, _) = pipeline::read_live_api(&client, &runtime)?;
-    let (start, end) = roster_live::month_span(yearmonth).unwrap_or_default();
     // All the month's rosters, then split by rule: one read (per 100 people).
     let mut answers = Vec::new();
     if args.userid.is_empty() {
@@ -398,7 +397,12 @@ fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
             kept.push(name);
             continue;
         }
-        let (text, risky) = write::csv_text(yearmonth, &cells);
+        let (text, risky) = write::csv_text(yearmonth, &cells).map_err(|e| {
+            ToolError::new(format!(
+                "cannot write the roster of {}: {e}",
+                path.display()
+            ))
+        })?;
         std::fs::create_dir_all(&dir)
             .and_then(|()| crate::atomic::write(&path, text))
             .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;

@@ -9,7 +9,22 @@ pub fn run(args: &SchemaArgs) -> Result<Exit, ToolError> {
     let want = generate_text();
     let path = &args.out;
     if args.check {
-        let have = std::fs::read_to_string(path).unwrap_or_default();
+        let have = match std::fs::read_to_string(path) {
+            Ok(have) => have,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                println!(
+                    "{} is missing\n  help: run `wecom-checkin schema` and commit the file",
+                    path.display()
+                );
+                return Ok(Exit::Failure);
+            }
+            Err(e) => {
+                return Err(ToolError::new(format!(
+                    "cannot read {}: {e}",
+                    path.display()
+                )));
+            }
+        };
         if have == want {
             println!("{} is up to date", path.display());
             return Ok(Exit::Success);

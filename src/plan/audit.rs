@@ -182,7 +182,9 @@ fn follows(
         }
     }
     if matches!(entry.action, Action::Update | Action::Clear) {
-        let id = entry.groupid.unwrap_or_default();
+        let id = entry
+            .groupid
+            .ok_or("the entry changes a rule but names no groupid")?;
         let l = live
             .iter()
             .find(|l| l.groupid == id)

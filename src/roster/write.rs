@@ -8,14 +8,15 @@ use super::live::Cells;
 /// The CSV text of one rule's roster for a month; and the cells a
 /// spreadsheet would run as a formula (a value starting with = + - @), to
 /// be said.
-pub fn csv_text(yearmonth: u32, cells: &Cells) -> (String, Vec<String>) {
-    let days = days_in_month((yearmonth / 100) as i16, (yearmonth % 100) as i8).unwrap_or(31);
+pub fn csv_text(yearmonth: u32, cells: &Cells) -> Result<(String, Vec<String>), String> {
+    let days = days_in_month((yearmonth / 100) as i16, (yearmonth % 100) as i8)
+        .ok_or_else(|| format!("{yearmonth} is not a month (YYYYMM)"))?;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     let mut header = vec!["userid".to_owned()];
     header.extend((1..=days).map(|d| d.to_string()));
-    let _ = w.write_record(&header);
+    w.write_record(&header).map_err(|e| e.to_string())?;
     let mut risky = Vec::new();
     let mut users: Vec<&str> = cells.keys().map(|(u, _)| u.as_str()).collect();
     users.dedup();
@@ -34,10 +35,10 @@ pub fn csv_text(yearmonth: u32, cells: &Cells) -> (String, Vec<String>) {
                 risky.push(v.clone());
             }
         }
-        let _ = w.write_record(&row);
+        w.write_record(&row).map_err(|e| e.to_string())?;
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    (String::from_utf8_lossy(&bytes).into_owned(), risky)
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    Ok((String::from_utf8_lossy(&bytes).into_owned(), risky))
 }
 
 #[cfg(test)]
@@ -62,7 +63,7 @@ mod tests {
                 },
             );
         }
-        let (text, risky) = csv_text(202611, &cells);
+        let (text, risky) = csv_text(202611, &cells).unwrap();
         assert_eq!(risky, ["=cmd"]);
         let mut read = Rosters::default();
         let path = std::path::Path::new("rosters/店/2026-11.csv");

@@ -26,6 +26,18 @@ fn schema_check_command() {
     let out = run(&["schema", "--check", "--out", stale.to_str().unwrap()]);
     assert_eq!(out.code, 1);
     assert!(out.stdout.contains("is stale"), "{}", out.stdout);
+    // A missing file is said to be missing; one that cannot be read is an error.
+    let missing = dir.path().join("none.json");
+    let out = run(&["schema", "--check", "--out", missing.to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains("none.json is missing"),
+        "{}",
+        out.stdout
+    );
+    let out = run(&["schema", "--check", "--out", dir.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("cannot read"), "{}", out.stderr);
     let written = run(&["schema", "--out", stale.to_str().unwrap()]);
     assert_eq!(written.code, 0);
     assert_eq!(
