@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use anstyle::AnsiColor;
+
 use super::{Action, Change, Plan, RulePlan};
 use crate::escape;
 use crate::t;
@@ -12,18 +14,18 @@ pub const MARKDOWN_BUDGET: usize = 60_000;
 /// Lines of changes shown per rule in markdown before truncating.
 const MARKDOWN_RULE_LINES: usize = 80;
 
-fn sign(a: Action) -> (&'static str, String, &'static str) {
-    // (sign, verb, ANSI colour)
+/// (sign, verb, colour) of an action.
+fn sign(a: Action) -> (&'static str, String, Option<AnsiColor>) {
     let (sign, verb, colour) = match a {
-        Action::Add => ("+", "verb-add", "\x1b[32m"),
-        Action::Update => ("~", "verb-update", "\x1b[33m"),
-        Action::Clear => ("!", "verb-clear", "\x1b[35m"),
-        Action::Replace => ("±", "verb-replace", "\x1b[35m"),
-        Action::Delete => ("-", "verb-delete", "\x1b[31m"),
-        Action::Drift => ("≠", "verb-drift", "\x1b[36m"),
-        Action::Blocked => ("✗", "verb-blocked", "\x1b[31m"),
-        Action::Unchanged => ("=", "verb-unchanged", ""),
-        Action::NotManaged => ("?", "verb-not-managed", ""),
+        Action::Add => ("+", "verb-add", Some(AnsiColor::Green)),
+        Action::Update => ("~", "verb-update", Some(AnsiColor::Yellow)),
+        Action::Clear => ("!", "verb-clear", Some(AnsiColor::Magenta)),
+        Action::Replace => ("±", "verb-replace", Some(AnsiColor::Magenta)),
+        Action::Delete => ("-", "verb-delete", Some(AnsiColor::Red)),
+        Action::Drift => ("≠", "verb-drift", Some(AnsiColor::Cyan)),
+        Action::Blocked => ("✗", "verb-blocked", Some(AnsiColor::Red)),
+        Action::Unchanged => ("=", "verb-unchanged", None),
+        Action::NotManaged => ("?", "verb-not-managed", None),
     };
     (sign, t!(verb), colour)
 }
@@ -107,12 +109,12 @@ pub fn summary_line(p: &Plan) -> String {
 
 /// Terraform-like text; colour only when asked (a terminal without NO_COLOR).
 pub fn text(p: &Plan, color: bool) -> String {
-    let paint = |c: &str, s: &str| {
-        if color && !c.is_empty() {
-            format!("{c}{s}\x1b[0m")
-        } else {
-            s.to_owned()
+    let paint = |c: Option<AnsiColor>, s: &str| match c.filter(|_| color) {
+        Some(c) => {
+            let style = c.on_default();
+            format!("{style}{s}{style:#}")
         }
+        None => s.to_owned(),
     };
     let mut out = String::new();
     let _ = writeln!(
@@ -152,7 +154,11 @@ pub fn text(p: &Plan, color: bool) -> String {
                 "no"
             };
             let clear = t!("clear-line", fields = r.clear.join(", "), after = after);
-            let _ = writeln!(out, "    {}", paint("\x1b[35m", &escape::text(&clear)));
+            let _ = writeln!(
+                out,
+                "    {}",
+                paint(Some(AnsiColor::Magenta), &escape::text(&clear))
+            );
         }
         out.push('\n');
     }
