@@ -306,3 +306,30 @@ fn documented_request_bodies() {
         assert_eq!(judge(body), vec![confs.clone(), confs.clone()], "{body}");
     }
 }
+
+/// Each family's failing cases as a user sees them: the case written as a
+/// rule file, loaded with positions, checked, and rendered. The snapshot pins
+/// every message, help and `file:line:column` per check family.
+#[test]
+fn every_family_renders_with_positions() {
+    use wecom_checkin::diag::render;
+    let mut by_family: BTreeMap<String, String> = BTreeMap::new();
+    let dir = tempfile::tempdir().unwrap();
+    for case in cases().into_iter().filter(|c| !c.expect.is_empty()) {
+        let file = format!("{}.yaml", case.name.replace('/', "--"));
+        let path = dir.path().join(&file);
+        std::fs::write(&path, wecom_checkin::emit::to_yaml(&case.rule)).unwrap();
+        let loaded = wecom_checkin::load::load_paths(&[path]).unwrap();
+        let mut found = loaded.diagnostics.clone();
+        found.extend(checks::check_all(&loaded.rules, NOW));
+        found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let shown = render::diagnostics_text(&found, &loaded.sources, false);
+        let prefix = format!("{}/", wecom_checkin::load::display_path(dir.path()));
+        let out = by_family.entry(case.file.clone()).or_default();
+        out.push_str(&format!("=== {}\n", case.name));
+        out.push_str(&shown.replace(&prefix, ""));
+    }
+    for (family, shown) in by_family {
+        insta::assert_snapshot!(format!("family@{family}"), shown);
+    }
+}
