@@ -116,3 +116,55 @@ apply-summary = Applied: { $added } added, { $updated } updated, { $cleared } cl
 apply-summary-unverified = , { $n } not visible in live state
 apply-summary-pending = , { $n } pending until tomorrow
 apply-summary-unfinished = . Not fully applied: { $names }. Run `wecom-checkin apply` on the rule files again: it plans from live state and finishes the rest
+
+## The plan's lines for an added rule (the card)
+
+card-rest = rest { $spans }
+card-no-rest = no rest
+card-no-checkin = no check-in needed
+card-checkin = check in { $span }
+card-no-checkout = no check-out needed
+card-checkout = check out { $span }
+card-reminders = reminders { $times }
+card-no-flex = no flexible hours
+card-flex = flexible hours
+card-flex-parts = flexible: { $parts }
+card-flex-late = { $d } late allowed
+card-flex-early = { $d } early leave allowed
+card-flex-shift-early = arrive and leave up to { $d } early
+card-flex-shift-late = arrive and leave up to { $d } late
+card-no-weekdays = no weekdays
+card-no-overtime = no overtime
+card-overtime = overtime allowed, counted by { $how }
+card-ot-by-both = approvals intersected with check-ins
+card-ot-by-checkin = check-in times
+card-ot-by-approval = approvals only
+card-ot-from = from { $d } after work
+card-ot-min = at least { $d }
+card-ot-max = at most { $d }
+card-ot-paid = , paid as overtime pay
+card-ot-in-lieu = , given as time off in lieu
+card-shift = shift { $name }
+card-day-off = a day off: no working hours
+card-every-other-week = every other week { $from }…{ $to }
+
+## Why a rule is planned as it is
+
+reason-add = no live rule has this groupid or groupname
+reason-regrouped = grouptype { $from } → { $to } cannot be updated: the rule is added anew, then the old one deleted (a new groupid; attendance history stays with the old one)
+reason-readonly-drift = readonly: live differs from the file; never written
+reason-readonly-same = readonly: live matches the file
+reason-unchanged = live matches the file
+reason-inexpressible = a change the API cannot express
+reason-erases = the update would erase live settings the file does not have
+reason-fields-changed = { $n ->
+    [one] { $n } field
+   *[other] { $n } fields
+} changed
+reason-pruned = no file describes this live rule, and --prune deletes such rules
+reason-not-managed = no file describes this live rule; left alone (--prune deletes it)
+reason-duplicate = a second live rule named "{ $name }": { $file } keeps groupid { $kept }; this one is a duplicate (two applies at once, or a replayed add)
+reason-replaced-old = the old rule of a replacement that was stopped after adding groupid { $kept }: deleting it finishes the replacement
+card-ot-details = {" "}({ $parts })
+# Between the items of a list in a line.
+list-separator = {", "}

@@ -87,3 +87,52 @@ apply-summary = 已应用:新增 { $added },修改 { $updated },清空 { $cleare
 apply-summary-unverified = ,线上不可见 { $n }
 apply-summary-pending = ,待明天生效 { $n }
 apply-summary-unfinished = 。未完全应用:{ $names }。请对规则文件再次运行 `wecom-checkin apply`:它会根据线上现状规划并完成剩余部分
+
+## 新增规则的计划行(规则卡片)
+
+card-rest = 休息 { $spans }
+card-no-rest = 无休息
+card-no-checkin = 上班无需打卡
+card-checkin = 上班打卡 { $span }
+card-no-checkout = 下班无需打卡
+card-checkout = 下班打卡 { $span }
+card-reminders = 提醒 { $times }
+card-no-flex = 不弹性
+card-flex = 弹性上下班
+card-flex-parts = 弹性:{ $parts }
+card-flex-late = 可晚到 { $d }
+card-flex-early = 可早走 { $d }
+card-flex-shift-early = 最多提前 { $d } 上下班
+card-flex-shift-late = 最多推迟 { $d } 上下班
+card-no-weekdays = 无工作日
+card-no-overtime = 不允许加班
+card-overtime = 允许加班,按{ $how }计算
+card-ot-by-both = 加班申请与打卡记录的交集
+card-ot-by-checkin = 打卡时长
+card-ot-by-approval = 加班申请
+card-ot-from = 下班 { $d } 后起算
+card-ot-min = 最少 { $d }
+card-ot-max = 最多 { $d }
+card-ot-paid = ,计为加班费
+card-ot-in-lieu = ,计为调休
+card-shift = 班次 { $name }
+card-day-off = 休息日:无工作时段
+card-every-other-week = 隔周 { $from }…{ $to }
+
+## 规则为何如此计划
+
+reason-add = 线上没有此 groupid 或 groupname 的规则
+reason-regrouped = grouptype { $from } → { $to } 无法修改:先新增规则,再删除旧规则(groupid 会变;考勤记录留在旧规则上)
+reason-readonly-drift = 只读:线上与文件不同;不会写入
+reason-readonly-same = 只读:线上与文件一致
+reason-unchanged = 线上与文件一致
+reason-inexpressible = 这项变更 API 无法表达
+reason-erases = 修改会抹去线上有而文件没有的设置
+reason-fields-changed = { $n } 个字段有变化
+reason-pruned = 没有文件描述这条线上规则,--prune 会删除此类规则
+reason-not-managed = 没有文件描述这条线上规则;保持不动(--prune 会删除它)
+reason-duplicate = 第二条名为“{ $name }”的线上规则:{ $file } 保留 groupid { $kept };这一条是重复的(两次 apply 同时运行,或新增被重放)
+reason-replaced-old = 一次替换在新增 groupid { $kept } 后中断,这是它的旧规则:删除它即完成替换
+card-ot-details = ({ $parts })
+# 一行中列表各项之间。
+list-separator = ,

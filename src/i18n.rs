@@ -12,16 +12,49 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 pub const EN: &str = include_str!("../locales/en.ftl");
 pub const ZH_CN: &str = include_str!("../locales/zh-CN.ftl");
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Lang {
     /// English.
+    #[default]
+    #[serde(rename = "en")]
     En,
     /// 简体中文.
     #[value(name = "zh-CN", alias = "zh")]
+    #[serde(rename = "zh-CN")]
     ZhCn,
 }
 
+impl Lang {
+    pub fn is_en(&self) -> bool {
+        *self == Lang::En
+    }
+}
+
 static LANG: OnceLock<Lang> = OnceLock::new();
+
+thread_local! {
+    /// The language of this thread's messages while [`with_lang`] runs.
+    static OVERRIDE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with this thread's messages in `lang`: a saved plan's lines are
+/// derived again in the language the plan was made in, whatever this run's.
+pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    let before = OVERRIDE.replace(Some(lang));
+    let out = f();
+    OVERRIDE.set(before);
+    out
+}
 
 /// Sets the language once, from `--lang` or the environment.
 pub fn set(flag: Option<Lang>) {
@@ -44,7 +77,10 @@ pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
 }
 
 pub fn lang() -> Lang {
-    LANG.get().copied().unwrap_or(Lang::En)
+    OVERRIDE
+        .get()
+        .or_else(|| LANG.get().copied())
+        .unwrap_or(Lang::En)
 }
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {

@@ -42,7 +42,9 @@ pub fn audit(plan: &Plan, live: &[LiveRule], today: i64) -> Vec<String> {
         }
         let entry = &plan.rules[ri];
         let calls: Vec<&Call> = cis.iter().map(|&ci| &plan.calls[ci]).collect();
-        if let Err(why) = follows(plan, entry, &calls, live, today) {
+        let follows =
+            crate::i18n::with_lang(plan.lang, || follows(plan, entry, &calls, live, today));
+        if let Err(why) = follows {
             problems.push(format!(
                 "the calls for \"{}\"{} do not follow from its entry: {why}",
                 entry.groupname,

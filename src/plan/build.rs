@@ -10,8 +10,8 @@ use super::diff::{RuleDiff, diff_rule, live_compared, sendable};
 use super::fingerprint::{LivePre, fingerprint_of, live_fingerprint, prepare_live};
 use super::matching::{Leftover, Matching, match_rules};
 use super::{
-    Action, Call, Counts, FORMAT_VERSION, Made, Options, Plan, RulePlan, describe, plural,
-    rule_error, times, top_field,
+    Action, Call, Counts, FORMAT_VERSION, Made, Options, Plan, RulePlan, describe, rule_error,
+    times, top_field,
 };
 use crate::checks;
 use crate::client::write::{AddRule, ClearArrays, DeleteRule, UpdateGroup, UpdateRule};
@@ -20,6 +20,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::live::LiveRule;
 use crate::load::LoadedRule;
 use crate::model::{Date, GroupType};
+use crate::t;
 
 // del_checkin_option for the live rule `l`.
 fn delete_call(l: &LiveRule, effective_now: bool) -> Call {
@@ -186,7 +187,7 @@ impl Builder<'_> {
         let mut rp = self.entry(d);
         let group = sendable(d, self.today);
         rp.action = Action::Add;
-        rp.reason = "no live rule has this groupid or groupname".into();
+        rp.reason = t!("reason-add");
         rp.changes = describe::new_rule(&group);
         rp.times = times::days("after", &group);
         self.classify(diagnostics, |_| true);
@@ -217,8 +218,10 @@ impl Builder<'_> {
             l.rule.grouptype.unwrap_or(GroupType(0)),
             d.rule.grouptype.unwrap_or(GroupType(0)),
         );
-        rp.reason = format!(
-            "grouptype {from} → {to} cannot be updated: the rule is added anew, then the old one deleted (a new groupid; attendance history stays with the old one)"
+        rp.reason = t!(
+            "reason-regrouped",
+            from = from.to_string(),
+            to = to.to_string()
         );
         if d.rule.readonly == Some(true) {
             rp.action = Action::Drift;
@@ -300,24 +303,24 @@ impl Builder<'_> {
             self.classify(diagnostics, |_| false);
             if changed {
                 rp.action = Action::Drift;
-                rp.reason = "readonly: live differs from the file; never written".into();
+                rp.reason = t!("reason-readonly-drift");
                 self.counts.drift += 1;
             } else {
-                rp.reason = "readonly: live matches the file".into();
+                rp.reason = t!("reason-readonly-same");
                 self.counts.unchanged += 1;
             }
             return rp;
         }
         self.classify(diagnostics, |top| diff.update.contains_key(top));
         if !changed {
-            rp.reason = "live matches the file".into();
+            rp.reason = t!("reason-unchanged");
             self.counts.unchanged += 1;
         } else if !diff.inexpressible.is_empty() {
             rp.action = Action::Blocked;
-            rp.reason = "a change the API cannot express".into();
+            rp.reason = t!("reason-inexpressible");
         } else if !diff.erases.is_empty() {
             rp.action = Action::Blocked;
-            rp.reason = "the update would erase live settings the file does not have".into();
+            rp.reason = t!("reason-erases");
         } else {
             rp.action = if diff.update.is_empty() {
                 Action::Clear
@@ -325,7 +328,7 @@ impl Builder<'_> {
                 Action::Update
             };
             let fields: BTreeSet<&str> = rp.changes.iter().map(|c| top_field(&c.field)).collect();
-            rp.reason = format!("{} changed", plural(fields.len(), "field"));
+            rp.reason = t!("reason-fields-changed", n = fields.len());
             self.changes(&rp, l.groupid, diff.update, diff.clear);
         }
         rp
@@ -372,18 +375,13 @@ impl Builder<'_> {
         if self.opts.prune {
             self.calls.push(delete_call(l, effective_now));
             self.counts.delete += 1;
-            return RulePlan::live_only(
-                l,
-                Action::Delete,
-                "no file describes this live rule, and --prune deletes such rules".into(),
-                effective_now,
-            );
+            return RulePlan::live_only(l, Action::Delete, t!("reason-pruned"), effective_now);
         }
         self.counts.not_managed += 1;
         RulePlan::live_only(
             l,
             Action::NotManaged,
-            "no file describes this live rule; left alone (--prune deletes it)".into(),
+            t!("reason-not-managed"),
             effective_now,
         )
     }
@@ -403,18 +401,18 @@ impl Builder<'_> {
             Leftover::Duplicate => (
                 self.opts.prune,
                 Action::Delete,
-                format!(
-                    "a second live rule named \"{name}\": {} keeps groupid {kept}; this one is a duplicate (two applies at once, or a replayed add)",
-                    d.file
+                t!(
+                    "reason-duplicate",
+                    name = name.as_str(),
+                    file = d.file.as_str(),
+                    kept = kept.as_str()
                 ),
                 "--prune",
             ),
             Leftover::Replaced => (
                 self.opts.allow_replace,
                 Action::Replace,
-                format!(
-                    "the old rule of a replacement that was stopped after adding groupid {kept}: deleting it finishes the replacement"
-                ),
+                t!("reason-replaced-old", kept = kept.as_str()),
                 "--allow-replace",
             ),
         };
@@ -491,6 +489,7 @@ impl Builder<'_> {
                 allow_replace: opts.allow_replace,
                 effective_now: opts.effective_now,
             },
+            lang: crate::i18n::lang(),
             live: fingerprint_of(live, live_pre),
             commit: None,
             summary: counts,

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use super::Change;
 use super::describe::{entry, leaves};
 use crate::model::{Duration, TimeOfDay, Weekday};
+use crate::t;
 
 fn line(field: String, shown: String) -> Change {
     Change {
@@ -82,29 +83,32 @@ pub fn period(t: &Map<String, Value>) -> String {
         .map(|[b, e]| format!("{}–{}", TimeOfDay(b), TimeOfDay(e)))
         .collect();
     if !rests.is_empty() {
-        parts.push(format!("rest {}", rests.join(", ")));
+        parts.push(t!("card-rest", spans = rests.join(&t!("list-separator"))));
     } else if t.contains_key("allow_rest") && !on(t, "allow_rest") {
-        parts.push("no rest".into());
+        parts.push(t!("card-no-rest"));
     }
     if on(t, "no_need_checkon") {
-        parts.push("no check-in needed".into());
+        parts.push(t!("card-no-checkin"));
     } else if let Some(w) = span(time(t, "earliest_work_sec"), time(t, "latest_work_sec")) {
-        parts.push(format!("check in {w}"));
+        parts.push(t!("card-checkin", span = w));
     }
     if on(t, "no_need_checkoff") {
-        parts.push("no check-out needed".into());
+        parts.push(t!("card-no-checkout"));
     } else if let Some(w) = span(
         time(t, "earliest_off_work_sec"),
         time(t, "latest_off_work_sec"),
     ) {
-        parts.push(format!("check out {w}"));
+        parts.push(t!("card-checkout", span = w));
     }
     let reminders: Vec<String> = [time(t, "remind_work_sec"), time(t, "remind_off_work_sec")]
         .into_iter()
         .flatten()
         .collect();
     if !reminders.is_empty() {
-        parts.push(format!("reminders {}", reminders.join(", ")));
+        parts.push(t!(
+            "card-reminders",
+            times = reminders.join(&t!("list-separator"))
+        ));
     }
     let mut shown = parts.join(" · ");
     if let Some(id) = t.get("time_id").and_then(Value::as_i64) {
@@ -116,27 +120,25 @@ pub fn period(t: &Map<String, Value>) -> String {
 /// `flexible: 10m late, 10m early` for a day group or shift, or None.
 fn flex(obj: &Map<String, Value>) -> Option<String> {
     if !on(obj, "allow_flex") {
-        return obj
-            .contains_key("allow_flex")
-            .then(|| "no flexible hours".into());
+        return obj.contains_key("allow_flex").then(|| t!("card-no-flex"));
     }
     let mut parts = Vec::new();
     if let Some(d) = duration(obj, "flex_on_duty_time") {
-        parts.push(format!("{d} late allowed"));
+        parts.push(t!("card-flex-late", d = d));
     }
     if let Some(d) = duration(obj, "flex_off_duty_time") {
-        parts.push(format!("{d} early leave allowed"));
+        parts.push(t!("card-flex-early", d = d));
     }
     if let Some(d) = duration(obj, "max_allow_arrive_early") {
-        parts.push(format!("arrive and leave up to {d} early"));
+        parts.push(t!("card-flex-shift-early", d = d));
     }
     if let Some(d) = duration(obj, "max_allow_arrive_late") {
-        parts.push(format!("arrive and leave up to {d} late"));
+        parts.push(t!("card-flex-shift-late", d = d));
     }
     Some(if parts.is_empty() {
-        "flexible hours".into()
+        t!("card-flex")
     } else {
-        format!("flexible: {}", parts.join(", "))
+        t!("card-flex-parts", parts = parts.join(&t!("list-separator")))
     })
 }
 
@@ -184,7 +186,7 @@ fn weekdays(v: Option<&Value>) -> String {
         .map(|d| Weekday(d).to_string())
         .collect();
     if days.is_empty() {
-        "no weekdays".into()
+        t!("card-no-weekdays")
     } else {
         days.join(", ")
     }
@@ -193,34 +195,34 @@ fn weekdays(v: Option<&Value>) -> String {
 /// `workdayconf: allowed, by check-in times (from 30m after work, 30m … 4h)`.
 fn overtime(conf: &Map<String, Value>) -> String {
     if !on(conf, "allow_ot") {
-        return "no overtime".into();
+        return t!("card-no-overtime");
     }
     let how = match conf.get("type").and_then(Value::as_i64) {
-        Some(0) => "approvals intersected with check-ins",
-        Some(1) => "check-in times",
-        _ => "approvals only",
+        Some(0) => "card-ot-by-both",
+        Some(1) => "card-ot-by-checkin",
+        _ => "card-ot-by-approval",
     };
-    let mut shown = format!("overtime allowed, counted by {how}");
+    let mut shown = t!("card-overtime", how = t!(how));
     if conf.get("type").and_then(Value::as_i64) == Some(1)
         && let Some(c) = conf.get("checkin").and_then(Value::as_object)
     {
         let parts: Vec<String> = [
-            duration(c, "ot_time_start").map(|d| format!("from {d} after work")),
-            duration(c, "ot_time_min").map(|d| format!("at least {d}")),
-            duration(c, "ot_time_max").map(|d| format!("at most {d}")),
+            duration(c, "ot_time_start").map(|d| t!("card-ot-from", d = d)),
+            duration(c, "ot_time_min").map(|d| t!("card-ot-min", d = d)),
+            duration(c, "ot_time_max").map(|d| t!("card-ot-max", d = d)),
         ]
         .into_iter()
         .flatten()
         .collect();
         if !parts.is_empty() {
-            shown += &format!(" ({})", parts.join(", "));
+            shown += &t!("card-ot-details", parts = parts.join(&t!("list-separator")));
         }
     }
     if on(conf, "ot_trans_enable") {
-        shown += match conf.get("ot_trans_type").and_then(Value::as_i64) {
-            Some(2) => ", paid as overtime pay",
-            _ => ", given as time off in lieu",
-        };
+        shown += &t!(match conf.get("ot_trans_type").and_then(Value::as_i64) {
+            Some(2) => "card-ot-paid",
+            _ => "card-ot-in-lieu",
+        });
     }
     shown
 }
@@ -261,14 +263,13 @@ pub fn card(obj: &Map<String, Value>) -> Vec<Change> {
                         .and_then(Value::as_str)
                         .unwrap_or_default();
                     let id = s.get("schedule_id").and_then(Value::as_i64);
-                    let mut head = format!(
-                        "shift {name}{}",
-                        id.map(|id| format!(" (schedule_id {id})"))
-                            .unwrap_or_default()
-                    );
+                    let mut head = t!("card-shift", name = name);
+                    if let Some(id) = id {
+                        head += &format!(" (schedule_id {id})");
+                    }
                     let sections = s.get("time_section").and_then(Value::as_array);
                     if sections.is_none_or(Vec::is_empty) {
-                        head += " · a day off: no working hours";
+                        head += &format!(" · {}", t!("card-day-off"));
                     }
                     if let Some(f) = flex(s) {
                         head += &format!(" · {f}");

@@ -67,7 +67,11 @@ pub(super) fn entry(list: &str, v: &Value) -> String {
             let kind = v.get("type").and_then(Value::as_i64);
             let when = match kind.unwrap_or(const { int_at("spe_workdays[].type") }) {
                 1 => format!("{}…{}", date("begtime"), date("endtime")),
-                2 => format!("every other week {}…{}", date("timestamp"), date("endtime")),
+                2 => crate::t!(
+                    "card-every-other-week",
+                    from = date("timestamp"),
+                    to = date("endtime")
+                ),
                 _ => date("timestamp"),
             };
             let hours = v

@@ -219,6 +219,10 @@ pub struct Plan {
     /// that day or not at all (special days and effective dates depend on it).
     pub day: String,
     pub made_with: Made,
+    /// The language of the plan's sentences and lines (`--lang`, `LANG`):
+    /// apply derives the lines again in it to hold the calls to them.
+    #[serde(default, skip_serializing_if = "crate::i18n::Lang::is_en")]
+    pub lang: crate::i18n::Lang,
     pub live: LiveInfo,
     /// The git commit of the rules, when they are in a git work tree.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -470,3 +470,41 @@ fn plan_outputs_are_checked_before_planning() {
         out.stderr
     );
 }
+
+/// A plan made in Chinese (an HR reviewer's `LANG`) is applied by a job in
+/// English: apply derives the entries' lines again in the plan's language,
+/// so the calls still follow from them.
+#[test]
+fn a_plan_made_in_chinese_is_applied_in_english() {
+    let c = seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    let path = path.to_str().unwrap();
+    let out = cli(
+        &c,
+        &[
+            "plan",
+            "rules",
+            "--lang",
+            "zh-CN",
+            "--out",
+            path,
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let p: Plan = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(p.lang, wecom_checkin::i18n::Lang::ZhCn);
+    assert!(
+        p.rules.iter().any(|r| r
+            .changes
+            .iter()
+            .any(|c| c.new.as_deref().is_some_and(|n| n.contains("班次 早班")))),
+        "the card is in Chinese: {:?}",
+        p.rules
+    );
+    let out = apply_saved(&c, path, &[]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    assert_converged(&c, "rules", &[]);
+}
