@@ -297,11 +297,21 @@ pub struct ApiArgs {
     #[arg(long, env = "WECOM_API_BASE", hide_env_values = true, default_value = crate::client::DEFAULT_API_BASE)]
     pub api_base: String,
     /// getcorpcheckinoption calls per minute (the documented limit is 60).
-    #[arg(long, default_value_t = 60, value_name = "PER_MINUTE")]
+    #[arg(
+        long,
+        env = "WECOM_API_READ_RATE_LIMIT",
+        default_value_t = 60,
+        value_name = "PER_MINUTE"
+    )]
     pub read_rate_limit: u32,
     /// getcheckinschedulist and setcheckinschedulist calls per minute, each
     /// (the documented limit is 60).
-    #[arg(long, default_value_t = 60, value_name = "PER_MINUTE")]
+    #[arg(
+        long,
+        env = "WECOM_API_ROSTER_RATE_LIMIT",
+        default_value_t = 60,
+        value_name = "PER_MINUTE"
+    )]
     pub roster_rate_limit: u32,
     /// Seconds before one request times out.
     #[arg(long, default_value_t = 30, value_name = "SECONDS")]

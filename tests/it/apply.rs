@@ -85,6 +85,10 @@ pub(super) fn command(c: &Corp, args: &[&str]) -> Command {
         // Retries as in production, waits short: the tests are about what
         // is retried and settled, not about how long a wait is.
         .env("WECOM_API_RETRY_WAIT_MS", "10")
+        // Reads unpaced likewise (the emulator has no limit); the tests of
+        // pacing pass the flags, which win over these.
+        .env("WECOM_API_READ_RATE_LIMIT", "60000")
+        .env("WECOM_API_ROSTER_RATE_LIMIT", "60000")
         .stdin(Stdio::null());
     cmd
 }
