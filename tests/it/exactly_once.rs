@@ -142,6 +142,8 @@ fn randomized_faults_and_kills_end_with_each_change_made_once() {
                 .env("WECOM_CORPID", "emulator-corp")
                 .env("WECOM_CORPSECRET", "emulator-secret")
                 .env_remove("WECOM_ACCESS_TOKEN")
+                // What is retried matters here, not how long each wait is.
+                .env("WECOM_API_RETRY_WAIT_MS", "10")
                 .stdin(Stdio::null())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped());
