@@ -286,7 +286,8 @@ fn entry_days(ctx: &mut Ctx, at: &str, d: &SpecialDay) -> Option<Days> {
     }
     // "不可超过一年": both days count, so a period holds at most one year's
     // days: 2028-01-01 … 2028-12-31 (366 days), not … 2029-01-01 (367).
-    let last_allowed = Date(start.add_years(1).0 - 86_400);
+    // A start outside the calendar is reported as a date of its own.
+    let last_allowed = Date(start.add_years(1)?.0 - 86_400);
     if end > last_allowed {
         let days = end.cst_day() - start.cst_day() + 1;
         ctx.report(

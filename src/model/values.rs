@@ -333,35 +333,19 @@ impl JsonSchema for Duration {
     }
 }
 
-/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// The calendar (jiff) for a count of days since 1970-01-01, and back.
+const EPOCH: jiff::civil::Date = jiff::civil::date(1970, 1, 1);
+
+fn civil_from_days(days: i64) -> Option<jiff::civil::Date> {
+    EPOCH
+        .checked_add(jiff::Span::new().try_days(days).ok()?)
+        .ok()
 }
 
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
+fn days_from_civil(date: jiff::civil::Date) -> i64 {
+    // Whole days between two dates: a span of days only.
+    date.since(EPOCH)
+        .map_or(0, |span| i64::from(span.get_days()))
 }
 
 /// A date as the API sends it: the Unix timestamp of midnight, China Standard Time.
@@ -386,48 +370,43 @@ impl Date {
                 .then(|| p.parse().ok())?
         };
         let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        let dim = match m {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=dim)
-            .contains(&d)
-            .then(|| Date(days_from_civil(y, m, d) * DAY - CST_OFFSET_SECS))
+        // Four digits each way: the numbers fit jiff's types.
+        let date = jiff::civil::Date::new(y as i16, m as i8, d as i8).ok()?;
+        Some(Date::from_cst_day(days_from_civil(date)))
     }
 
     /// Whether this timestamp is midnight in China Standard Time.
     pub fn is_cst_midnight(self) -> bool {
-        (self.0 + CST_OFFSET_SECS).rem_euclid(DAY) == 0
+        (i128::from(self.0) + i128::from(CST_OFFSET_SECS)).rem_euclid(i128::from(DAY)) == 0
     }
 
     /// The CST calendar day this timestamp falls on, as days since 1970-01-01.
+    /// (Any i64 is a day: a hostile answer's timestamp must not overflow.)
     pub fn cst_day(self) -> i64 {
-        (self.0 + CST_OFFSET_SECS).div_euclid(DAY)
+        self.0.saturating_add(CST_OFFSET_SECS).div_euclid(DAY)
     }
 
     pub fn from_cst_day(day: i64) -> Self {
-        Date(day * DAY - CST_OFFSET_SECS)
+        Date(day.saturating_mul(DAY).saturating_sub(CST_OFFSET_SECS))
     }
 
-    /// `YYYY-MM-DD` of the CST day, whether or not the timestamp is a midnight.
+    /// `YYYY-MM-DD` of the CST day, whether or not the timestamp is a
+    /// midnight; the timestamp itself outside the calendar (years 9999 and
+    /// -9999 either way: only a hostile answer holds such a date).
     pub fn ymd(self) -> String {
-        let (y, m, d) = civil_from_days(self.cst_day());
-        format!("{y:04}-{m:02}-{d:02}")
+        match civil_from_days(self.cst_day()) {
+            Some(date) => date.strftime("%Y-%m-%d").to_string(),
+            None => self.0.to_string(),
+        }
     }
 
-    /// The same calendar day `years` later (29 February becomes 28 February).
-    pub fn add_years(self, years: i64) -> Self {
-        let (y, m, d) = civil_from_days(self.cst_day());
-        let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        let d = if m == 2 && d == 29 && !leap(y + years) {
-            28
-        } else {
-            d
-        };
-        Date::from_cst_day(days_from_civil(y + years, m, d))
+    /// The same calendar day `years` later (29 February becomes 28
+    /// February); None outside the calendar.
+    pub fn add_years(self, years: i16) -> Option<Self> {
+        let later = civil_from_days(self.cst_day())?
+            .checked_add(jiff::Span::new().years(years))
+            .ok()?;
+        Some(Date::from_cst_day(days_from_civil(later)))
     }
 
     pub fn readable(self) -> Option<String> {
@@ -738,5 +717,21 @@ mod tests {
         );
         assert_eq!(Date(1_798_732_801).readable(), None);
         assert!(Date(1_512_144_000).is_cst_midnight());
+        let leap = Date::parse("2028-02-29").unwrap();
+        assert_eq!(
+            leap.add_years(1).map(Date::ymd).as_deref(),
+            Some("2029-02-28")
+        );
+        assert_eq!(
+            leap.add_years(4).map(Date::ymd).as_deref(),
+            Some("2032-02-29")
+        );
+        // Outside the calendar: shown as the number, never a panic.
+        assert_eq!(Date(i64::MAX).ymd(), i64::MAX.to_string());
+        assert_eq!(Date(i64::MAX).add_years(1), None);
+        assert_eq!(
+            Date::parse("0000-01-01").map(Date::ymd).as_deref(),
+            Some("0000-01-01")
+        );
     }
 }

@@ -213,3 +213,59 @@ fn symlinked_and_upper_case_rule_files_are_read_and_unreadable_ones_are_errors()
         out.stderr
     );
 }
+
+/// Timestamps at the ends of i64, in a rule file and in a live answer: the
+/// date checks and the plan name them, never overflow (a debug build panics
+/// on overflow, so this test fails if any date arithmetic can).
+#[test]
+fn timestamps_at_the_ends_of_the_range() {
+    let rule = |begtime: i64, endtime: i64| {
+        format!(
+            "grouptype: free\ngroupname: 端点\nspe_offdays:\n  - type: 1\n    begtime: {begtime}\n    endtime: {endtime}\n    notes: x\n"
+        )
+    };
+    let out = validate_dir(&[
+        ("max.yaml", rule(i64::MAX, i64::MAX).as_bytes()),
+        (
+            "min.yaml",
+            rule(i64::MIN, i64::MIN).replace("端点", "端点2").as_bytes(),
+        ),
+    ]);
+    assert_no_panic(&out);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("invalid specailday begtime"),
+        "{}",
+        out.stdout
+    );
+
+    let mut live: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(super::util::root().join("examples/live/corp.json")).unwrap(),
+    )
+    .unwrap();
+    live["group"][0]["spe_offdays"] = serde_json::json!([
+        {"type": 1, "begtime": i64::MAX, "endtime": i64::MIN, "notes": "x"},
+        {"timestamp": i64::MIN, "notes": "y"}
+    ]);
+    live["group"][0]["create_time"] = serde_json::json!(i64::MAX);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.json");
+    std::fs::write(&path, live.to_string()).unwrap();
+    for format in ["text", "markdown", "json"] {
+        let out = super::util::run(&[
+            "plan",
+            "rules",
+            "--live",
+            path.to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        assert_no_panic(&out);
+        assert!(
+            matches!(out.code, 0 | 1),
+            "{format}: {}{}",
+            out.stdout,
+            out.stderr
+        );
+    }
+}
