@@ -168,3 +168,42 @@ reason-replaced-old = the old rule of a replacement that was stopped after addin
 card-ot-details = {" "}({ $parts })
 # Between the items of a list in a line.
 list-separator = {", "}
+
+## apply's refusals (on stderr)
+
+apply-refused = Apply refused: { $message }
+unbound-from-file = the plan was made from { $source }, not from a corp's live rules: make it with the API (and WECOM_CORPID set) to apply it
+unbound-no-corpid = the plan is for corp { $theirs }; set WECOM_CORPID (also with WECOM_ACCESS_TOKEN) so apply can tell it is the same corp
+unbound-other-corp = the plan is for corp { $theirs }, this apply is for corp { $ours }
+unbound-other-api = the plan was made against { $source }, this apply calls { $base }
+unbound-other-day = the plan was made on { $day } (China time) and today is { $today }: which special days are past and when changes take effect depend on the day; run `wecom-checkin plan` again
+unbound-edited = the plan file was edited after it was made: its digest is { $digest }, its content gives { $recomputed }
+differs-not-reviewed = not reviewed: { $call }
+differs-no-longer-planned = reviewed, no longer planned: { $call }
+refused-stale = stale plan: live state changed since the plan; re-run plan. Changed: { $changed }
+refused-stale-rosters = stale plan: live rosters changed since the plan; re-run plan. Changed: { $changed }
+refused-audit = the plan's calls are not what its rule entries show; nothing was applied:
+refused-reviewed-unbound = the reviewed plan { $path } cannot be used here:
+refused-reviewed-blocked = the reviewed plan had errors: it approved nothing
+refused-not-reviewed = the calls planned now are not the reviewed ones (live state or the rule files moved since the review); nothing was applied:
+refused-not-reviewed-commit = the calls planned now are not the reviewed ones (live state or the rule files moved since the review of commit { $commit }); nothing was applied:
+refused-not-reviewed-after = Review the change again: plan the rule files as they are now in a pull request (docs/apply.md, "Three ways in").
+refused-deletes = the plan deletes { $n ->
+    [one] { $n } rule
+   *[other] { $n } rules
+}; pass --prune to allow deletes
+refused-replaces = the plan replaces { $n ->
+    [one] { $n } rule
+   *[other] { $n } rules
+} (a delete after the add); pass --allow-replace to allow it
+refused-max-deletes = the plan deletes { $n } rules{ $replaced ->
+    [0] {""}
+   *[other] {" "}({ $replaced } of them by a replacement)
+}, more than --max-deletes { $max }
+refused-no-files = no rule files, and the plan would delete live rules: a failed checkout must not delete every rule
+refused-saved-unbound = this saved plan cannot be applied here:
+refused-file-errors = the rule files have errors; `wecom-checkin validate` shows them all
+refused-plan-errors = the plan has errors (nothing was applied)
+refused-not-a-terminal = not on a terminal: pass --auto-approve to apply without asking
+refused-not-confirmed = not confirmed
+refused-moved = live state changed since the plan (another apply at the same time?); nothing was applied. Changed: { $changed }

@@ -136,3 +136,36 @@ reason-replaced-old = 一次替换在新增 groupid { $kept } 后中断,这是�
 card-ot-details = ({ $parts })
 # 一行中列表各项之间。
 list-separator = ,
+
+## apply 的拒绝(输出到 stderr)
+
+apply-refused = 拒绝应用:{ $message }
+unbound-from-file = 这份计划来自 { $source },而不是企业的线上规则:请通过 API 生成(并设置 WECOM_CORPID)后再应用
+unbound-no-corpid = 这份计划属于企业 { $theirs };请设置 WECOM_CORPID(使用 WECOM_ACCESS_TOKEN 时也要设置),以便确认是同一企业
+unbound-other-corp = 这份计划属于企业 { $theirs },本次应用的是企业 { $ours }
+unbound-other-api = 这份计划对照的是 { $source },本次应用调用的是 { $base }
+unbound-other-day = 这份计划生成于 { $day }(北京时间),今天是 { $today }:哪些特殊日期已过、变更何时生效都取决于日期;请重新运行 `wecom-checkin plan`
+unbound-edited = 计划文件在生成后被修改过:其摘要为 { $digest },按内容计算为 { $recomputed }
+differs-not-reviewed = 未经审阅:{ $call }
+differs-no-longer-planned = 已审阅,但现在不再计划:{ $call }
+refused-stale = 计划已过时:生成计划后线上状态有变化;请重新运行 plan。变化:{ $changed }
+refused-stale-rosters = 计划已过时:生成计划后线上排班有变化;请重新运行 plan。变化:{ $changed }
+refused-audit = 计划中的调用与其规则条目不符;未应用任何变更:
+refused-reviewed-unbound = 审阅过的计划 { $path } 不能在此使用:
+refused-reviewed-blocked = 审阅过的计划有错误:它没有批准任何变更
+refused-not-reviewed = 现在计划的调用与审阅过的不同(审阅后线上状态或规则文件有变化);未应用任何变更:
+refused-not-reviewed-commit = 现在计划的调用与审阅过的不同(审阅提交 { $commit } 后线上状态或规则文件有变化);未应用任何变更:
+refused-not-reviewed-after = 请重新审阅:在拉取请求中按规则文件的当前内容重新生成计划(docs/apply.md,“Three ways in”)。
+refused-deletes = 计划会删除 { $n } 条规则;需要传入 --prune 才允许删除
+refused-replaces = 计划会替换 { $n } 条规则(新增后删除);需要传入 --allow-replace 才允许
+refused-max-deletes = 计划会删除 { $n } 条规则{ $replaced ->
+    [0] {""}
+   *[other] (其中 { $replaced } 条来自替换)
+},超过 --max-deletes { $max }
+refused-no-files = 没有规则文件,而计划会删除线上规则:检出失败不能删除所有规则
+refused-saved-unbound = 这份保存的计划不能在此应用:
+refused-file-errors = 规则文件有错误;`wecom-checkin validate` 会全部列出
+refused-plan-errors = 计划有错误(未应用任何变更)
+refused-not-a-terminal = 不在终端中:请传入 --auto-approve 以不经询问地应用
+refused-not-confirmed = 未确认
+refused-moved = 生成计划后线上状态有变化(是否有另一个 apply 同时运行?);未应用任何变更。变化:{ $changed }

@@ -55,38 +55,38 @@ fn read_plan(path: &Path) -> Result<Option<Plan>, ToolError> {
 fn unbound(plan: &Plan, args: &ApplyArgs, base: &str, now: i64, same_day: bool) -> Vec<String> {
     let mut problems = Vec::new();
     match (&plan.live.corpid, super::corpid(&args.api)) {
-        (None, _) => problems.push(format!(
-            "the plan was made from {}, not from a corp's live rules: make it with the API (and WECOM_CORPID set) to apply it",
-            plan.live.source
-        )),
-        (Some(theirs), None) => problems.push(format!(
-            "the plan is for corp {theirs}; set WECOM_CORPID (also with WECOM_ACCESS_TOKEN) so apply can tell it is the same corp"
-        )),
-        (Some(theirs), Some(ours)) if *theirs != ours => problems.push(format!(
-            "the plan is for corp {theirs}, this apply is for corp {ours}"
+        (None, _) => problems.push(t!("unbound-from-file", source = plan.live.source.as_str())),
+        (Some(theirs), None) => problems.push(t!("unbound-no-corpid", theirs = theirs.as_str())),
+        (Some(theirs), Some(ours)) if *theirs != ours => problems.push(t!(
+            "unbound-other-corp",
+            theirs = theirs.as_str(),
+            ours = ours
         )),
         _ => {}
     }
     if plan.live.corpid.is_some()
         && plan.live.source.trim_end_matches('/') != base.trim_end_matches('/')
     {
-        problems.push(format!(
-            "the plan was made against {}, this apply calls {base}",
-            plan.live.source
+        problems.push(t!(
+            "unbound-other-api",
+            source = plan.live.source.as_str(),
+            base = base
         ));
     }
     let today = Date(now).ymd();
     if same_day && plan.day != today {
-        problems.push(format!(
-            "the plan was made on {} (China time) and today is {today}: which special days are past and when changes take effect depend on the day; run `wecom-checkin plan` again",
-            plan.day
+        problems.push(t!(
+            "unbound-other-day",
+            day = plan.day.as_str(),
+            today = today
         ));
     }
     let recomputed = plan::digest(plan);
     if plan.digest != recomputed {
-        problems.push(format!(
-            "the plan file was edited after it was made: its digest is {:?}, its content gives {recomputed}",
-            plan.digest
+        problems.push(t!(
+            "unbound-edited",
+            digest = format!("{:?}", plan.digest),
+            recomputed = recomputed
         ));
     }
     problems
@@ -108,7 +108,7 @@ fn differs(reviewed: &Plan, now: &Plan) -> Option<Vec<String>> {
                 line(c),
                 changed_keys(&r.write.body(), &c.write.body()).join(", ")
             )),
-            None => lines.push(format!("not reviewed: {}", line(c))),
+            None => lines.push(t!("differs-not-reviewed", call = line(c))),
         }
     }
     for r in reviewed
@@ -116,7 +116,7 @@ fn differs(reviewed: &Plan, now: &Plan) -> Option<Vec<String>> {
         .iter()
         .filter(|r| !now.calls.contains(r) && !now.calls.iter().any(|c| same_target(r, c)))
     {
-        lines.push(format!("reviewed, no longer planned: {}", line(r)));
+        lines.push(t!("differs-no-longer-planned", call = line(r)));
     }
     if lines.is_empty() {
         lines.push("the same calls in another order".into());
@@ -143,7 +143,7 @@ fn changed_keys(a: &serde_json::Value, b: &serde_json::Value) -> Vec<String> {
 }
 
 fn refuse(message: impl AsRef<str>) -> Result<Exit, ToolError> {
-    say_err(&format!("Apply refused: {}", message.as_ref()));
+    say_err(&t!("apply-refused", message = message.as_ref()));
     Ok(Exit::Failure)
 }
 
@@ -152,7 +152,7 @@ fn refuse(message: impl AsRef<str>) -> Result<Exit, ToolError> {
 struct Refusal {
     message: String,
     reasons: Vec<String>,
-    after: &'static str,
+    after: String,
 }
 
 impl Refusal {
@@ -160,7 +160,7 @@ impl Refusal {
         Refusal {
             message: message.into(),
             reasons: Vec::new(),
-            after: "",
+            after: String::new(),
         }
     }
 
@@ -176,12 +176,12 @@ impl Refusal {
     }
 
     fn say(self) -> Result<Exit, ToolError> {
-        say_err(&format!("Apply refused: {}", self.message));
+        say_err(&t!("apply-refused", message = self.message.as_str()));
         for reason in &self.reasons {
             say_err(&format!("  {reason}"));
         }
         if !self.after.is_empty() {
-            say_err(self.after);
+            say_err(&self.after);
         }
         Ok(Exit::Failure)
     }
@@ -193,14 +193,12 @@ impl Refusal {
 fn check_saved(plan: &Plan, now: i64, live_now: &[live::LiveRule]) -> Result<(), Refusal> {
     // The plan was reviewed against one live state: refuse if it moved.
     if let Some(changed) = moved(plan, live_now, now) {
-        return Err(Refusal::new(format!(
-            "stale plan: live state changed since the plan; re-run plan. Changed: {changed}"
-        )));
+        return Err(Refusal::new(t!("refused-stale", changed = changed)));
     }
     // Live is what the plan was made from: every call must follow from the
     // entries a reviewer read.
     Refusal::unless_empty(
-        "the plan's calls are not what its rule entries show; nothing was applied:",
+        t!("refused-audit"),
         plan::audit::audit(plan, live_now, Date(now).cst_day()),
     )
 }
@@ -214,29 +212,28 @@ fn check_reviewed(
     now: i64,
 ) -> Result<(), Refusal> {
     Refusal::unless_empty(
-        format!(
-            "the reviewed plan {} cannot be used here:",
-            args.reviewed.as_deref().unwrap_or(Path::new("")).display()
+        t!(
+            "refused-reviewed-unbound",
+            path = args
+                .reviewed
+                .as_deref()
+                .unwrap_or(Path::new(""))
+                .display()
+                .to_string()
         ),
         unbound(reviewed, args, base, now, false),
     )?;
     if reviewed.blocked {
-        return Err(Refusal::new(
-            "the reviewed plan had errors: it approved nothing",
-        ));
+        return Err(Refusal::new(t!("refused-reviewed-blocked")));
     }
     if let Some(diff) = differs(reviewed, plan) {
         return Err(Refusal {
-            message: format!(
-                "the calls planned now are not the reviewed ones (live state or the rule files moved since the review{}); nothing was applied:",
-                reviewed
-                    .commit
-                    .as_deref()
-                    .map(|c| format!(" of commit {c}"))
-                    .unwrap_or_default()
-            ),
+            message: match reviewed.commit.as_deref() {
+                Some(commit) => t!("refused-not-reviewed-commit", commit = commit),
+                None => t!("refused-not-reviewed"),
+            },
             reasons: diff,
-            after: "Review the change again: plan the rule files as they are now in a pull request (docs/apply.md, \"Three ways in\").",
+            after: t!("refused-not-reviewed-after"),
         });
     }
     Ok(())
@@ -259,33 +256,26 @@ fn check_deletes(plan: &Plan, args: &ApplyArgs) -> Result<(), Refusal> {
         .filter(|c| !replaced.contains(c.rule.as_str()))
         .count();
     if deletes > 0 && !args.change.prune {
-        return Err(Refusal::new(format!(
-            "the plan deletes {}; pass --prune to allow deletes",
-            plan::plural(deletes, "rule")
-        )));
+        return Err(Refusal::new(t!("refused-deletes", n = deletes)));
     }
     if all_deletes > deletes && !args.change.allow_replace {
-        return Err(Refusal::new(format!(
-            "the plan replaces {} (a delete after the add); pass --allow-replace to allow it",
-            plan::plural(all_deletes - deletes, "rule")
+        return Err(Refusal::new(t!(
+            "refused-replaces",
+            n = all_deletes - deletes
         )));
     }
     // Replacements delete too: every delete counts toward the bound.
     if all_deletes > args.max_deletes {
-        let replaced = match all_deletes - deletes {
-            0 => String::new(),
-            n => format!(" ({n} of them by a replacement)"),
-        };
-        return Err(Refusal::new(format!(
-            "the plan deletes {all_deletes} rules{replaced}, more than --max-deletes {}",
-            args.max_deletes
+        return Err(Refusal::new(t!(
+            "refused-max-deletes",
+            n = all_deletes,
+            replaced = all_deletes - deletes,
+            max = args.max_deletes
         )));
     }
     let desired = plan.rules.iter().filter(|r| r.file.is_some()).count();
     if deletes > 0 && desired == 0 {
-        return Err(Refusal::new(
-            "no rule files, and the plan would delete live rules: a failed checkout must not delete every rule",
-        ));
+        return Err(Refusal::new(t!("refused-no-files")));
     }
     Ok(())
 }
@@ -330,7 +320,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     let (plan, from_file) = match saved {
         Some(plan) => {
             if let Err(r) = Refusal::unless_empty(
-                "this saved plan cannot be applied here:",
+                t!("refused-saved-unbound"),
                 unbound(&plan, args, &base, now, true),
             ) {
                 return r.say();
@@ -339,10 +329,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
                 return r.say();
             }
             if let Some(changed) = rosters_moved(&plan, &client, &runtime)? {
-                return Refusal::new(format!(
-                    "stale plan: live rosters changed since the plan; re-run plan. Changed: {changed}"
-                ))
-                .say();
+                return Refusal::new(t!("refused-stale-rosters", changed = changed)).say();
             }
             (plan, true)
         }
@@ -358,9 +345,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
                     "{}",
                     render::diagnostics_text(&blocking, &loaded.sources, super::stdout_color())
                 );
-                return refuse(
-                    "the rule files have errors; `wecom-checkin validate` shows them all",
-                );
+                return refuse(t!("refused-file-errors"));
             }
             Planned::Plan(plan, loaded) => {
                 let diagnostics: Vec<_> =
@@ -392,7 +377,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         }
     }
     if plan.blocked {
-        return refuse("the plan has errors (nothing was applied)");
+        return refuse(t!("refused-plan-errors"));
     }
     if !from_file {
         print!("{}", plan::render::text(&plan, super::stdout_color()));
@@ -407,14 +392,14 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     }
     if !from_file && !args.auto_approve {
         if !std::io::stdin().is_terminal() {
-            return refuse("not on a terminal: pass --auto-approve to apply without asking");
+            return refuse(t!("refused-not-a-terminal"));
         }
         print!("{}", t!("apply-ask", n = plan.calls.len()));
         let _ = std::io::stdout().flush();
         let mut answer = String::new();
         let _ = std::io::stdin().lock().read_line(&mut answer);
         if answer.trim() != "yes" {
-            return refuse("not confirmed");
+            return refuse(t!("refused-not-confirmed"));
         }
     }
 
@@ -427,9 +412,7 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
         None => rosters_moved(&plan, &client, &runtime)?,
     };
     if let Some(changed) = changed {
-        return refuse(format!(
-            "live state changed since the plan (another apply at the same time?); nothing was applied. Changed: {changed}"
-        ));
+        return refuse(t!("refused-moved", changed = changed));
     }
     println!("{}", t!("apply-applying", n = plan.calls.len()));
     let prior: BTreeSet<i64> = plan.live.rules.keys().copied().collect();

@@ -81,3 +81,27 @@ fn apply_in_chinese() {
         .join("\n");
     insta::assert_snapshot!("apply_zh", stable);
 }
+
+/// apply's refusals are in the user's language too (on stderr).
+#[test]
+fn apply_refuses_in_chinese() {
+    let c = corp(emulator::Config::default(), None, None);
+    let out = super::apply::cli(
+        &c,
+        &[
+            "apply",
+            "rules",
+            "--lang",
+            "zh-CN",
+            super::apply::NOW_ARGS[0],
+            super::apply::NOW_ARGS[1],
+        ],
+    );
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("拒绝应用:不在终端中:请传入 --auto-approve 以不经询问地应用"),
+        "{}",
+        out.stderr
+    );
+}
