@@ -63,6 +63,9 @@ pub struct LoadedRule {
     /// Whole numbers out of their field's range: the checks report the
     /// server's row for them; these stand only where no check does.
     pub out_of_range: Vec<Diagnostic>,
+    /// The YAML reader saw no string or key that hides characters or has
+    /// whitespace at an end (false when nobody looked: the checks look).
+    pub strings_clean: bool,
 }
 
 /// Where each part of one document sits in its file. Found only when asked:
@@ -399,7 +402,14 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
     let trees = Arc::new(OnceLock::new());
     for (doc, yaml_doc) in non_empty {
         let spans = Spans::new(text.clone(), doc, trees.clone());
-        load_document(&file, doc, yaml_doc.value, spans, loaded);
+        load_document(
+            &file,
+            doc,
+            yaml_doc.value,
+            yaml_doc.strings_clean,
+            spans,
+            loaded,
+        );
     }
 }
 
@@ -410,6 +420,7 @@ fn load_document(
     file: &str,
     doc: usize,
     value: serde_json::Value,
+    strings_clean: bool,
     spans: Spans,
     loaded: &mut Loaded,
 ) {
@@ -477,6 +488,7 @@ fn load_document(
             spans,
             set_aside,
             out_of_range,
+            strings_clean,
         }),
         // Said already, in the schema's words.
         Err(_) if shape_errors > 0 => {}

@@ -156,6 +156,9 @@ impl SpanTree {
 pub struct YamlDocument {
     pub value: Value,
     pub spans: SpanTree,
+    /// No key or scalar of the document holds a hidden character or begins
+    /// or ends with whitespace: its rule's strings need no second look.
+    pub strings_clean: bool,
 }
 
 /// Why a file could not be read as YAML; `related` names a second place (e.g. the first of two duplicate keys).
@@ -206,6 +209,17 @@ struct Builder {
     entries: Vec<(String, Value)>,
     /// Whether to build the [`SpanTree`]s (else each is an empty leaf).
     spans: bool,
+    /// Whether a key or scalar of the current document looks unreadable.
+    suspect: bool,
+}
+
+/// A hidden character (a control, bidi or invisible one), or whitespace at
+/// either end: what `checks` reports of a string, seen while parsing.
+fn suspect(text: &str) -> bool {
+    text.starts_with(char::is_whitespace)
+        || text.ends_with(char::is_whitespace)
+        || (!text.bytes().all(|b| (0x20..0x7f).contains(&b))
+            && text.chars().any(crate::escape::is_hidden))
 }
 
 /// Parses every document of a YAML stream, with the position of every node.
@@ -233,6 +247,7 @@ fn parse_with(text: &str, spans: bool) -> Result<Vec<YamlDocument>, YamlError> {
         items: Vec::new(),
         entries: Vec::new(),
         spans,
+        suspect: false,
     };
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(scan_error)?;
@@ -267,6 +282,7 @@ impl Builder {
     fn on_event(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlError> {
         match event {
             Event::Scalar(text, style, anchor, tag) => {
+                self.suspect |= suspect(&text);
                 if self.awaiting_key() {
                     return self.on_key(text, style, span);
                 }
@@ -394,6 +410,7 @@ impl Builder {
             }
             Event::DocumentStart(_) => {
                 self.anchors.clear();
+                self.suspect = false;
                 Ok(())
             }
             Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => Ok(()),
@@ -497,6 +514,7 @@ impl Builder {
                 } else {
                     SpanTree::default()
                 },
+                strings_clean: !self.suspect,
             }),
             Some(Frame::Seq { spans, .. }) => {
                 self.items.push(value);
