@@ -544,15 +544,30 @@ fn parse_documents(
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
+    use std::io::Read;
+    let cannot = |e: std::io::Error| format!("cannot read the file: {e}");
+    // One open and one stat per file: a large corp has thousands.
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
+    let too_large = |len: u64| {
+        format!(
             "file too large: {:.1} MiB, rule files are limited to {} MiB",
-            meta.len() as f64 / (1024.0 * 1024.0),
+            len as f64 / (1024.0 * 1024.0),
             MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        )
+    };
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(len));
     }
-    std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))
+    let mut bytes = Vec::with_capacity(len as usize);
+    // A file that grows while it is read is still held to the limit.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// A file YAML cannot read. A full-width look-alike of YAML's punctuation
