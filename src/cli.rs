@@ -172,6 +172,91 @@ pub fn now_or_clock(now: Option<jiff::Timestamp>) -> jiff::Timestamp {
     now.unwrap_or_else(jiff::Timestamp::now)
 }
 
+/// The command line with its help in `lang`: Chinese from
+/// locales/zh-CN-help.ftl (headings included), English as written above.
+pub fn command(lang: crate::i18n::Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    match lang {
+        crate::i18n::Lang::En => cmd,
+        crate::i18n::Lang::ZhCn => in_chinese(cmd, "root"),
+    }
+}
+
+fn in_chinese(mut cmd: clap::Command, name: &str) -> clap::Command {
+    use crate::i18n::zh_help;
+    use clap::{Arg, ArgAction};
+    let text = |id: &str| zh_help(id).unwrap_or_default();
+    if let Some(about) = zh_help(&format!("cmd-{name}")) {
+        cmd = cmd.about(about);
+    }
+    if cmd.get_long_about().is_some() {
+        cmd = cmd.long_about(text(&format!("cmd-{name}-long")));
+    }
+    if cmd.get_after_help().is_some() {
+        cmd = cmd.after_help(text("help-exit-status"));
+    }
+    let (options, arguments) = (text("help-options"), text("help-arguments"));
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let help = zh_help(&format!("arg-{name}-{id}")).or_else(|| zh_help(&format!("arg-{id}")));
+        let (options, arguments) = (options.clone(), arguments.clone());
+        cmd = cmd.mut_arg(&id, |a| {
+            let heading = if a.is_positional() {
+                arguments
+            } else {
+                options
+            };
+            let long = a.get_long_help().is_some();
+            let mut a = a.help_heading(heading);
+            if let Some(help) = help {
+                a = a.help(help.clone());
+                if long {
+                    a = a.long_help(help);
+                }
+            }
+            a
+        });
+    }
+    // clap's own -h and -V, with Chinese words, under the same heading.
+    cmd = cmd
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("打印帮助")
+                .help_heading(options.clone()),
+        )
+        .subcommand_help_heading(text("help-commands"))
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+            text("help-usage")
+        ));
+    if name == "root" {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("打印版本")
+                .help_heading(options),
+        );
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(&sub, |s| in_chinese(s, &sub));
+    }
+    cmd
+}
+
 /// The paths a command works on: those given, else rules/ and, where it
 /// exists, rosters/.
 pub fn paths_or_default(paths: &[PathBuf]) -> Vec<PathBuf> {

@@ -11,6 +11,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub const EN: &str = include_str!("../locales/en.ftl");
 pub const ZH_CN: &str = include_str!("../locales/zh-CN.ftl");
+/// `--help` in Chinese (the English help is the CLI's doc comments).
+pub const ZH_CN_HELP: &str = include_str!("../locales/zh-CN-help.ftl");
 
 #[derive(
     Clone,
@@ -90,6 +92,45 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
         Lang::En => (&EN_BUNDLE, EN, "en"),
         Lang::ZhCn => (&ZH_BUNDLE, ZH_CN, "zh-CN"),
     };
+    load(cell, source, id)
+}
+
+/// The Chinese `--help` text `id`, if the file has it.
+pub fn zh_help(id: &str) -> Option<String> {
+    static HELP: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    let bundle = load(&HELP, ZH_CN_HELP, "zh-CN");
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned(),
+    )
+}
+
+/// The language `--lang` names on a command line not parsed yet (the help
+/// is built before the parse), else the environment's.
+pub fn of_args(args: &[std::ffi::OsString]) -> Lang {
+    use clap::ValueEnum;
+    let mut words = args.iter().filter_map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => continue,
+        };
+        if let Some(lang) = value.and_then(|v| Lang::from_str(v, true).ok()) {
+            return lang;
+        }
+    }
+    from_env(|v| std::env::var(v).ok())
+}
+
+fn load(
+    cell: &'static OnceLock<FluentBundle<FluentResource>>,
+    source: &'static str,
+    id: &str,
+) -> &'static FluentBundle<FluentResource> {
     cell.get_or_init(|| {
         let id: unic_langid::LanguageIdentifier = id.parse().expect("a valid language id");
         let mut bundle = FluentBundle::new_concurrent(vec![id]);

@@ -27,8 +27,6 @@ pub mod schema;
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// How a command ended, as the process exit status: one contract for every
 /// command (`cli::EXIT_STATUS`, README "Exit status").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +50,10 @@ impl From<Exit> for ExitCode {
 /// Runs the command line `args` (program name first) and returns the exit status.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
-    let cli = match cli::Cli::try_parse_from(&args) {
+    let parsed = cli::command(i18n::of_args(&args))
+        .try_get_matches_from(&args)
+        .and_then(|m| <cli::Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

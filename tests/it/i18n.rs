@@ -105,3 +105,98 @@ fn apply_refuses_in_chinese() {
         out.stderr
     );
 }
+
+/// `--help` in Chinese: chosen like the messages (`--lang`, `LANG`), with
+/// Chinese headings; English stays the doc comments.
+#[test]
+fn help_in_chinese() {
+    let plan = run(&["--lang", "zh-CN", "plan", "--help"]);
+    assert_eq!(plan.code, 0, "{}", plan.stderr);
+    insta::assert_snapshot!("plan_help_zh", plan.stdout);
+    let mut command = binary();
+    command
+        .args(["validate", "-h"])
+        .env_remove("LC_ALL")
+        .env("LANG", "zh_CN.UTF-8");
+    let short = String::from_utf8(command.output().unwrap().stdout).unwrap();
+    assert!(short.starts_with("校验规则文件"), "{short}");
+    assert!(
+        short.contains("选项:") && !short.contains("Options:"),
+        "{short}"
+    );
+    let english = run(&["plan", "--help"]);
+    assert!(
+        english.stdout.starts_with("Show the API calls"),
+        "{}",
+        english.stdout
+    );
+}
+
+/// Every command and argument has its Chinese help, and the file holds no
+/// text for one that no longer exists.
+#[test]
+fn every_argument_has_chinese_help() {
+    use std::collections::BTreeSet;
+    use wecom_checkin::i18n::{ZH_CN_HELP, ids, zh_help};
+    fn walk(
+        cmd: &clap::Command,
+        name: &str,
+        used: &mut BTreeSet<String>,
+        missing: &mut Vec<String>,
+    ) {
+        let need = |id: String, used: &mut BTreeSet<String>| {
+            if zh_help(&id).is_some() {
+                used.insert(id);
+                true
+            } else {
+                false
+            }
+        };
+        if !need(format!("cmd-{name}"), used) {
+            missing.push(format!("cmd-{name}"));
+        }
+        if cmd.get_long_about().is_some() && !need(format!("cmd-{name}-long"), used) {
+            missing.push(format!("cmd-{name}-long"));
+        }
+        for arg in cmd
+            .get_arguments()
+            .filter(|a| name == "root" || !a.is_global_set())
+        {
+            let id = arg.get_id();
+            if !need(format!("arg-{name}-{id}"), used) && !need(format!("arg-{id}"), used) {
+                missing.push(format!("arg-{id} (of {name})"));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, sub.get_name(), used, missing);
+        }
+    }
+    let mut used: BTreeSet<String> = [
+        "help-exit-status",
+        "help-usage",
+        "help-options",
+        "help-arguments",
+        "help-commands",
+    ]
+    .map(str::to_owned)
+    .into();
+    let mut missing = Vec::new();
+    walk(
+        &wecom_checkin::cli::command(wecom_checkin::i18n::Lang::En),
+        "root",
+        &mut used,
+        &mut missing,
+    );
+    assert!(
+        missing.is_empty(),
+        "locales/zh-CN-help.ftl lacks: {missing:?}"
+    );
+    let stale: Vec<String> = ids(ZH_CN_HELP)
+        .into_iter()
+        .filter(|id| !used.contains(id))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "locales/zh-CN-help.ftl has text for nothing: {stale:?}"
+    );
+}
