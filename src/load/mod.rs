@@ -212,56 +212,86 @@ pub fn discover_all(paths: &[PathBuf]) -> Result<Found, ToolError> {
 /// skipped) that `found` takes; sorted, each once.
 pub fn find(
     paths: &[PathBuf],
-    named: impl Fn(&Path) -> bool,
-    found: impl Fn(&Path) -> bool,
+    named: impl Fn(&Path) -> bool + Send + Sync,
+    found: impl Fn(&Path) -> bool + Send + Sync,
 ) -> Result<Vec<PathBuf>, ToolError> {
-    let mut files = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| {
-            ToolError::new(format!("cannot read {}: {e}", path.display()))
-                .with_help("pass a rule file or a folder of rule files (default: rules/)")
-        })?;
-        if meta.is_file() {
-            if named(path) {
-                files.push(path.clone());
-            }
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(path)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            let entry = entry.map_err(|e| {
-                let at = e
-                    .path()
-                    .map_or_else(|| path.display().to_string(), |p| p.display().to_string());
-                let why = if e.loop_ancestor().is_some() {
-                    "a symbolic link loops back to a folder above it".to_owned()
-                } else {
-                    e.io_error().map_or_else(|| e.to_string(), ToString::to_string)
-                };
-                ToolError::new(format!("cannot read {at}: {why}")).with_help(
-                    "fix or remove it: every rule file must be read, or plan --prune would delete the rules it describes",
-                )
-            })?;
-            if entry.file_type().is_file() && found(entry.path()) {
-                files.push(entry.into_path());
-            } else if !entry.file_type().is_dir()
-                && !entry.file_type().is_file()
-                && found(entry.path())
-            {
-                return Err(ToolError::new(format!(
-                    "cannot read {}: not a regular file",
-                    entry.path().display()
-                )));
-            }
-        }
-    }
+    let mut files = walk(paths, named, found).collect::<Result<Vec<_>, _>>()?;
     files.sort();
     files.dedup();
     Ok(files)
+}
+
+/// [`find`]'s files as the walk meets them (unsorted, possibly twice when
+/// paths overlap), so that a caller can read each while the walk goes on.
+/// The first entry that cannot be read is an error, and ends the walk.
+fn walk<'a>(
+    paths: &'a [PathBuf],
+    named: impl Fn(&Path) -> bool + Send + Sync + 'a,
+    found: impl Fn(&Path) -> bool + Send + Sync + 'a,
+) -> impl Iterator<Item = Result<PathBuf, ToolError>> + Send + 'a {
+    let found = std::sync::Arc::new(found);
+    let mut failed = false;
+    paths
+        .iter()
+        .flat_map(move |path| -> Box<dyn Iterator<Item = Result<PathBuf, ToolError>> + Send + 'a> {
+            let meta = match std::fs::metadata(path) {
+                Ok(meta) => meta,
+                Err(e) => {
+                    return Box::new(std::iter::once(Err(ToolError::new(format!(
+                        "cannot read {}: {e}",
+                        path.display()
+                    ))
+                    .with_help("pass a rule file or a folder of rule files (default: rules/)"))));
+                }
+            };
+            if meta.is_file() {
+                return Box::new(named(path).then(|| Ok(path.clone())).into_iter());
+            }
+            let found = found.clone();
+            let walker = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
+            Box::new(walker.filter_map(move |entry| {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(e) => {
+                        let at = e.path().map_or_else(
+                            || path.display().to_string(),
+                            |p| p.display().to_string(),
+                        );
+                        let why = if e.loop_ancestor().is_some() {
+                            "a symbolic link loops back to a folder above it".to_owned()
+                        } else {
+                            e.io_error()
+                                .map_or_else(|| e.to_string(), ToString::to_string)
+                        };
+                        return Some(Err(ToolError::new(format!("cannot read {at}: {why}")).with_help(
+                            "fix or remove it: every rule file must be read, or plan --prune would delete the rules it describes",
+                        )));
+                    }
+                };
+                let kind = entry.file_type();
+                if kind.is_file() && found(entry.path()) {
+                    Some(Ok(entry.into_path()))
+                } else if !kind.is_dir() && !kind.is_file() && found(entry.path()) {
+                    Some(Err(ToolError::new(format!(
+                        "cannot read {}: not a regular file",
+                        entry.path().display()
+                    ))))
+                } else {
+                    None
+                }
+            }))
+        })
+        .take_while(move |item| {
+            let go = !failed;
+            failed |= item.is_err();
+            go
+        })
 }
 
 /// Loads every rule under `paths`. Problems in files are diagnostics; a path
@@ -277,16 +307,59 @@ pub fn load_paths_with(
     paths: &[PathBuf],
     check: impl Fn(&LoadedRule) -> Vec<Diagnostic> + Sync,
 ) -> Result<Loaded, ToolError> {
-    let (found, ()) = rayon::join(|| discover_all(paths), schema::prepare);
-    let Found {
-        rules: files,
-        rosters,
-    } = found?;
+    use crate::roster::file::is_roster_file_name;
+    use rayon::prelude::*;
+    // Files are independent: each is read on whichever core is free while
+    // the walk goes on (a large corp's folder takes as long to list as a
+    // fifth of its files to read), then all are put back in file order.
+    enum Item {
+        Rule(PathBuf, Loaded),
+        Roster(PathBuf),
+    }
+    // The schema compiles beside the first files rather than before them.
+    rayon::spawn(schema::prepare);
+    let items: Vec<Result<Item, ToolError>> = walk(
+        paths,
+        |_| true,
+        |p| is_rule_file_name(p) || is_roster_file_name(p),
+    )
+    .par_bridge()
+    .map(|path| {
+        let path = path?;
+        if is_roster_file_name(&path) {
+            return Ok(Item::Roster(path));
+        }
+        let mut one = Loaded::default();
+        load_file(&path, &mut one);
+        for lr in &one.rules {
+            one.diagnostics.extend(check(lr));
+        }
+        Ok(Item::Rule(path, one))
+    })
+    .collect();
+    let mut per_file = Vec::with_capacity(items.len());
+    let mut rosters = Vec::new();
+    let mut failures = Vec::new();
+    for item in items {
+        match item {
+            Ok(Item::Rule(path, one)) => per_file.push((path, one)),
+            Ok(Item::Roster(path)) => rosters.push(path),
+            Err(e) => failures.push(e),
+        }
+    }
+    // Which error is said does not depend on which core met it first.
+    if let Some(e) = failures.into_iter().min_by_key(ToString::to_string) {
+        return Err(e);
+    }
+    per_file.sort_by(|(a, _), (b, _)| a.cmp(b));
+    per_file.dedup_by(|(a, _), (b, _)| a == b);
+    rosters.sort();
+    rosters.dedup();
     let mut loaded = Loaded {
         roster_files: rosters,
         ..Loaded::default()
     };
-    if files.is_empty() {
+    if per_file.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
         loaded.diagnostics.push(
             Diagnostic::file_error("no rule files", &shown.join(", "), "", Pos::default(), "no rule files found (*.yaml, *.yml, *.json)")
@@ -294,24 +367,11 @@ pub fn load_paths_with(
         );
         return Ok(loaded);
     }
-    // Files are independent: load them on every core, then merge in file order.
-    use rayon::prelude::*;
-    let per_file: Vec<Loaded> = files
-        .par_iter()
-        .map(|path| {
-            let mut one = Loaded::default();
-            load_file(path, &mut one);
-            for lr in &one.rules {
-                one.diagnostics.extend(check(lr));
-            }
-            one
-        })
-        .collect();
     loaded
         .rules
-        .reserve(per_file.iter().map(|one| one.rules.len()).sum());
+        .reserve(per_file.iter().map(|(_, one)| one.rules.len()).sum());
     loaded.sources.texts.reserve(per_file.len());
-    for one in per_file {
+    for (_, one) in per_file {
         loaded.merge(one);
     }
     Ok(loaded)
