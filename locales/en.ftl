@@ -207,3 +207,20 @@ refused-plan-errors = the plan has errors (nothing was applied)
 refused-not-a-terminal = not on a terminal: pass --auto-approve to apply without asking
 refused-not-confirmed = not confirmed
 refused-moved = live state changed since the plan (another apply at the same time?); nothing was applied. Changed: { $changed }
+
+## import
+
+import-refused-unreadable = Import refused: cannot tell which rules these files describe: { $files }
+import-refused-unreadable-help = {"  "}help: fix them first (`wecom-checkin validate` shows why), then import --new-only again
+import-new-only = { $described } of { $live } live rules are described by files in { $folder } already; importing the other { $rest }.
+import-refused-existing = Import refused: { $n ->
+    [one] { $n } file exists
+   *[other] { $n } files exist
+} already: { $files }
+import-refused-existing-help = {"  "}help: import into an empty folder, or pass --force to overwrite them
+import-done = Imported { $n } rules into { $folder }.
+import-kept-live = { $n ->
+    [one] { $n } live value
+   *[other] { $n } live values
+} the write API rejects were kept as they are (keep_live): validate warns about them; change them before changing their field.
+import-next = Next: commit the files; `wecom-checkin plan` should show no change.

@@ -169,3 +169,14 @@ refused-plan-errors = 计划有错误(未应用任何变更)
 refused-not-a-terminal = 不在终端中:请传入 --auto-approve 以不经询问地应用
 refused-not-confirmed = 未确认
 refused-moved = 生成计划后线上状态有变化(是否有另一个 apply 同时运行?);未应用任何变更。变化:{ $changed }
+
+## import
+
+import-refused-unreadable = 拒绝导入:无法判断这些文件描述的是哪些规则:{ $files }
+import-refused-unreadable-help = {"  "}help: 请先修正它们(`wecom-checkin validate` 会说明原因),再运行 import --new-only
+import-new-only = { $live } 条线上规则中有 { $described } 条已由 { $folder } 中的文件描述;导入其余 { $rest } 条。
+import-refused-existing = 拒绝导入:已有 { $n } 个文件:{ $files }
+import-refused-existing-help = {"  "}help: 请导入到空目录,或传入 --force 覆盖它们
+import-done = 已导入 { $n } 条规则到 { $folder }。
+import-kept-live = 写接口不接受的 { $n } 个线上值已原样保留(keep_live):validate 会对它们给出警告;修改它们所在字段之前请先改正它们。
+import-next = 下一步:提交这些文件;`wecom-checkin plan` 应显示没有变化。

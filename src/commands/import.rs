@@ -25,6 +25,7 @@ use crate::load::{self, LoadedRule};
 use crate::model::wire::rule_to_wire;
 use crate::model::{Duration, KeepLive, Rule};
 use crate::pipeline;
+use crate::t;
 use unicode_normalization::UnicodeNormalization;
 
 pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
@@ -42,12 +43,13 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
             Ok(d) => d,
             Err(unreadable) => {
                 println!(
-                    "Import refused: cannot tell which rules these files describe: {}",
-                    escape::text(&unreadable.join(", "))
+                    "{}",
+                    t!(
+                        "import-refused-unreadable",
+                        files = escape::text(&unreadable.join(", ")).into_owned()
+                    )
                 );
-                println!(
-                    "  help: fix them first (`wecom-checkin validate` shows why), then import --new-only again"
-                );
+                println!("{}", t!("import-refused-unreadable-help"));
                 return Ok(Exit::Failure);
             }
         };
@@ -59,10 +61,14 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
                     .contains(l.rule.groupname.as_deref().unwrap_or_default())
         });
         println!(
-            "{} of {before} live rules are described by files in {} already; importing the other {}.",
-            before - live.len(),
-            load::display_path(&args.out),
-            live.len()
+            "{}",
+            t!(
+                "import-new-only",
+                described = before - live.len(),
+                live = before,
+                folder = load::display_path(&args.out),
+                rest = live.len()
+            )
         );
         taken = described.files;
     }
@@ -75,11 +81,14 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         .collect();
     if !existing.is_empty() && !args.force {
         println!(
-            "Import refused: {} file(s) exist already: {}",
-            existing.len(),
-            escape::text(&existing.join(", "))
+            "{}",
+            t!(
+                "import-refused-existing",
+                n = existing.len(),
+                files = escape::text(&existing.join(", ")).into_owned()
+            )
         );
-        println!("  help: import into an empty folder, or pass --force to overwrite them");
+        println!("{}", t!("import-refused-existing-help"));
         return Ok(Exit::Failure);
     }
     std::fs::create_dir_all(&args.out)
@@ -114,15 +123,17 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         print!("{}", escape::guard_lines(line));
     }
     println!(
-        "Imported {written} rules into {}.",
-        load::display_path(&args.out)
+        "{}",
+        t!(
+            "import-done",
+            n = written,
+            folder = load::display_path(&args.out)
+        )
     );
     if kept_total > 0 {
-        println!(
-            "{kept_total} live value(s) the write API rejects were kept as they are (keep_live): validate warns about them; change them before changing their field."
-        );
+        println!("{}", t!("import-kept-live", n = kept_total));
     }
-    println!("Next: commit the files; `wecom-checkin plan` should show no change.");
+    println!("{}", t!("import-next"));
     Ok(Exit::Success)
 }
 

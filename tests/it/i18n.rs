@@ -200,3 +200,42 @@ fn every_argument_has_chinese_help() {
         "locales/zh-CN-help.ftl has text for nothing: {stale:?}"
     );
 }
+
+/// import, the first command of an adopting corp, speaks Chinese too.
+#[test]
+fn import_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = super::util::root().join("examples/live/corp.json");
+    let out = run(&[
+        "import",
+        "--lang",
+        "zh-CN",
+        "--live",
+        live.to_str().unwrap(),
+        "--out",
+        dir.path().join("rules").to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("已导入 3 条规则到"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("下一步:提交这些文件;`wecom-checkin plan` 应显示没有变化。"),
+        "{}",
+        out.stdout
+    );
+    let again = run(&[
+        "import",
+        "--lang",
+        "zh-CN",
+        "--live",
+        live.to_str().unwrap(),
+        "--out",
+        dir.path().join("rules").to_str().unwrap(),
+    ]);
+    assert_eq!(again.code, 1);
+    assert!(
+        again.stdout.contains("拒绝导入:已有 3 个文件:"),
+        "{}",
+        again.stdout
+    );
+}
