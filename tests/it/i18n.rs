@@ -206,15 +206,19 @@ fn every_argument_has_chinese_help() {
 fn import_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
     let live = super::util::root().join("examples/live/corp.json");
-    let out = run(&[
-        "import",
-        "--lang",
-        "zh-CN",
-        "--live",
-        live.to_str().unwrap(),
-        "--out",
-        dir.path().join("rules").to_str().unwrap(),
-    ]);
+    let out_dir = dir.path().join("rules");
+    let import = || {
+        run(&[
+            "import",
+            "--lang",
+            "zh-CN",
+            "--live",
+            live.to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ])
+    };
+    let out = import();
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("已导入 3 条规则到"), "{}", out.stdout);
     assert!(
@@ -223,15 +227,7 @@ fn import_in_chinese() {
         "{}",
         out.stdout
     );
-    let again = run(&[
-        "import",
-        "--lang",
-        "zh-CN",
-        "--live",
-        live.to_str().unwrap(),
-        "--out",
-        dir.path().join("rules").to_str().unwrap(),
-    ]);
+    let again = import();
     assert_eq!(again.code, 1);
     assert!(
         again.stdout.contains("拒绝导入:已有 3 个文件:"),
