@@ -224,3 +224,107 @@ import-kept-live = { $n ->
    *[other] { $n } live values
 } the write API rejects were kept as they are (keep_live): validate warns about them; change them before changing their field.
 import-next = Next: commit the files; `wecom-checkin plan` should show no change.
+
+## Diagnostics: the shape of a rule file (its keys and value types)
+
+shape-not-a-mapping = a rule file holds a mapping of rule fields, found { $found }
+shape-not-a-mapping-help = start the document with `grouptype:` and `groupname:` (see README: the rule file format)
+shape-the-rule = the rule
+shape-top-level = the rule's top level
+shape-fullwidth-key = unknown key `{ $key }` in { $place }: it holds a full-width character
+shape-fullwidth-key-help = it holds { $advice }; with half-width characters it reads `{ $fixed }`
+shape-misplaced = `{ $key }` is not a key of { $place }, so it is kept and sent as written there
+shape-unknown-key = unknown key `{ $key }` in { $place }
+shape-did-you-mean = did you mean `{ $key }`?
+shape-unknown-field = `{ $key }` in { $place } is not in the field table this version knows; it is kept and sent as written
+shape-unknown-field-help = keep it if it is an API field newer than this version (import writes such fields); otherwise remove it. The keys this version knows here: { $keys }
+shape-missing-key = missing required key `{ $key }`
+shape-add-grouptype = add `grouptype: fixed` (or schedule, free)
+shape-add-groupname = add `groupname:` with the rule's name
+shape-add-key = add `{ $key }`
+shape-field = `{ $field }`: { $message }
+shape-or = {" or "}
+shape-must-be = `{ $field }` must be { $expected }, found { $found }
+shape-party-id-twice = `party_id` and `partyid` are the same field: write it once
+shape-keep-party-id = keep `party_id`
+shape-indent-under = did you mean to indent it under `{ $under }`? `{ $key }` is a key of { $place }.
+shape-move-out = did you mean to move it out to { $place }, where `{ $key }` is a key?
+shape-keep-if-newer = { $how } Keep it here only if it is an API field newer than this version.
+shape-not-allowed = { $found } is not an allowed value
+shape-value-fullwidth = { $complaint }: it holds { $advice }
+shape-out-of-range = { $found } is out of range for { $kind ->
+    [time-of-day] a time of day
+    [duration] a duration
+    [date] a date
+    [weekday] a weekday (0 = Sunday … 6)
+   *[grouptype] a rule type
+}
+shape-a-type = { $json_type ->
+    [array] a list
+    [object] a mapping
+    [integer] an integer
+    [null] an empty value
+   *[other] a { $json_type }
+}
+shape-the-number = the number { $n }
+shape-the-string = the string "{ $s }"
+
+## Full-width characters typed by an input method
+
+fullwidth-space = a full-width (ideographic) space
+fullwidth-char = the full-width `{ $c }`
+fullwidth-half-space = a space
+fullwidth-advice = { $name } (U+{ $code }); type { $half } instead (switch the input method to half-width, 半角)
+
+## Diagnostics as text (the words before each part)
+
+diag-error = error
+diag-warning = warning
+diag-note = note
+diag-help = help
+diag-at = at { $pointer }
+diag-in = in { $place }
+
+## Readable values that do not read
+
+value-not-a-time = "{ $value }" is not a time of day: write "HH:MM" (e.g. "09:00"), "+1 HH:MM" for the next day, or seconds since midnight
+value-next-day = ; a day has no hour 24 or later: for that time tomorrow write "{ $next }"
+value-not-a-duration = "{ $value }" is not a duration: write e.g. "5m", "1h30m", "45s", or a number of seconds
+value-not-a-date = "{ $value }" is not a date: write "YYYY-MM-DD" (e.g. "2027-01-01"), or a Unix timestamp of midnight UTC+8
+value-not-a-weekday = "{ $value }" is not a weekday: write mon, tue, wed, thu, fri, sat or sun, 周一 … 周日 (or 0 = Sunday … 6)
+value-not-a-grouptype = "{ $value }" is not a rule type: write fixed, schedule or free (or 1, 2, 3)
+
+## Reading rule files and their YAML
+
+load-no-rule-files = no rule files found (*.yaml, *.yml, *.json)
+load-no-rule-files-help = put one rule per file under rules/, or name the files to check; an empty set is refused so that a failed checkout never looks valid
+load-not-utf8 = not UTF-8: invalid byte { $byte }
+load-not-utf8-help = save the file as UTF-8 (rule files are UTF-8 text, Chinese included)
+load-empty-file = empty file: no rule in it
+load-empty-file-help = write a rule here (see README: the rule file format), or delete the file
+load-cannot-read = cannot read the file: { $error }
+load-too-large = file too large: { $size } MiB, rule files are limited to { $max } MiB
+yaml-syntax = YAML syntax error: { $info }
+yaml-syntax-help = fix the YAML syntax here; quoting the value often helps
+yaml-parser-failed = the YAML parser could not read this file
+yaml-parser-failed-help = check the file's YAML syntax
+yaml-fullwidth = YAML cannot read this file, likely because of the full-width `{ $c }` here
+yaml-fullwidth-help = this is { $advice }; the parser said, at line { $line }, column { $column }: { $message }
+yaml-key-not-plain = a key must be a plain value, not a list or a mapping
+yaml-key-not-plain-help = rule files use the API's field names as keys
+yaml-too-deep = nesting deeper than { $max } levels
+yaml-too-deep-help = a check-in rule nests at most 7 levels; this is not a rule file
+yaml-alias-key = an alias cannot be used as a key
+yaml-unknown-anchor = alias to an unknown anchor
+yaml-empty-key = empty key
+yaml-empty-key-help = write the field name before the colon
+yaml-duplicate-key = duplicate key `{ $key }`
+yaml-duplicate-key-at = duplicate key `{ $key }` (first defined at line { $line }, column { $column })
+yaml-duplicate-key-help = a key may appear once in a mapping: keep one of them
+yaml-too-large = the document expands to more than { $max } values (aliases included)
+yaml-too-large-help = a check-in rule has a few hundred values; split the file or remove aliases
+yaml-bad-tagged = `{ $text }` is not a valid !!{ $tag }
+yaml-unsupported-tag = unsupported tag `{ $tag }`: rule files use plain values
+yaml-number-too-large = the number { $text } is too large
+yaml-not-a-number = `{ $text }` is not a number
+yaml-number-unrepresentable = the number { $text } cannot be represented

@@ -180,3 +180,110 @@ import-refused-existing-help = {"  "}help: 请导入到空目录,或传入 --for
 import-done = 已导入 { $n } 条规则到 { $folder }。
 import-kept-live = 写接口不接受的 { $n } 个线上值已原样保留(keep_live):validate 会对它们给出警告;修改它们所在字段之前请先改正它们。
 import-next = 下一步:提交这些文件;`wecom-checkin plan` 应显示没有变化。
+
+## 诊断:规则文件的结构(键与值的类型)
+
+shape-not-a-mapping = 规则文件应是由规则字段组成的映射,这里是{ $found }
+shape-not-a-mapping-help = 以 `grouptype:` 和 `groupname:` 开始文档(见 README:规则文件格式)
+shape-the-rule = 规则
+shape-top-level = 规则的顶层
+shape-fullwidth-key = { $place } 中的键 `{ $key }` 未知:其中有全角字符
+shape-fullwidth-key-help = 其中有{ $advice };换成半角字符后是 `{ $fixed }`
+shape-misplaced = `{ $key }` 不是 { $place } 的键,因此在那里按原样保留并发送
+shape-unknown-key = { $place } 中的键 `{ $key }` 未知
+shape-did-you-mean = 是不是想写 `{ $key }`?
+shape-unknown-field = { $place } 中的 `{ $key }` 不在此版本已知的字段表中;按原样保留并发送
+shape-unknown-field-help = 如果它是比此版本更新的 API 字段(import 会写入这类字段),请保留;否则请删除。此版本在这里认识的键:{ $keys }
+shape-missing-key = 缺少必填的键 `{ $key }`
+shape-add-grouptype = 添加 `grouptype: fixed`(或 schedule、free)
+shape-add-groupname = 添加 `groupname:`,写上规则的名称
+shape-add-key = 添加 `{ $key }`
+shape-field = `{ $field }`:{ $message }
+shape-or = {" 或 "}
+shape-must-be = `{ $field }` 应为{ $expected },这里是{ $found }
+shape-party-id-twice = `party_id` 与 `partyid` 是同一个字段:只写一次
+shape-keep-party-id = 保留 `party_id`
+shape-indent-under = 是不是想把它缩进到 `{ $under }` 下面?`{ $key }` 是 { $place } 的键。
+shape-move-out = 是不是想把它移到{ $place }?`{ $key }` 是那里的键。
+shape-keep-if-newer = { $how }只有当它是比此版本更新的 API 字段时,才留在这里。
+shape-not-allowed = { $found } 不是允许的值
+shape-value-fullwidth = { $complaint }:其中有{ $advice }
+shape-out-of-range = { $found } 超出了{ $kind ->
+    [time-of-day] 时刻
+    [duration] 时长
+    [date] 日期
+    [weekday] 星期(0 = 周日 … 6)
+   *[grouptype] 规则类型
+}的范围
+shape-a-type = { $json_type ->
+    [array] 列表
+    [object] 映射
+    [integer] 整数
+    [null] 空值
+    [string] 字符串
+    [number] 数字
+    [boolean] 布尔值
+   *[other] { $json_type }
+}
+shape-the-number = 数字 { $n }
+shape-the-string = 字符串 "{ $s }"
+
+## 输入法打出的全角字符
+
+fullwidth-space = 全角空格(表意空格)
+fullwidth-char = 全角的 `{ $c }`
+fullwidth-half-space = 半角空格
+fullwidth-advice = { $name }(U+{ $code });请改为输入 { $half }(把输入法切换到半角)
+
+## 文本形式的诊断(各部分前面的词)
+
+diag-error = 错误
+diag-warning = 警告
+diag-note = 注
+diag-help = 建议
+diag-at = 位置 { $pointer }
+diag-in = 在 { $place }
+
+## 读不懂的可读值
+
+value-not-a-time = "{ $value }" 不是时刻:请写 "HH:MM"(如 "09:00"),次日写 "+1 HH:MM",或写从零点起的秒数
+value-next-day = ;一天没有 24 点及以后的钟点:次日的这个时刻请写 "{ $next }"
+value-not-a-duration = "{ $value }" 不是时长:请写如 "5m"、"1h30m"、"45s",或写秒数
+value-not-a-date = "{ $value }" 不是日期:请写 "YYYY-MM-DD"(如 "2027-01-01"),或写 UTC+8 零点的 Unix 时间戳
+value-not-a-weekday = "{ $value }" 不是星期:请写 周一 … 周日、星期一 … 星期日,或 mon、tue、wed、thu、fri、sat、sun(或 0 = 周日 … 6)
+value-not-a-grouptype = "{ $value }" 不是规则类型:请写 fixed(固定时间上下班)、schedule(按班次上下班)或 free(自由上下班)(或 1、2、3)
+
+## 读取规则文件及其 YAML
+
+load-no-rule-files = 没有找到规则文件(*.yaml、*.yml、*.json)
+load-no-rule-files-help = 在 rules/ 下每个文件放一条规则,或指明要检查的文件;一个文件都没有会被拒绝,以免检出失败时看起来一切正常
+load-not-utf8 = 不是 UTF-8:无效字节 { $byte }
+load-not-utf8-help = 请把文件另存为 UTF-8(规则文件是 UTF-8 文本,包括中文)
+load-empty-file = 空文件:里面没有规则
+load-empty-file-help = 在这里写一条规则(见 README:规则文件格式),或删除此文件
+load-cannot-read = 无法读取文件:{ $error }
+load-too-large = 文件过大:{ $size } MiB,规则文件最大 { $max } MiB
+yaml-syntax = YAML 语法错误:{ $info }
+yaml-syntax-help = 请修正此处的 YAML 语法;给值加上引号往往就能解决
+yaml-parser-failed = YAML 解析器无法读取此文件
+yaml-parser-failed-help = 请检查文件的 YAML 语法
+yaml-fullwidth = YAML 无法读取此文件,很可能是因为这里的全角 `{ $c }`
+yaml-fullwidth-help = 这是{ $advice };解析器在第 { $line } 行第 { $column } 列报告:{ $message }
+yaml-key-not-plain = 键必须是普通的值,不能是列表或映射
+yaml-key-not-plain-help = 规则文件以 API 的字段名作为键
+yaml-too-deep = 嵌套超过 { $max } 层
+yaml-too-deep-help = 打卡规则最多嵌套 7 层;这不是规则文件
+yaml-alias-key = 别名不能用作键
+yaml-unknown-anchor = 别名指向未知的锚点
+yaml-empty-key = 空键
+yaml-empty-key-help = 在冒号前写上字段名
+yaml-duplicate-key = 重复的键 `{ $key }`
+yaml-duplicate-key-at = 重复的键 `{ $key }`(首次出现在第 { $line } 行第 { $column } 列)
+yaml-duplicate-key-help = 同一映射中每个键只能出现一次:保留其中一个
+yaml-too-large = 文档展开后超过 { $max } 个值(含别名)
+yaml-too-large-help = 一条打卡规则只有几百个值;请拆分文件或去掉别名
+yaml-bad-tagged = `{ $text }` 不是有效的 !!{ $tag }
+yaml-unsupported-tag = 不支持的标签 `{ $tag }`:规则文件只用普通的值
+yaml-number-too-large = 数字 { $text } 太大
+yaml-not-a-number = `{ $text }` 不是数字
+yaml-number-unrepresentable = 数字 { $text } 无法表示

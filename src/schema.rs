@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::model::fields::Kind;
 use crate::model::{Date, Duration, GroupType, Rule, TimeOfDay, Weekday};
+use crate::t;
 
 /// The check name of a key this version does not know that is no likely typo (a warning).
 pub const UNKNOWN_FIELD: &str = "unknown field";
@@ -183,16 +184,24 @@ pub fn schema_value() -> &'static Value {
     &compiled().schema
 }
 
-/// Checks one document against the schema; `report(pointer, check, message, help)` is
-/// called once per problem.
-pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String, Option<String>)) {
+/// Checks one document against the schema; `report` is called once per problem.
+pub fn check(instance: &Value, mut report: impl FnMut(Finding)) {
+    let mut out = Vec::new();
+    findings(instance, &mut out);
+    for finding in out {
+        report(finding);
+    }
+}
+
+fn findings(instance: &Value, out: &mut Vec<Finding>) {
     let c = compiled();
     if !instance.is_object() {
-        report(
+        say(
+            out,
             "",
             "type",
-            format!("a rule file holds a mapping of rule fields, found {}", describe(instance)),
-            Some("start the document with `grouptype:` and `groupname:` (see README: the rule file format)".into()),
+            t!("shape-not-a-mapping", found = describe(instance)),
+            Some(t!("shape-not-a-mapping-help")),
         );
         return;
     }
@@ -211,7 +220,7 @@ pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String
                     let key_pointer =
                         format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
                     let place = if pointer.is_empty() {
-                        "the rule".to_owned()
+                        t!("shape-the-rule")
                     } else {
                         format!("`{}`", field_path(&pointer))
                     };
@@ -225,64 +234,80 @@ pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String
                             .chars()
                             .map(|c| crate::load::fullwidth::half_width(c).unwrap_or(c))
                             .collect();
-                        report(
+                        say(
+                            out,
                             &key_pointer,
                             "unknown key",
-                            format!(
-                                "unknown key `{key}` in {place}: it holds a full-width character"
+                            t!(
+                                "shape-fullwidth-key",
+                                key = key.as_str(),
+                                place = place.as_str()
                             ),
-                            Some(format!(
-                                "it holds {}; with half-width characters it reads `{}`",
-                                crate::load::fullwidth::advice(c, half),
-                                fixed.trim()
+                            Some(t!(
+                                "shape-fullwidth-key-help",
+                                advice = crate::load::fullwidth::advice(c, half),
+                                fixed = fixed.trim()
                             )),
                         );
                         continue;
                     }
                     if let Some(hint) = misplaced(&c.schema, key, &pointer) {
-                        report(
+                        say(
+                            out,
                             &key_pointer,
                             UNKNOWN_FIELD,
-                            format!(
-                                "`{key}` is not a key of {place}, so it is kept and sent as written there"
+                            t!(
+                                "shape-misplaced",
+                                key = key.as_str(),
+                                place = place.as_str()
                             ),
                             Some(hint),
                         );
                         continue;
                     }
                     match did_you_mean(key, &allowed) {
-                        Some(s) => report(
-                            &key_pointer,
-                            "unknown key",
-                            format!("unknown key `{key}` in {place}"),
-                            Some(format!("did you mean `{s}`?")),
-                        ),
-                        None => report(
+                        Some(meant) => {
+                            say(
+                                out,
+                                &key_pointer,
+                                "unknown key",
+                                t!(
+                                    "shape-unknown-key",
+                                    key = key.as_str(),
+                                    place = place.as_str()
+                                ),
+                                Some(t!("shape-did-you-mean", key = meant)),
+                            );
+                            about(out, meant);
+                        }
+                        None => say(
+                            out,
                             &key_pointer,
                             UNKNOWN_FIELD,
-                            format!(
-                                "`{key}` in {place} is not in the field table this version knows; it is kept and sent as written"
+                            t!(
+                                "shape-unknown-field",
+                                key = key.as_str(),
+                                place = place.as_str()
                             ),
-                            Some(format!(
-                                "keep it if it is an API field newer than this version (import writes such fields); otherwise remove it. The keys this version knows here: {}",
-                                allowed.join(", ")
-                            )),
+                            Some(t!("shape-unknown-field-help", keys = allowed.join(", "))),
                         ),
                     }
                 }
             }
             ValidationErrorKind::Required { property } => {
                 let key = property.as_str().unwrap_or_default();
-                report(
+                say(
+                    out,
                     &pointer,
                     "missing key",
-                    format!("missing required key `{key}`"),
+                    t!("shape-missing-key", key = key),
                     Some(match key {
-                        "grouptype" => "add `grouptype: fixed` (or schedule, free)".to_owned(),
-                        "groupname" => "add `groupname:` with the rule's name".to_owned(),
-                        _ => format!("add `{key}`"),
+                        "grouptype" => t!("shape-add-grouptype"),
+                        "groupname" => t!("shape-add-groupname"),
+                        _ => t!("shape-add-key", key = key),
                     }),
                 );
+                about(out, key);
             }
             ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
                 let (out_of_range, message) =
@@ -291,7 +316,13 @@ pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String
                 // answers with a row of its error table: the checks report
                 // that row, and this message stands only where no row does.
                 let check = if out_of_range { OUT_OF_RANGE } else { "type" };
-                report(&pointer, check, format!("`{field}`: {message}"), None);
+                say(
+                    out,
+                    &pointer,
+                    check,
+                    t!("shape-field", field = field.as_str(), message = message),
+                    None,
+                );
             }
             ValidationErrorKind::Type { kind } => {
                 let expected = match kind {
@@ -300,26 +331,74 @@ pub fn check(instance: &Value, mut report: impl FnMut(&str, &'static str, String
                         .iter()
                         .map(|t| article(&t.to_string()))
                         .collect::<Vec<_>>()
-                        .join(" or "),
+                        .join(&t!("shape-or")),
                 };
-                report(
+                say(
+                    out,
                     &pointer,
                     "type",
-                    format!(
-                        "`{field}` must be {expected}, found {}",
-                        describe(error.instance())
+                    t!(
+                        "shape-must-be",
+                        field = field.as_str(),
+                        expected = expected,
+                        found = describe(error.instance())
                     ),
                     None,
                 );
             }
-            ValidationErrorKind::Not { .. } => report(
+            ValidationErrorKind::Not { .. } => say(
+                out,
                 &pointer,
                 "duplicate key",
-                "`party_id` and `partyid` are the same field: write it once".to_owned(),
-                Some("keep `party_id`".into()),
+                t!("shape-party-id-twice"),
+                Some(t!("shape-keep-party-id")),
             ),
-            _ => report(&pointer, "schema", format!("`{field}`: {error}"), None),
+            _ => say(
+                out,
+                &pointer,
+                "schema",
+                t!(
+                    "shape-field",
+                    field = field.as_str(),
+                    message = error.to_string()
+                ),
+                None,
+            ),
         }
+    }
+}
+
+/// One problem of a document's shape.
+pub struct Finding {
+    pub pointer: String,
+    pub check: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+    /// The key a "missing key" finding misses, or the key an unknown key
+    /// was likely meant to be: the loader sets what is said of it aside.
+    pub key: Option<String>,
+}
+
+fn say(
+    out: &mut Vec<Finding>,
+    pointer: &str,
+    check: &'static str,
+    message: String,
+    help: Option<String>,
+) {
+    out.push(Finding {
+        pointer: pointer.to_owned(),
+        check,
+        message,
+        help,
+        key: None,
+    });
+}
+
+/// The key the finding just said is about (see [`Finding::key`]).
+fn about(out: &mut [Finding], key: &str) {
+    if let Some(last) = out.last_mut() {
+        last.key = Some(key.to_owned());
     }
 }
 
@@ -389,7 +468,7 @@ fn misplaced(schema: &Value, key: &str, pointer: &str) -> Option<String> {
     let place = places.first()?;
     let shown = |p: &str| {
         if p.is_empty() {
-            "the rule's top level".to_owned()
+            t!("shape-top-level")
         } else {
             format!("`{p}`")
         }
@@ -400,19 +479,15 @@ fn misplaced(schema: &Value, key: &str, pointer: &str) -> Option<String> {
         .filter(|rest| !rest.is_empty());
     let how = match under {
         // Deeper than written: indent it under the next field on the way.
-        Some(rest) => format!(
-            "did you mean to indent it under `{}`? `{key}` is a key of {}.",
-            rest.split(['.', '[']).next().unwrap_or(rest),
-            shown(place)
+        Some(rest) => t!(
+            "shape-indent-under",
+            under = rest.split(['.', '[']).next().unwrap_or(rest),
+            key = key,
+            place = shown(place)
         ),
-        None => format!(
-            "did you mean to move it out to {}, where `{key}` is a key?",
-            shown(place)
-        ),
+        None => t!("shape-move-out", place = shown(place), key = key),
     };
-    Some(format!(
-        "{how} Keep it here only if it is an API field newer than this version."
-    ))
+    Some(t!("shape-keep-if-newer", how = how))
 }
 
 /// Every place (a field path pattern such as `checkindate[].checkintime[]`)
@@ -488,16 +563,13 @@ fn readable_value_error(kind: Option<Kind>, instance: &Value) -> (bool, String) 
             .map(|e| e.to_string())
     }
     let (complaint, what) = match kind {
-        Some(Kind::TimeOfDay) => (msg::<TimeOfDay>(instance), "a time of day"),
-        Some(Kind::Duration) => (msg::<Duration>(instance), "a duration"),
-        Some(Kind::Date) => (msg::<Date>(instance), "a date"),
-        Some(Kind::Weekday) => (msg::<Weekday>(instance), "a weekday (0 = Sunday … 6)"),
-        Some(Kind::GroupType) => (msg::<GroupType>(instance), "a rule type"),
+        Some(Kind::TimeOfDay) => (msg::<TimeOfDay>(instance), "time-of-day"),
+        Some(Kind::Duration) => (msg::<Duration>(instance), "duration"),
+        Some(Kind::Date) => (msg::<Date>(instance), "date"),
+        Some(Kind::Weekday) => (msg::<Weekday>(instance), "weekday"),
+        Some(Kind::GroupType) => (msg::<GroupType>(instance), "grouptype"),
         None => {
-            return (
-                false,
-                format!("{} is not an allowed value", describe(instance)),
-            );
+            return (false, t!("shape-not-allowed", found = describe(instance)));
         }
     };
     match complaint {
@@ -505,35 +577,39 @@ fn readable_value_error(kind: Option<Kind>, instance: &Value) -> (bool, String) 
         Some(m) => match instance.as_str().and_then(crate::load::fullwidth::find) {
             Some((_, c, half)) => (
                 false,
-                format!("{m}: it holds {}", crate::load::fullwidth::advice(c, half)),
+                t!(
+                    "shape-value-fullwidth",
+                    complaint = m,
+                    advice = crate::load::fullwidth::advice(c, half)
+                ),
             ),
             None => (false, m),
         },
         None => (
             true,
-            format!("{} is out of range for {what}", describe(instance)),
+            t!(
+                "shape-out-of-range",
+                found = describe(instance),
+                kind = what
+            ),
         ),
     }
 }
 
-fn article(t: &str) -> String {
-    match t {
-        "array" => "a list".into(),
-        "object" => "a mapping".into(),
-        "integer" => "an integer".into(),
-        other => format!("a {other}"),
-    }
+/// A JSON type as a person names it: "a list", "an integer".
+fn article(json_type: &str) -> String {
+    t!("shape-a-type", json_type = json_type)
 }
 
 /// How a value looks to a person: `a string "abc"`, `the number 1.5`, `a list`.
 pub fn describe(v: &Value) -> String {
     match v {
-        Value::Null => "an empty value".into(),
+        Value::Null => t!("shape-a-type", json_type = "null"),
         Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the string \"{s}\""),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "a mapping".into(),
+        Value::Number(n) => t!("shape-the-number", n = n.to_string()),
+        Value::String(s) => t!("shape-the-string", s = s.as_str()),
+        Value::Array(_) => t!("shape-a-type", json_type = "array"),
+        Value::Object(_) => t!("shape-a-type", json_type = "object"),
     }
 }
 
@@ -547,7 +623,7 @@ mod tests {
         let mut n = 0;
         check(
             &serde_json::json!({"grouptype": 1, "groupname": "x", "range": {"partyid": []}}),
-            |_, _, _, _| n += 1,
+            |_| n += 1,
         );
         assert_eq!(n, 0);
     }
@@ -635,7 +711,7 @@ mod tests {
         let mut seen = Vec::new();
         check(
             &serde_json::json!({"grouptype": 1, "groupname": "x", "checkindate": [{"flextime": 1}]}),
-            |p, c, m, h| seen.push((p.to_owned(), c, m, h)),
+            |f| seen.push((f.pointer, f.check, f.message, f.help)),
         );
         assert_eq!(seen.len(), 1, "{seen:?}");
         assert_eq!(seen[0].0, "/checkindate/0/flextime");

@@ -29,11 +29,13 @@ pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &Sources, color: bo
         Renderer::plain()
     };
     let mut out = String::new();
+    let names = LevelNames::of(crate::i18n::lang());
     for d in diagnostics {
         let level = match d.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => names.name(Level::ERROR, &names.error),
+            Severity::Warning => names.name(Level::WARNING, &names.warning),
         };
+        let note = names.name(Level::NOTE, &names.note);
         // Messages quote values from the file: make hidden characters visible.
         let message = escape::text(&d.message);
         let (title, label) = if d.code == 0 {
@@ -74,29 +76,65 @@ pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &Sources, color: bo
                         .annotation(annotation),
                 )
             }
-            _ => title.element(Level::NOTE.message(format!("in {}", escape::text(&location(d))))),
+            _ => title.element(note.clone().message(crate::t!(
+                "diag-in",
+                place = escape::text(&location(d)).into_owned()
+            ))),
         };
         if label.is_some() && sources.line(&d.file, d.line).is_none() {
-            group = group.element(Level::NOTE.message(message.as_ref()));
+            group = group.element(note.clone().message(message.as_ref()));
         }
         if let Some(explanation) = &d.explanation {
-            group = group.element(Level::NOTE.message(format!(
+            group = group.element(note.clone().message(format!(
                 "{} ({})",
                 explanation,
                 escape::text(&d.path)
             )));
         } else if !d.path.is_empty() {
-            group = group.element(Level::NOTE.message(format!("at {}", escape::text(&d.path))));
+            group = group.element(note.clone().message(crate::t!(
+                "diag-at",
+                pointer = escape::text(&d.path).into_owned()
+            )));
         }
         let help = d.help.as_deref().map(escape::text);
         if let Some(help) = &help {
-            group = group.element(Level::HELP.message(help.as_ref()));
+            group = group.element(names.name(Level::HELP, &names.help).message(help.as_ref()));
         }
         let report: &[Group] = &[group];
         out += &renderer.render(report);
         out += "\n\n";
     }
     out
+}
+
+/// The words before a diagnostic's parts ("error", "note", "help") in the
+/// output's language; English keeps the renderer's own.
+struct LevelNames {
+    translated: bool,
+    error: String,
+    warning: String,
+    note: String,
+    help: String,
+}
+
+impl LevelNames {
+    fn of(lang: crate::i18n::Lang) -> Self {
+        LevelNames {
+            translated: !lang.is_en(),
+            error: crate::t!("diag-error"),
+            warning: crate::t!("diag-warning"),
+            note: crate::t!("diag-note"),
+            help: crate::t!("diag-help"),
+        }
+    }
+
+    fn name<'a>(&self, level: Level<'a>, name: &'a str) -> Level<'a> {
+        if self.translated {
+            level.with_name(name)
+        } else {
+            level
+        }
+    }
 }
 
 fn location(d: &Diagnostic) -> String {

@@ -4,6 +4,8 @@
 //! running text they are fine (a groupname may hold `，`); where the parser or
 //! a value's reader fails, the message names them and the character to type.
 
+use crate::t;
+
 /// The half-width character to type instead of `c`, when `c` is one of them.
 pub fn half_width(c: char) -> Option<char> {
     Some(match c {
@@ -29,16 +31,18 @@ pub fn half_width(c: char) -> Option<char> {
 /// (U+FF1A); type `:` instead …".
 pub fn advice(c: char, half: char) -> String {
     let name = match c {
-        '\u{3000}' => "a full-width (ideographic) space".to_owned(),
-        c => format!("the full-width `{c}`"),
+        '\u{3000}' => t!("fullwidth-space"),
+        c => t!("fullwidth-char", c = c.to_string()),
     };
     let half = match half {
-        ' ' => "a space".to_owned(),
+        ' ' => t!("fullwidth-half-space"),
         h => format!("`{h}`"),
     };
-    format!(
-        "{name} (U+{:04X}); type {half} instead (switch the input method to half-width, 半角)",
-        u32::from(c)
+    t!(
+        "fullwidth-advice",
+        name = name,
+        code = format!("{:04X}", u32::from(c)),
+        half = half
     )
 }
 

@@ -17,6 +17,7 @@ use crate::diag::Diagnostic;
 use crate::error::ToolError;
 use crate::model::Rule;
 use crate::schema;
+use crate::t;
 use yaml::{Pos, SpanTree, YamlError};
 
 /// Rule files larger than this are refused: one rule is a few KiB, and a
@@ -386,8 +387,14 @@ pub fn load_paths_with(
     if per_file.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
         loaded.diagnostics.push(
-            Diagnostic::file_error("no rule files", &shown.join(", "), "", Pos::default(), "no rule files found (*.yaml, *.yml, *.json)")
-                .with_help("put one rule per file under rules/, or name the files to check; an empty set is refused so that a failed checkout never looks valid"),
+            Diagnostic::file_error(
+                "no rule files",
+                &shown.join(", "),
+                "",
+                Pos::default(),
+                t!("load-no-rule-files"),
+            )
+            .with_help(t!("load-no-rule-files-help")),
         );
         return Ok(loaded);
     }
@@ -445,9 +452,9 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
                     &file,
                     "",
                     pos,
-                    format!("not UTF-8: invalid byte 0x{byte:02x}"),
+                    t!("load-not-utf8", byte = format!("0x{byte:02x}")),
                 )
-                .with_help("save the file as UTF-8 (rule files are UTF-8 text, Chinese included)"),
+                .with_help(t!("load-not-utf8-help")),
             );
             return;
         }
@@ -477,9 +484,9 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
                 &file,
                 "",
                 Pos { line: 1, col: 1 },
-                "empty file: no rule in it",
+                t!("load-empty-file"),
             )
-            .with_help("write a rule here (see README: the rule file format), or delete the file"),
+            .with_help(t!("load-empty-file-help")),
         );
         return;
     }
@@ -512,13 +519,20 @@ fn load_document(
     let mut out_of_range = Vec::new();
     let mut shape_errors = 0;
     let mut unreadable = false;
-    schema::check(&value, |pointer, check, message, help| {
+    schema::check(&value, |finding| {
+        let schema::Finding {
+            pointer,
+            check,
+            message,
+            help,
+            key,
+        } = finding;
         let (pos, end) = if check == "unknown key" || check == schema::UNKNOWN_FIELD {
-            locate_key(spans.tree(), pointer)
+            locate_key(spans.tree(), &pointer)
         } else {
-            locate(spans.tree(), pointer)
+            locate(spans.tree(), &pointer)
         };
-        let mut d = Diagnostic::file_error(check, file, pointer, pos, message).with_end(end);
+        let mut d = Diagnostic::file_error(check, file, &pointer, pos, message).with_end(end);
         d.help = help;
         match check {
             // A warning by its registered severity.
@@ -527,27 +541,19 @@ fn load_document(
             _ => {
                 shape_errors += 1;
                 unreadable |= pointer.is_empty() && check != "missing key";
-                let at = match check {
+                match (check, key) {
                     // Nothing to set aside; the checks' own "required" rows
                     // for the key would only say it again.
-                    "missing key" => {
-                        let key = d.message.split('`').nth(1).unwrap_or_default();
-                        format!("{pointer}/{key}")
+                    ("missing key", Some(key)) => set_aside.push(format!("{pointer}/{key}")),
+                    // A typo stands for the key it was meant to be: what the
+                    // checks would say of that key's absence is not news either.
+                    (_, Some(meant)) => {
+                        let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
+                        set_aside.push(format!("{parent}/{meant}"));
+                        set_aside.push(pointer);
                     }
-                    _ => pointer.to_owned(),
-                };
-                // A typo stands for the key it was meant to be: what the
-                // checks would say of that key's absence is not news either.
-                if let Some(meant) = d
-                    .help
-                    .as_deref()
-                    .and_then(|h| h.strip_prefix("did you mean `"))
-                    .and_then(|h| h.split('`').next())
-                {
-                    let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
-                    set_aside.push(format!("{parent}/{meant}"));
+                    (_, None) => set_aside.push(pointer),
                 }
-                set_aside.push(at);
                 loaded.diagnostics.push(d);
             }
         }
@@ -621,23 +627,23 @@ fn parse_documents(
             pos: Pos { line: 1, col: 1 },
             end: None,
             kind: "yaml syntax",
-            message: "the YAML parser could not read this file".into(),
-            help: Some("check the file's YAML syntax".into()),
+            message: t!("yaml-parser-failed"),
+            help: Some(t!("yaml-parser-failed-help")),
         })
     })
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
-    let cannot = |e: std::io::Error| format!("cannot read the file: {e}");
+    let cannot = |e: std::io::Error| t!("load-cannot-read", error = e.to_string());
     // One open and one stat per file: a large corp has thousands.
     let file = std::fs::File::open(path).map_err(cannot)?;
     let len = file.metadata().map_err(cannot)?.len();
     let too_large = |len: u64| {
-        format!(
-            "file too large: {:.1} MiB, rule files are limited to {} MiB",
-            len as f64 / (1024.0 * 1024.0),
-            MAX_FILE_BYTES / (1024 * 1024)
+        t!(
+            "load-too-large",
+            size = format!("{:.1}", len as f64 / (1024.0 * 1024.0)),
+            max = (MAX_FILE_BYTES / (1024 * 1024)) as usize
         )
     };
     if len > MAX_FILE_BYTES {
@@ -680,15 +686,15 @@ fn yaml_diagnostic(file: &str, e: YamlError, text: &str) -> Diagnostic {
             file,
             "",
             at,
-            format!("YAML cannot read this file, likely because of the full-width `{c}` here"),
+            t!("yaml-fullwidth", c = c.to_string()),
         )
         .with_end(Some(Pos { line, col: col + 1 }));
-        d.help = Some(format!(
-            "this is {}; the parser said, at line {}, column {}: {}",
-            fullwidth::advice(c, half),
-            e.pos.line,
-            e.pos.col,
-            e.message
+        d.help = Some(t!(
+            "yaml-fullwidth-help",
+            advice = fullwidth::advice(c, half),
+            line = e.pos.line,
+            column = e.pos.col,
+            message = e.message
         ));
         return d;
     }

@@ -8,6 +8,7 @@
 //! by the YAML 1.2 core schema (an unquoted `09:00` is a string, `no` is a
 //! string, `0x1F` is 31).
 
+use crate::t;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan, Tag};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
@@ -265,8 +266,8 @@ fn scan_error(e: ScanError) -> YamlError {
         },
         end: None,
         kind: "yaml syntax",
-        message: format!("YAML syntax error: {}", e.info()),
-        help: Some("fix the YAML syntax here; quoting the value often helps".into()),
+        message: t!("yaml-syntax", info = e.info()),
+        help: Some(t!("yaml-syntax-help")),
     }
 }
 
@@ -295,8 +296,8 @@ impl Builder {
                         pos: span.start,
                         end: None,
                         kind: "yaml syntax",
-                        message: "a key must be a plain value, not a list or a mapping".into(),
-                        help: Some("rule files use the API's field names as keys".into()),
+                        message: t!("yaml-key-not-plain"),
+                        help: Some(t!("yaml-key-not-plain-help")),
                     });
                 }
                 if self.stack.len() >= MAX_DEPTH {
@@ -304,11 +305,8 @@ impl Builder {
                         pos: span.start,
                         end: None,
                         kind: "too deep",
-                        message: format!("nesting deeper than {MAX_DEPTH} levels"),
-                        help: Some(
-                            "a check-in rule nests at most 7 levels; this is not a rule file"
-                                .into(),
-                        ),
+                        message: t!("yaml-too-deep", max = MAX_DEPTH),
+                        help: Some(t!("yaml-too-deep-help")),
                     });
                 }
                 let key = self.current_key_span();
@@ -388,7 +386,7 @@ impl Builder {
                         pos: span.start,
                         end: None,
                         kind: "yaml syntax",
-                        message: "an alias cannot be used as a key".into(),
+                        message: t!("yaml-alias-key"),
                         help: None,
                     });
                 }
@@ -397,7 +395,7 @@ impl Builder {
                         pos: span.start,
                         end: None,
                         kind: "yaml syntax",
-                        message: "alias to an unknown anchor".into(),
+                        message: t!("yaml-unknown-anchor"),
                         help: None,
                     });
                 };
@@ -448,8 +446,8 @@ impl Builder {
                 pos: span.start,
                 end: None,
                 kind: "yaml syntax",
-                message: "empty key".into(),
-                help: Some("write the field name before the colon".into()),
+                message: t!("yaml-empty-key"),
+                help: Some(t!("yaml-empty-key-help")),
             });
         }
         let keep_spans = self.spans;
@@ -469,7 +467,7 @@ impl Builder {
                 pos: span.start,
                 end: Some(span.end),
                 kind: "duplicate key",
-                message: format!("duplicate key `{text}`"),
+                message: t!("yaml-duplicate-key", key = text.as_ref()),
                 help: None,
             });
         }
@@ -479,11 +477,13 @@ impl Builder {
                 pos: span.start,
                 end: Some(span.end),
                 kind: "duplicate key",
-                message: format!(
-                    "duplicate key `{text}` (first defined at line {}, column {})",
-                    first.line, first.col
+                message: t!(
+                    "yaml-duplicate-key-at",
+                    key = text.as_ref(),
+                    line = first.line,
+                    column = first.col
                 ),
-                help: Some("a key may appear once in a mapping: keep one of them".into()),
+                help: Some(t!("yaml-duplicate-key-help")),
             });
         }
         *pending_key = Some((text.into_owned(), span));
@@ -543,10 +543,8 @@ fn too_many_nodes(span: Span) -> YamlError {
         pos: span.start,
         end: None,
         kind: "too large",
-        message: format!("the document expands to more than {MAX_NODES} values (aliases included)"),
-        help: Some(
-            "a check-in rule has a few hundred values; split the file or remove aliases".into(),
-        ),
+        message: t!("yaml-too-large", max = MAX_NODES),
+        help: Some(t!("yaml-too-large-help")),
     }
 }
 
@@ -583,12 +581,14 @@ fn resolve_scalar(
                 if ok {
                     Ok(v)
                 } else {
-                    Err(bad(format!("`{text}` is not a valid !!{}", tag.suffix)))
+                    Err(bad(t!(
+                        "yaml-bad-tagged",
+                        text = text,
+                        tag = tag.suffix.as_str()
+                    )))
                 }
             }
-            _ => Err(bad(format!(
-                "unsupported tag `{tag}`: rule files use plain values"
-            ))),
+            _ => Err(bad(t!("yaml-unsupported-tag", tag = tag.to_string()))),
         };
     }
     if style != ScalarStyle::Plain {
@@ -628,15 +628,15 @@ fn resolve_plain(text: &str) -> Result<Value, String> {
         });
         return n
             .map(Value::Number)
-            .ok_or_else(|| format!("the number {text} is too large"));
+            .ok_or_else(|| t!("yaml-number-too-large", text = text));
     }
     if is_float(text) {
         let f: f64 = text
             .parse()
-            .map_err(|_| format!("`{text}` is not a number"))?;
+            .map_err(|_| t!("yaml-not-a-number", text = text))?;
         return Number::from_f64(f)
             .map(Value::Number)
-            .ok_or_else(|| format!("the number {text} cannot be represented"));
+            .ok_or_else(|| t!("yaml-number-unrepresentable", text = text));
     }
     if matches!(
         text,

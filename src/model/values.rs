@@ -180,19 +180,15 @@ impl<'de> Deserialize<'de> for TimeOfDay {
         deserialize_int_or_str(
             d,
             "a time of day: \"09:00\", \"+1 04:00\" (next day) or seconds since midnight",
-            |v| {
-                match v {
+            |v| match v {
                 IntOrStrValue::Int(i) => Ok(TimeOfDay(i)),
                 IntOrStrValue::Str(s) => TimeOfDay::parse(s).ok_or_else(|| {
-                    let mut m = format!(
-                        "\"{s}\" is not a time of day: write \"HH:MM\" (e.g. \"09:00\"), \"+1 HH:MM\" for the next day, or seconds since midnight"
-                    );
+                    let mut m = crate::t!("value-not-a-time", value = s);
                     if let Some(next) = next_day_form(s) {
-                        m += &format!("; a day has no hour 24 or later: for that time tomorrow write \"{next}\"");
+                        m += &crate::t!("value-next-day", next = next);
                     }
                     m
                 }),
-            }
             },
         )
     }
@@ -304,13 +300,11 @@ impl<'de> Deserialize<'de> for Duration {
         deserialize_int_or_str(
             d,
             "a duration: \"5m\", \"1h30m\", \"45s\" or seconds",
-            |v| {
-                match v {
+            |v| match v {
                 IntOrStrValue::Int(i) => Ok(Duration(i)),
-                IntOrStrValue::Str(s) => Duration::parse(s).ok_or_else(|| {
-                    format!("\"{s}\" is not a duration: write e.g. \"5m\", \"1h30m\", \"45s\", or a number of seconds")
-                }),
-            }
+                IntOrStrValue::Str(s) => {
+                    Duration::parse(s).ok_or_else(|| crate::t!("value-not-a-duration", value = s))
+                }
             },
         )
     }
@@ -435,13 +429,11 @@ impl<'de> Deserialize<'de> for Date {
         deserialize_int_or_str(
             d,
             "a date: \"2027-01-01\" or a Unix timestamp of midnight UTC+8",
-            |v| {
-                match v {
+            |v| match v {
                 IntOrStrValue::Int(i) => Ok(Date(i)),
-                IntOrStrValue::Str(s) => Date::parse(s).ok_or_else(|| {
-                    format!("\"{s}\" is not a date: write \"YYYY-MM-DD\" (e.g. \"2027-01-01\"), or a Unix timestamp of midnight UTC+8")
-                }),
-            }
+                IntOrStrValue::Str(s) => {
+                    Date::parse(s).ok_or_else(|| crate::t!("value-not-a-date", value = s))
+                }
             },
         )
     }
@@ -516,12 +508,11 @@ impl Serialize for Weekday {
 
 impl<'de> Deserialize<'de> for Weekday {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        deserialize_int_or_str(d, "a weekday: mon … sun, or 0 (Sunday) … 6", |v| {
-            match v {
+        deserialize_int_or_str(d, "a weekday: mon … sun, or 0 (Sunday) … 6", |v| match v {
             IntOrStrValue::Int(i) => Ok(Weekday(i)),
-            IntOrStrValue::Str(s) => Weekday::parse(s)
-                .ok_or_else(|| format!("\"{s}\" is not a weekday: write mon, tue, wed, thu, fri, sat or sun, 周一 … 周日 (or 0 = Sunday … 6)")),
-        }
+            IntOrStrValue::Str(s) => {
+                Weekday::parse(s).ok_or_else(|| crate::t!("value-not-a-weekday", value = s))
+            }
         })
     }
 }
@@ -588,11 +579,7 @@ impl<'de> Deserialize<'de> for GroupType {
                     .iter()
                     .find(|(n, _)| *n == s)
                     .map(|(_, i)| GroupType(*i))
-                    .ok_or_else(|| {
-                        format!(
-                            "\"{s}\" is not a rule type: write fixed, schedule or free (or 1, 2, 3)"
-                        )
-                    }),
+                    .ok_or_else(|| crate::t!("value-not-a-grouptype", value = s)),
             },
         )
     }

@@ -28,6 +28,31 @@ fn validate_in_chinese() {
     ]);
     assert_eq!(errors.code, 1);
     insta::assert_snapshot!("validate_errors_zh", errors.stdout);
+    // Every way a file can fail to read as a rule: YAML syntax, full-width
+    // characters, keys, value types, encodings. The words of the output and
+    // the loader's messages are Chinese; the server's errmsg, field names,
+    // values and the YAML parser's own words stay as they are.
+    let load = run(&["validate", "--lang", "zh-CN", "tests/fixtures/load-errors"]);
+    assert_eq!(load.code, 1);
+    for english in [
+        "error:",
+        "warning:",
+        "= help:",
+        "= note:",
+        "unknown key",
+        "is not a valid",
+        "is not a time of day",
+        "YAML syntax error",
+        "missing required key",
+        "empty file",
+        "duplicate key",
+    ] {
+        assert!(
+            !load.stdout.contains(english),
+            "English left in the Chinese output: {english:?}"
+        );
+    }
+    insta::assert_snapshot!("validate_load_errors_zh", load.stdout);
 }
 
 #[test]
