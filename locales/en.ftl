@@ -328,3 +328,49 @@ yaml-unsupported-tag = unsupported tag `{ $tag }`: rule files use plain values
 yaml-number-too-large = the number { $text } is too large
 yaml-not-a-number = `{ $text }` is not a number
 yaml-number-unrepresentable = the number { $text } cannot be represented
+
+## Checks: the rule as a whole (group.rs)
+
+group-name-length = groupname has { $n } characters; it must have 1 to 40
+group-name-length-help = a Chinese character counts as one
+group-type-unknown = grouptype { $value } is not a rule type
+group-type-unknown-help = write fixed (1), schedule (2) or free (3)
+group-checkin-type = type { $value } is not accepted by the server; allowed: 0 (phone), 1 (USB time clock), 3 (phone and time clock)
+group-checkin-type-help = the field table also lists 2 (time clock), but the server's own check accepts only 0, 1 and 3 (docs/validation.md)
+group-reporter-empty = this reporter has neither userid nor tagid
+group-reporter-empty-help = write `userid: <id>` or `tagid: <id>`
+group-option-out-range = option_out_range { $value } is not 0, 1 or 2
+group-option-out-range-help = 0: an exception; 1: counted as field work (外勤); 2: forbidden
+group-range-empty = the rule applies to nobody: range has no party_id, userid or tagid
+group-range-empty-help = add e.g. `range: {"{"}party_id: [1]{"}"}` (departments), `userid: [...]` or `tagid: [...]`
+group-old-field = { $field } is an old field the write API refuses
+group-old-field-help = remove it; { $field ->
+    [flex_time] use allow_flex with flex_on_duty_time / flex_off_duty_time
+    [limit_aheadtime] use earliest_work_sec / latest_work_sec in each checkintime
+    [limit_offtime] use earliest_off_work_sec / latest_off_work_sec in each checkintime
+   *[other] use no_need_checkoff in each checkintime
+}
+group-old-ot-info = ot_info is the old overtime field the write API refuses
+group-old-ot-info-help = remove it and describe overtime in ot_info_v2 (workdayconf, restdayconf, holidayconf)
+group-schedulelist-on-fixed = a fixed rule cannot have a schedulelist
+group-remove-schedulelist = remove schedulelist, or make the rule `grouptype: schedule`
+group-checkindate-size = a fixed rule needs 1 to 7 checkindate entries, found { $n }
+group-checkindate-size-help = add the working days and hours: `checkindate: [{"{"}workdays: [mon, …], checkintime: [...]{"}"}]`
+group-checkindate-on-schedule = a schedule rule cannot have checkindate: its hours are in schedulelist
+group-remove-checkindate = remove checkindate
+group-schedulelist-on-free = a free rule cannot have a schedulelist
+group-free-only = { $field } is for free rules only
+group-remove-it = remove it
+group-span-day-time-range = span_day_time { $value } is not between 00:00 and 23:59
+group-span-day-time-minutes = span_day_time { $value } is not a whole minute
+group-standard-duration = standard_work_duration { $value } is not allowed
+group-standard-duration-help = write -1 (no limit) or 1h to 24h in half-hour steps: "1h", "1h30m", "8h" …
+group-offwork-interval = offwork_interval_time { $value } is not allowed
+group-offwork-interval-help = write a multiple of 5 minutes up to 1435 minutes (23h55m), e.g. "5m"
+
+## Checks across the rules of a corp (corp.rs)
+
+corp-duplicate-groupname = groupname "{ $name }" is also used by { $place }
+corp-duplicate-groupname-help = groupnames identify rules after they are created: give each rule its own name
+corp-duplicate-groupid = groupid { $id } is also pinned by { $place }
+corp-duplicate-groupid-help = a live rule can be described by one file only: remove one of them

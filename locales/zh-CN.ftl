@@ -287,3 +287,49 @@ yaml-unsupported-tag = 不支持的标签 `{ $tag }`:规则文件只用普通的
 yaml-number-too-large = 数字 { $text } 太大
 yaml-not-a-number = `{ $text }` 不是数字
 yaml-number-unrepresentable = 数字 { $text } 无法表示
+
+## 检查:规则整体(group.rs)
+
+group-name-length = groupname 有 { $n } 个字符;应为 1 到 40 个
+group-name-length-help = 一个汉字算一个字符
+group-type-unknown = grouptype { $value } 不是规则类型
+group-type-unknown-help = 请写 fixed(1,固定时间上下班)、schedule(2,按班次上下班)或 free(3,自由上下班)
+group-checkin-type = 服务器不接受 type { $value };允许:0(手机)、1(USB 考勤机)、3(手机和考勤机)
+group-checkin-type-help = 字段说明里还列了 2(考勤机),但服务器自己的检查只接受 0、1、3(见 docs/validation.md)
+group-reporter-empty = 这个汇报对象既没有 userid 也没有 tagid
+group-reporter-empty-help = 请写 `userid: <id>` 或 `tagid: <id>`
+group-option-out-range = option_out_range { $value } 不是 0、1 或 2
+group-option-out-range-help = 0:记为异常;1:记为外勤;2:不允许
+group-range-empty = 这条规则不适用于任何人:range 中没有 party_id、userid 或 tagid
+group-range-empty-help = 请添加,如 `range: {"{"}party_id: [1]{"}"}`(部门)、`userid: [...]` 或 `tagid: [...]`
+group-old-field = { $field } 是写接口拒绝的旧字段
+group-old-field-help = 请删除它;{ $field ->
+    [flex_time] 改用 allow_flex 配合 flex_on_duty_time / flex_off_duty_time
+    [limit_aheadtime] 改用每个 checkintime 中的 earliest_work_sec / latest_work_sec
+    [limit_offtime] 改用每个 checkintime 中的 earliest_off_work_sec / latest_off_work_sec
+   *[other] 改用每个 checkintime 中的 no_need_checkoff
+}
+group-old-ot-info = ot_info 是写接口拒绝的旧加班字段
+group-old-ot-info-help = 请删除它,在 ot_info_v2(workdayconf、restdayconf、holidayconf)中描述加班
+group-schedulelist-on-fixed = 固定时间上下班的规则不能有 schedulelist
+group-remove-schedulelist = 请删除 schedulelist,或把规则改为 `grouptype: schedule`
+group-checkindate-size = 固定时间上下班的规则需要 1 到 7 个 checkindate 条目,这里有 { $n } 个
+group-checkindate-size-help = 请添加工作日和上下班时间:`checkindate: [{"{"}workdays: [周一, …], checkintime: [...]{"}"}]`
+group-checkindate-on-schedule = 按班次上下班的规则不能有 checkindate:其时间在 schedulelist 中
+group-remove-checkindate = 请删除 checkindate
+group-schedulelist-on-free = 自由上下班的规则不能有 schedulelist
+group-free-only = { $field } 只用于自由上下班的规则
+group-remove-it = 请删除它
+group-span-day-time-range = span_day_time { $value } 不在 00:00 到 23:59 之间
+group-span-day-time-minutes = span_day_time { $value } 不是整分钟
+group-standard-duration = 不允许 standard_work_duration { $value }
+group-standard-duration-help = 请写 -1(不限)或 1h 到 24h、以半小时为步长:"1h"、"1h30m"、"8h" …
+group-offwork-interval = 不允许 offwork_interval_time { $value }
+group-offwork-interval-help = 请写 5 分钟的倍数,最多 1435 分钟(23h55m),如 "5m"
+
+## 检查:同一企业的规则之间(corp.rs)
+
+corp-duplicate-groupname = groupname "{ $name }" 也被 { $place } 使用
+corp-duplicate-groupname-help = 规则创建后靠 groupname 识别:请给每条规则起不同的名称
+corp-duplicate-groupid = groupid { $id } 也被 { $place } 指定
+corp-duplicate-groupid-help = 一条线上规则只能由一个文件描述:请删除其中一个

@@ -183,6 +183,13 @@ impl From<usize> for Arg {
     }
 }
 
+impl From<i64> for Arg {
+    /// Written as Rust writes it (no grouping), like a value from a file.
+    fn from(n: i64) -> Self {
+        Arg::Str(n.to_string())
+    }
+}
+
 impl From<&str> for Arg {
     fn from(s: &str) -> Self {
         Arg::Str(s.to_owned())

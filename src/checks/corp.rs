@@ -8,6 +8,7 @@ use std::hash::Hash;
 
 use crate::diag::Diagnostic;
 use crate::load::LoadedRule;
+use crate::t;
 
 pub fn check(rules: &[LoadedRule]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -21,11 +22,12 @@ pub fn check(rules: &[LoadedRule]) -> Vec<Diagnostic> {
                 r,
                 "/groupname",
                 "duplicate groupname",
-                format!(
-                    "groupname \"{name}\" is also used by {}",
-                    place(first, "/groupname")
+                t!(
+                    "corp-duplicate-groupname",
+                    name = name,
+                    place = place(first, "/groupname")
                 ),
-                "groupnames identify rules after they are created: give each rule its own name",
+                t!("corp-duplicate-groupname-help"),
             ));
         }
         if let Some(id) = r.rule.groupid
@@ -35,11 +37,12 @@ pub fn check(rules: &[LoadedRule]) -> Vec<Diagnostic> {
                 r,
                 "/groupid",
                 "duplicate groupid",
-                format!(
-                    "groupid {id} is also pinned by {}",
-                    place(first, "/groupid")
+                t!(
+                    "corp-duplicate-groupid",
+                    id = id,
+                    place = place(first, "/groupid")
                 ),
-                "a live rule can be described by one file only: remove one of them",
+                t!("corp-duplicate-groupid-help"),
             ));
         }
     }
@@ -71,7 +74,7 @@ fn duplicate(
     pointer: &str,
     check: &'static str,
     message: String,
-    help: &str,
+    help: String,
 ) -> Diagnostic {
     let (pos, end) = r.locate(pointer);
     Diagnostic::file_error(check, &r.file, pointer, pos, message)

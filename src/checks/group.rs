@@ -6,6 +6,7 @@
 
 use super::{Check, Ctx, Level, Source::Row, minutes};
 use crate::model::{GroupType, Rule};
+use crate::t;
 
 pub const GROUPNAME: Check = Check {
     id: "groupname",
@@ -139,12 +140,8 @@ pub fn check(ctx: &mut Ctx) {
     if let Some(name) = &rule.groupname {
         let n = name.chars().count();
         if n == 0 || n > 40 {
-            ctx.report(
-                &GROUPNAME,
-                "/groupname",
-                format!("groupname has {n} characters; it must have 1 to 40"),
-            )
-            .help = Some("a Chinese character counts as one".into());
+            ctx.report(&GROUPNAME, "/groupname", t!("group-name-length", n = n))
+                .help = Some(t!("group-name-length-help"));
         }
     }
     let gt = rule.grouptype;
@@ -154,15 +151,15 @@ pub fn check(ctx: &mut Ctx) {
         ctx.report(
             &GROUPTYPE,
             "/grouptype",
-            format!("grouptype {} is not a rule type", t.0),
+            t!("group-type-unknown", value = t.0),
         )
-        .help = Some("write fixed (1), schedule (2) or free (3)".into());
+        .help = Some(t!("group-type-unknown-help"));
     }
     if let Some(t) = rule.r#type
         && ![0, 1, 3].contains(&t)
     {
-        ctx.report(&CHECKIN_TYPE, "/type", format!("type {t} is not accepted by the server; allowed: 0 (phone), 1 (USB time clock), 3 (phone and time clock)"))
-            .help = Some("the field table also lists 2 (time clock), but the server's own check accepts only 0, 1 and 3 (docs/validation.md)".into());
+        ctx.report(&CHECKIN_TYPE, "/type", t!("group-checkin-type", value = t))
+            .help = Some(t!("group-checkin-type-help"));
     }
     range(ctx);
     if let Some(reporters) = rule
@@ -175,9 +172,9 @@ pub fn check(ctx: &mut Ctx) {
                 ctx.report(
                     &REPORTER,
                     format!("/reporterinfo/reporters/{i}"),
-                    "this reporter has neither userid nor tagid",
+                    t!("group-reporter-empty"),
                 )
-                .help = Some("write `userid: <id>` or `tagid: <id>`".into());
+                .help = Some(t!("group-reporter-empty-help"));
             }
         }
     }
@@ -187,9 +184,9 @@ pub fn check(ctx: &mut Ctx) {
         ctx.report(
             &OPTION_OUT_RANGE,
             "/option_out_range",
-            format!("option_out_range {o} is not 0, 1 or 2"),
+            t!("group-option-out-range", value = o),
         )
-        .help = Some("0: an exception; 1: counted as field work (外勤); 2: forbidden".into());
+        .help = Some(t!("group-option-out-range-help"));
     }
     old_fields(ctx);
     by_grouptype(ctx, gt);
@@ -206,26 +203,14 @@ fn range(ctx: &mut Ctx) {
         }
     };
     if empty {
-        ctx.report(
-            &RANGE,
-            "/range",
-            "the rule applies to nobody: range has no party_id, userid or tagid",
-        )
-        .help = Some(
-            "add e.g. `range: {party_id: [1]}` (departments), `userid: [...]` or `tagid: [...]`"
-                .into(),
-        );
+        ctx.report(&RANGE, "/range", t!("group-range-empty")).help =
+            Some(t!("group-range-empty-help"));
     }
 }
 
 fn old_fields(ctx: &mut Ctx) {
     let rule = ctx.rule;
-    let hint = |f: &str| match f {
-        "flex_time" => "use allow_flex with flex_on_duty_time / flex_off_duty_time",
-        "limit_aheadtime" => "use earliest_work_sec / latest_work_sec in each checkintime",
-        "limit_offtime" => "use earliest_off_work_sec / latest_off_work_sec in each checkintime",
-        _ => "use no_need_checkoff in each checkintime",
-    };
+    let hint = |field: &str| t!("group-old-field-help", field = field);
     for (i, d) in rule.checkindate.iter().flatten().enumerate() {
         let present = [
             ("flex_time", d.flex_time.is_some()),
@@ -237,9 +222,9 @@ fn old_fields(ctx: &mut Ctx) {
             ctx.report(
                 &OLD_CHECKIN_FIELDS,
                 format!("/checkindate/{i}/{field}"),
-                format!("{field} is an old field the write API refuses"),
+                t!("group-old-field", field = *field),
             )
-            .help = Some(format!("remove it; {}", hint(field)));
+            .help = Some(hint(field));
         }
     }
     for (i, s) in rule.schedulelist.iter().flatten().enumerate() {
@@ -264,21 +249,14 @@ fn old_fields(ctx: &mut Ctx) {
             ctx.report(
                 check,
                 format!("/schedulelist/{i}/{field}"),
-                format!("{field} is an old field the write API refuses"),
+                t!("group-old-field", field = *field),
             )
-            .help = Some(format!("remove it; {}", hint(field)));
+            .help = Some(hint(field));
         }
     }
     if rule.ot_info.is_some() {
-        ctx.report(
-            &OLD_OT_INFO,
-            "/ot_info",
-            "ot_info is the old overtime field the write API refuses",
-        )
-        .help = Some(
-            "remove it and describe overtime in ot_info_v2 (workdayconf, restdayconf, holidayconf)"
-                .into(),
-        );
+        ctx.report(&OLD_OT_INFO, "/ot_info", t!("group-old-ot-info"))
+            .help = Some(t!("group-old-ot-info-help"));
     }
 }
 
@@ -292,13 +270,17 @@ fn by_grouptype(ctx: &mut Ctx, gt: Option<GroupType>) {
                 ctx.report(
                     &SCHEDULELIST_ON_FIXED,
                     "/schedulelist",
-                    "a fixed rule cannot have a schedulelist",
+                    t!("group-schedulelist-on-fixed"),
                 )
-                .help = Some("remove schedulelist, or make the rule `grouptype: schedule`".into());
+                .help = Some(t!("group-remove-schedulelist"));
             }
             if !(1..=7).contains(&n_dates) {
-                ctx.report(&CHECKINDATE_SIZE, "/checkindate", format!("a fixed rule needs 1 to 7 checkindate entries, found {n_dates}"))
-                    .help = Some("add the working days and hours: `checkindate: [{workdays: [mon, …], checkintime: [...]}]`".into());
+                ctx.report(
+                    &CHECKINDATE_SIZE,
+                    "/checkindate",
+                    t!("group-checkindate-size", n = n_dates),
+                )
+                .help = Some(t!("group-checkindate-size-help"));
             }
             free_only(ctx, &SPAN_DAY_TIME_ON_FIXED, &STANDARD_DURATION_ON_FIXED);
         }
@@ -307,9 +289,9 @@ fn by_grouptype(ctx: &mut Ctx, gt: Option<GroupType>) {
                 ctx.report(
                     &CHECKINDATE_ON_SCHEDULE,
                     "/checkindate",
-                    "a schedule rule cannot have checkindate: its hours are in schedulelist",
+                    t!("group-checkindate-on-schedule"),
                 )
-                .help = Some("remove checkindate".into());
+                .help = Some(t!("group-remove-checkindate"));
             }
             free_only(
                 ctx,
@@ -321,9 +303,9 @@ fn by_grouptype(ctx: &mut Ctx, gt: Option<GroupType>) {
             ctx.report(
                 &SCHEDULELIST_ON_FREE,
                 "/schedulelist",
-                "a free rule cannot have a schedulelist",
+                t!("group-schedulelist-on-free"),
             )
-            .help = Some("remove schedulelist, or make the rule `grouptype: schedule`".into());
+            .help = Some(t!("group-remove-schedulelist"));
         }
         _ => {}
     }
@@ -345,9 +327,9 @@ fn free_only(ctx: &mut Ctx, span_check: &'static Check, duration_check: &'static
             ctx.report(
                 check,
                 format!("/{field}"),
-                format!("{field} is for free rules only"),
+                t!("group-free-only", field = field),
             )
-            .help = Some("remove it".into());
+            .help = Some(t!("group-remove-it"));
         }
     }
 }
@@ -359,7 +341,7 @@ fn free_fields(ctx: &mut Ctx) {
             ctx.report(
                 &SPAN_DAY_TIME_RANGE,
                 "/span_day_time",
-                format!("span_day_time {t} is not between 00:00 and 23:59"),
+                t!("group-span-day-time-range", value = t.to_string()),
             );
         }
         // Every row a value breaks is reported, as the next fix would meet it.
@@ -367,7 +349,7 @@ fn free_fields(ctx: &mut Ctx) {
             ctx.report(
                 &SPAN_DAY_TIME_MINUTES,
                 "/span_day_time",
-                format!("span_day_time {t} is not a whole minute"),
+                t!("group-span-day-time-minutes", value = t.to_string()),
             );
         }
     }
@@ -378,12 +360,9 @@ fn free_fields(ctx: &mut Ctx) {
         ctx.report(
             &STANDARD_DURATION,
             "/standard_work_duration",
-            format!("standard_work_duration {d} is not allowed"),
+            t!("group-standard-duration", value = d.to_string()),
         )
-        .help = Some(
-            "write -1 (no limit) or 1h to 24h in half-hour steps: \"1h\", \"1h30m\", \"8h\" …"
-                .into(),
-        );
+        .help = Some(t!("group-standard-duration-help"));
     }
     if let Some(d) = rule.offwork_interval_time
         && (d.0 < 0 || d.0 % 300 != 0 || d.0 > 1435 * 60)
@@ -391,9 +370,8 @@ fn free_fields(ctx: &mut Ctx) {
         ctx.report(
             &OFFWORK_INTERVAL,
             "/offwork_interval_time",
-            format!("offwork_interval_time {} is not allowed", minutes(d.0)),
+            t!("group-offwork-interval", value = minutes(d.0)),
         )
-        .help =
-            Some("write a multiple of 5 minutes up to 1435 minutes (23h55m), e.g. \"5m\"".into());
+        .help = Some(t!("group-offwork-interval-help"));
     }
 }

@@ -95,7 +95,7 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         .map_err(|e| ToolError::new(format!("cannot create {}: {e}", args.out.display())))?;
     let header = emit::schema_header(&schema_path_from(&args.out));
     let mut kept_total = 0;
-    let mut written = 0;
+    let mut written: usize = 0;
     for (l, path) in live.iter().zip(&targets) {
         let (rule, notes) = imported(l, now);
         kept_total += rule.keep_live.as_ref().map_or(0, Vec::len);

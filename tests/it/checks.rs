@@ -312,6 +312,26 @@ fn documented_request_bodies() {
 /// every message, help and `file:line:column` per check family.
 #[test]
 fn every_family_renders_with_positions() {
+    for (family, shown) in rendered_families() {
+        insta::assert_snapshot!(format!("family@{family}"), shown);
+    }
+}
+
+/// The families whose messages are in Chinese too, rendered in Chinese
+/// (the words of the output, the messages and the help; the server's
+/// errmsg and 说明 as they are).
+#[test]
+fn families_render_in_chinese() {
+    use wecom_checkin::i18n::{Lang, with_lang};
+    let families = with_lang(Lang::ZhCn, rendered_families);
+    for family in ["group.yaml"] {
+        insta::assert_snapshot!(format!("family-zh@{family}"), families[family]);
+    }
+}
+
+/// Each failing case of every family, written as a real rule file, loaded
+/// with positions, checked and rendered as text, by family.
+fn rendered_families() -> BTreeMap<String, String> {
     use wecom_checkin::diag::render;
     let mut by_family: BTreeMap<String, String> = BTreeMap::new();
     let dir = tempfile::tempdir().unwrap();
@@ -329,7 +349,5 @@ fn every_family_renders_with_positions() {
         out.push_str(&format!("=== {}\n", case.name));
         out.push_str(&shown.replace(&prefix, ""));
     }
-    for (family, shown) in by_family {
-        insta::assert_snapshot!(format!("family@{family}"), shown);
-    }
+    by_family
 }
