@@ -224,6 +224,8 @@ fn findings(instance: &Value, out: &mut Vec<Finding>) {
                     } else {
                         format!("`{}`", field_path(&pointer))
                     };
+                    // What is said of the key, in the words of message `id`.
+                    let of_key = |id: &str| t!(id, key = key.as_str(), place = place.as_str());
                     // A likely typo of a known key is an error; any other key is
                     // a field this version does not know (newer than its
                     // documents): kept and sent as written, with a warning.
@@ -238,11 +240,7 @@ fn findings(instance: &Value, out: &mut Vec<Finding>) {
                             out,
                             &key_pointer,
                             "unknown key",
-                            t!(
-                                "shape-fullwidth-key",
-                                key = key.as_str(),
-                                place = place.as_str()
-                            ),
+                            of_key("shape-fullwidth-key"),
                             Some(t!(
                                 "shape-fullwidth-key-help",
                                 advice = crate::load::fullwidth::advice(c, half),
@@ -256,11 +254,7 @@ fn findings(instance: &Value, out: &mut Vec<Finding>) {
                             out,
                             &key_pointer,
                             UNKNOWN_FIELD,
-                            t!(
-                                "shape-misplaced",
-                                key = key.as_str(),
-                                place = place.as_str()
-                            ),
+                            of_key("shape-misplaced"),
                             Some(hint),
                         );
                         continue;
@@ -271,11 +265,7 @@ fn findings(instance: &Value, out: &mut Vec<Finding>) {
                                 out,
                                 &key_pointer,
                                 "unknown key",
-                                t!(
-                                    "shape-unknown-key",
-                                    key = key.as_str(),
-                                    place = place.as_str()
-                                ),
+                                of_key("shape-unknown-key"),
                                 Some(t!("shape-did-you-mean", key = meant)),
                             );
                             about(out, meant);
@@ -284,11 +274,7 @@ fn findings(instance: &Value, out: &mut Vec<Finding>) {
                             out,
                             &key_pointer,
                             UNKNOWN_FIELD,
-                            t!(
-                                "shape-unknown-field",
-                                key = key.as_str(),
-                                place = place.as_str()
-                            ),
+                            of_key("shape-unknown-field"),
                             Some(t!("shape-unknown-field-help", keys = allowed.join(", "))),
                         ),
                     }
