@@ -184,13 +184,11 @@ pub fn schema_value() -> &'static Value {
     &compiled().schema
 }
 
-/// Checks one document against the schema; `report` is called once per problem.
-pub fn check(instance: &Value, mut report: impl FnMut(Finding)) {
+/// Checks one document against the schema: each problem, in the schema's order.
+pub fn check(instance: &Value) -> Vec<Finding> {
     let mut out = Vec::new();
     findings(instance, &mut out);
-    for finding in out {
-        report(finding);
-    }
+    out
 }
 
 fn findings(instance: &Value, out: &mut Vec<Finding>) {
@@ -606,12 +604,9 @@ mod tests {
     #[test]
     fn schema_compiles_and_accepts_an_add_body() {
         let _ = compiled();
-        let mut n = 0;
-        check(
-            &serde_json::json!({"grouptype": 1, "groupname": "x", "range": {"partyid": []}}),
-            |_| n += 1,
-        );
-        assert_eq!(n, 0);
+        let found =
+            check(&serde_json::json!({"grouptype": 1, "groupname": "x", "range": {"partyid": []}}));
+        assert_eq!(found.len(), 0);
     }
 
     /// The defaults are one table: each is its field's `default`, every
@@ -694,11 +689,12 @@ mod tests {
 
     #[test]
     fn unknown_keys_suggest_the_field() {
-        let mut seen = Vec::new();
-        check(
+        let seen: Vec<_> = check(
             &serde_json::json!({"grouptype": 1, "groupname": "x", "checkindate": [{"flextime": 1}]}),
-            |f| seen.push((f.pointer, f.check, f.message, f.help)),
-        );
+        )
+        .into_iter()
+        .map(|f| (f.pointer, f.check, f.message, f.help))
+        .collect();
         assert_eq!(seen.len(), 1, "{seen:?}");
         assert_eq!(seen[0].0, "/checkindate/0/flextime");
         assert_eq!(seen[0].3.as_deref(), Some("did you mean `flex_time`?"));

@@ -29,13 +29,13 @@ pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &Sources, color: bo
         Renderer::plain()
     };
     let mut out = String::new();
-    let names = LevelNames::of(crate::i18n::lang());
+    let names = LevelNames::new();
+    let note = Level::NOTE.with_name(names.note.as_str());
     for d in diagnostics {
         let level = match d.severity {
-            Severity::Error => names.name(Level::ERROR, &names.error),
-            Severity::Warning => names.name(Level::WARNING, &names.warning),
+            Severity::Error => Level::ERROR.with_name(names.error.as_str()),
+            Severity::Warning => Level::WARNING.with_name(names.warning.as_str()),
         };
-        let note = names.name(Level::NOTE, &names.note);
         // Messages quote values from the file: make hidden characters visible.
         let message = escape::text(&d.message);
         let (title, label) = if d.code == 0 {
@@ -98,7 +98,11 @@ pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &Sources, color: bo
         }
         let help = d.help.as_deref().map(escape::text);
         if let Some(help) = &help {
-            group = group.element(names.name(Level::HELP, &names.help).message(help.as_ref()));
+            group = group.element(
+                Level::HELP
+                    .with_name(names.help.as_str())
+                    .message(help.as_ref()),
+            );
         }
         let report: &[Group] = &[group];
         out += &renderer.render(report);
@@ -108,9 +112,8 @@ pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &Sources, color: bo
 }
 
 /// The words before a diagnostic's parts ("error", "note", "help") in the
-/// output's language; English keeps the renderer's own.
+/// output's language.
 struct LevelNames {
-    translated: bool,
     error: String,
     warning: String,
     note: String,
@@ -118,21 +121,12 @@ struct LevelNames {
 }
 
 impl LevelNames {
-    fn of(lang: crate::i18n::Lang) -> Self {
+    fn new() -> Self {
         LevelNames {
-            translated: !lang.is_en(),
             error: crate::t!("diag-error"),
             warning: crate::t!("diag-warning"),
             note: crate::t!("diag-note"),
             help: crate::t!("diag-help"),
-        }
-    }
-
-    fn name<'a>(&self, level: Level<'a>, name: &'a str) -> Level<'a> {
-        if self.translated {
-            level.with_name(name)
-        } else {
-            level
         }
     }
 }

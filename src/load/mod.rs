@@ -239,8 +239,8 @@ fn first_failure(failures: Vec<ToolError>) -> Option<ToolError> {
 /// `items` in path order, each path once. The walk lists folders in the
 /// file system's order: sorting once at the end is cheaper than sorting
 /// each folder, and comparing paths by their components split once (not
-/// per comparison, as `Path`'s `Ord` does) makes that sort a tenth of the
-/// cost for ten thousand files. The order is `Path`'s own.
+/// per comparison, as `Path`'s `Ord` does) is cheaper again (together, 3 %
+/// of a validate of 2,000 rules). The order is `Path`'s own.
 fn sorted_by_path<T>(items: Vec<(PathBuf, T)>) -> Vec<(PathBuf, T)> {
     let keys: Vec<Vec<std::path::Component>> = items
         .iter()
@@ -249,7 +249,6 @@ fn sorted_by_path<T>(items: Vec<(PathBuf, T)>) -> Vec<(PathBuf, T)> {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
     order.dedup_by(|a, b| keys[*a] == keys[*b]);
-    drop(keys);
     let mut slots: Vec<Option<(PathBuf, T)>> = items.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
@@ -519,7 +518,7 @@ fn load_document(
     let mut out_of_range = Vec::new();
     let mut shape_errors = 0;
     let mut unreadable = false;
-    schema::check(&value, |finding| {
+    for finding in schema::check(&value) {
         let schema::Finding {
             pointer,
             check,
@@ -557,7 +556,7 @@ fn load_document(
                 loaded.diagnostics.push(d);
             }
         }
-    });
+    }
     if unreadable {
         return;
     }
