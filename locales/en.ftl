@@ -374,3 +374,71 @@ corp-duplicate-groupname = groupname "{ $name }" is also used by { $place }
 corp-duplicate-groupname-help = groupnames identify rules after they are created: give each rule its own name
 corp-duplicate-groupid = groupid { $id } is also pinned by { $place }
 corp-duplicate-groupid-help = a live rule can be described by one file only: remove one of them
+
+## Durations in messages (checks/mod.rs)
+
+dur-seconds = { $n } s
+dur-minutes = { $m } min
+dur-hours = { $h } h
+dur-hours-minutes = { $h } h { $m } min
+
+## Working periods (checkin_time.rs)
+
+time-checkintime-size = { $n } periods; a day has 1 to 4
+time-section-size = shift has { $n } periods; it needs 1 to 4
+time-workdays-empty = this entry has no workdays
+time-workdays-empty-help = write e.g. `workdays: [mon, tue, wed, thu, fri]`
+time-weekday-unknown = { $value } is not a weekday (0 = Sunday … 6)
+time-workday-repeated-here = { $day } is already a workday earlier in this entry
+time-workday-repeated = { $day } is already a workday in checkindate[{ $first }]
+time-workday-repeated-help = each weekday may appear once in the rule
+time-id-missing = this period has no time_id
+time-id-missing-help = add `time_id:` with a number unique in the rule, e.g. 1
+time-id-range = time_id { $id } is not between 1 and 99998
+time-id-repeated = time_id { $id } is also used at { $first }
+time-id-repeated-help = give each period of the rule its own time_id
+time-whole-minute = { $field } { $value } ({ $secs } s) is not a whole minute
+time-whole-minute-help = times are whole minutes: seconds since midnight must divide by 60
+time-work-sec-missing = this period has no work_sec
+time-work-sec-late = work_sec { $value } is after next-day 00:00
+time-off-work-sec-missing = this period has no off_work_sec
+time-off-work-sec-late = off_work_sec { $value } is not before next-day 23:59
+time-work-off-span = work_sec { $work } to off_work_sec { $off } is { $span }; it must be more than 1 min and less than 24 h
+time-work-off-span-help = an end after midnight is written "+1 HH:MM"
+time-before = { $d } before
+time-rest-needs-allow = rest times are set but allow_rest is not true
+time-rest-needs-allow-help = add `allow_rest: true`, or remove rest_begin_time and rest_end_time
+time-rest-missing = allow_rest is true but rest_begin_time or rest_end_time is missing
+time-rest-missing-help = give both, e.g. rest_begin_time: "12:00", rest_end_time: "13:00"
+time-rest-inside = rest { $begin }–{ $end } must lie strictly inside work { $work }–{ $off }, beginning before it ends
+time-window-missing = missing { $fields }
+time-window-missing-help = give the window in which checking in and out counts, e.g. earliest_work_sec: "07:00"
+time-window-negative = { $field } { $value } is negative
+time-window-after-next-day = { $field } { $value } is after next-day { $cap }
+time-window-order = { $later } { $lv } is not after { $earlier } { $ev }
+time-earliest-work = earliest_work_sec { $ew } must be before work_sec { $w }
+time-latest-work-after = latest_work_sec { $lw } must be after work_sec { $w }
+time-latest-work-before = latest_work_sec { $lw } must be before off_work_sec { $o }
+time-earliest-off = earliest_off_work_sec { $eo } must be after work_sec { $w } and before off_work_sec { $o }
+time-latest-off = latest_off_work_sec { $lo } must be from off_work_sec { $o } to less than 24 h after it
+time-remind-required = remind_work_sec and remind_off_work_sec are both required
+time-remind-required-help = set them to work_sec and off_work_sec to remind on time
+time-remind-work = remind_work_sec { $r } is { $d } { $dir ->
+    [before] before
+   *[after] after
+} work_sec { $w }; allowed: 0, 5, 10, 15 or 20 minutes before
+time-remind-off-work = remind_off_work_sec { $r } is { $d } { $dir ->
+    [before] before
+   *[after] after
+} off_work_sec { $o }; allowed: 0, 10, 20, 30 or 60 minutes after
+time-overlap = the { $what ->
+    [hours] working hours
+   *[windows] check-in windows (earliest_work_sec … latest_off_work_sec)
+} of this period overlap those of period { $k }
+time-overlap-help = periods of one day must follow each other, windows included
+time-special-no-window = a special working day's period cannot set { $field }
+time-special-times-missing = a special working day's period needs work_sec and off_work_sec
+time-special-whole-minutes = times must be whole minutes
+time-special-work = work_sec { $w } must be from 04:00 to 18:00
+time-special-off = off_work_sec { $o } must be from 04:00 to next-day 03:00
+time-special-forward = work_sec { $w } to off_work_sec { $o } must go forward, at most 24 h

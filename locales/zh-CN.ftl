@@ -333,3 +333,71 @@ corp-duplicate-groupname = groupname "{ $name }" 也被 { $place } 使用
 corp-duplicate-groupname-help = 规则创建后靠 groupname 识别:请给每条规则起不同的名称
 corp-duplicate-groupid = groupid { $id } 也被 { $place } 指定
 corp-duplicate-groupid-help = 一条线上规则只能由一个文件描述:请删除其中一个
+
+## 消息中的时长(checks/mod.rs)
+
+dur-seconds = { $n } 秒
+dur-minutes = { $m } 分钟
+dur-hours = { $h } 小时
+dur-hours-minutes = { $h } 小时 { $m } 分钟
+
+## 打卡时段(checkin_time.rs)
+
+time-checkintime-size = 这里有 { $n } 个时段；一天有 1 到 4 个时段
+time-section-size = 这个班次有 { $n } 个时段；一个班次需要 1 到 4 个时段
+time-workdays-empty = 这个条目没有工作日（workdays）
+time-workdays-empty-help = 例如写 `workdays: [周一, 周二, 周三, 周四, 周五]`
+time-weekday-unknown = { $value } 不是星期几（0 = 周日 … 6）
+time-workday-repeated-here = { $day } 在这个条目前面已经是工作日
+time-workday-repeated = { $day } 在 checkindate[{ $first }] 中已经是工作日
+time-workday-repeated-help = 每个星期几在一条规则中只能出现一次
+time-id-missing = 这个时段没有 time_id
+time-id-missing-help = 请添加 `time_id:`，取规则内唯一的数字，例如 1
+time-id-range = time_id { $id } 不在 1 到 99998 之间
+time-id-repeated = time_id { $id } 也用在 { $first }
+time-id-repeated-help = 规则中的每个时段都要有自己的 time_id
+time-whole-minute = { $field } { $value }（{ $secs } 秒）不是整分钟
+time-whole-minute-help = 时间以整分钟计：距午夜的秒数必须能被 60 整除
+time-work-sec-missing = 这个时段没有 work_sec
+time-work-sec-late = work_sec { $value } 晚于次日 00:00
+time-off-work-sec-missing = 这个时段没有 off_work_sec
+time-off-work-sec-late = off_work_sec { $value } 不早于次日 23:59
+time-work-off-span = work_sec { $work } 到 off_work_sec { $off } 为 { $span }；必须多于 1 分钟、少于 24 小时
+time-work-off-span-help = 过了午夜的下班时间写作 "+1 HH:MM"
+time-before = 倒退 { $d }
+time-rest-needs-allow = 设置了休息时间，但 allow_rest 不是 true
+time-rest-needs-allow-help = 请添加 `allow_rest: true`，或删除 rest_begin_time 和 rest_end_time
+time-rest-missing = allow_rest 为 true，但缺少 rest_begin_time 或 rest_end_time
+time-rest-missing-help = 两个都要写，例如 rest_begin_time: "12:00"、rest_end_time: "13:00"
+time-rest-inside = 休息时间 { $begin }–{ $end } 必须完全在上班时间 { $work }–{ $off } 之内，且开始早于结束
+time-window-missing = 缺少 { $fields }
+time-window-missing-help = 请给出打卡有效的时间范围，例如 earliest_work_sec: "07:00"
+time-window-negative = { $field } { $value } 是负数
+time-window-after-next-day = { $field } { $value } 晚于次日 { $cap }
+time-window-order = { $later } { $lv } 不晚于 { $earlier } { $ev }
+time-earliest-work = earliest_work_sec { $ew } 必须早于 work_sec { $w }
+time-latest-work-after = latest_work_sec { $lw } 必须晚于 work_sec { $w }
+time-latest-work-before = latest_work_sec { $lw } 必须早于 off_work_sec { $o }
+time-earliest-off = earliest_off_work_sec { $eo } 必须晚于 work_sec { $w }、早于 off_work_sec { $o }
+time-latest-off = latest_off_work_sec { $lo } 必须不早于 off_work_sec { $o }，且比它晚不到 24 小时
+time-remind-required = remind_work_sec 和 remind_off_work_sec 都必须填写
+time-remind-required-help = 设为 work_sec 和 off_work_sec，即准时提醒
+time-remind-work = remind_work_sec { $r } 比 work_sec { $w } { $dir ->
+    [before] 早
+   *[after] 晚
+} { $d }；只能提前 0、5、10、15 或 20 分钟
+time-remind-off-work = remind_off_work_sec { $r } 比 off_work_sec { $o } { $dir ->
+    [before] 早
+   *[after] 晚
+} { $d }；只能推后 0、10、20、30 或 60 分钟
+time-overlap = 这个时段的{ $what ->
+    [hours] 上班时间
+   *[windows] 打卡时间范围（earliest_work_sec … latest_off_work_sec）
+}与时段 { $k } 重叠
+time-overlap-help = 同一天的时段必须先后相接，打卡时间范围也不能重叠
+time-special-no-window = 特殊工作日的时段不能设置 { $field }
+time-special-times-missing = 特殊工作日的时段需要 work_sec 和 off_work_sec
+time-special-whole-minutes = 时间必须是整分钟
+time-special-work = work_sec { $w } 必须在 04:00 到 18:00 之间
+time-special-off = off_work_sec { $o } 必须在 04:00 到次日 03:00 之间
+time-special-forward = work_sec { $w } 到 off_work_sec { $o } 必须向后推进，最长 24 小时

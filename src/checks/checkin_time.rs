@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::{Check, Ctx, Level, Source, Source::Row, minutes};
 use crate::model::defaults::bool_at;
 use crate::model::{CheckinTime, GroupType, TimeOfDay};
+use crate::t;
 
 pub const TIME_ID_UNIQUE: Check = Check {
     id: "time-id-unique",
@@ -179,7 +180,7 @@ pub fn check(ctx: &mut Ctx) {
             ctx.report(
                 &CHECKINTIME_SIZE,
                 format!("{base}/checkintime"),
-                format!("{} periods; a day has 1 to 4", periods.len()),
+                t!("time-checkintime-size", n = periods.len()),
             );
         }
         day(
@@ -200,7 +201,7 @@ pub fn check(ctx: &mut Ctx) {
             ctx.report(
                 &TIME_SECTION_SIZE,
                 base.clone(),
-                format!("shift has {} periods; it needs 1 to 4", periods.len()),
+                t!("time-section-size", n = periods.len()),
             );
         }
         day(ctx, &base, periods, Kind::Schedule, &mut time_ids);
@@ -230,26 +231,21 @@ fn workdays(
         ctx.report(
             &WORKDAYS,
             format!("{base}/workdays"),
-            "this entry has no workdays",
+            t!("time-workdays-empty"),
         )
-        .help = Some("write e.g. `workdays: [mon, tue, wed, thu, fri]`".into());
+        .help = Some(t!("time-workdays-empty-help"));
     }
     for (k, w) in days.iter().enumerate() {
         let at = format!("{base}/workdays/{k}");
         if !(0..=6).contains(&w.0) {
-            ctx.report(
-                &WORKDAYS,
-                at,
-                format!("{} is not a weekday (0 = Sunday … 6)", w.0),
-            );
+            ctx.report(&WORKDAYS, at, t!("time-weekday-unknown", value = w.0));
         } else if let Some(first) = seen.insert(w.0, entry) {
-            let where_ = if first == entry {
-                "earlier in this entry".to_owned()
+            let message = if first == entry {
+                t!("time-workday-repeated-here", day = w.to_string())
             } else {
-                format!("in checkindate[{first}]")
+                t!("time-workday-repeated", day = w.to_string(), first = first)
             };
-            ctx.report(&WORKDAYS, at, format!("{w} is already a workday {where_}"))
-                .help = Some("each weekday may appear once in the rule".into());
+            ctx.report(&WORKDAYS, at, message).help = Some(t!("time-workday-repeated-help"));
         }
     }
 }
@@ -279,15 +275,15 @@ fn day(
 fn time_id(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind, seen: &mut HashMap<i64, String>) {
     match t.time_id {
         None if kind != Kind::Special => {
-            ctx.report(&TIME_ID_RANGE, at.to_owned(), "this period has no time_id")
-                .help = Some("add `time_id:` with a number unique in the rule, e.g. 1".into());
+            ctx.report(&TIME_ID_RANGE, at.to_owned(), t!("time-id-missing"))
+                .help = Some(t!("time-id-missing-help"));
         }
         None => {}
         Some(id) if !(1..99_999).contains(&id) => {
             ctx.report(
                 &TIME_ID_RANGE,
                 format!("{at}/time_id"),
-                format!("time_id {id} is not between 1 and 99998"),
+                t!("time-id-range", id = id),
             );
         }
         Some(id) => {
@@ -295,9 +291,9 @@ fn time_id(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind, seen: &mut Hash
                 ctx.report(
                     &TIME_ID_UNIQUE,
                     format!("{at}/time_id"),
-                    format!("time_id {id} is also used at {first}"),
+                    t!("time-id-repeated", id = id, first = first),
                 )
-                .help = Some("give each period of the rule its own time_id".into());
+                .help = Some(t!("time-id-repeated-help"));
             }
         }
     }
@@ -323,22 +319,26 @@ fn period(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
             ctx.report(
                 &WHOLE_MINUTES,
                 f(name),
-                format!("{name} {v} ({} s) is not a whole minute", v.0),
+                t!(
+                    "time-whole-minute",
+                    field = name,
+                    value = v.to_string(),
+                    secs = v.0
+                ),
             )
-            .help =
-                Some("times are whole minutes: seconds since midnight must divide by 60".into());
+            .help = Some(t!("time-whole-minute-help"));
         }
     }
     let (work, off) = (t.work_sec, t.off_work_sec);
     match work {
         None => {
-            ctx.report(&WORK_SEC, at.to_owned(), "this period has no work_sec");
+            ctx.report(&WORK_SEC, at.to_owned(), t!("time-work-sec-missing"));
         }
         Some(w) if w.0 < 0 || w.0 > NEXT_DAY => {
             ctx.report(
                 &WORK_SEC,
                 f("work_sec"),
-                format!("work_sec {w} is after next-day 00:00"),
+                t!("time-work-sec-late", value = w.to_string()),
             );
         }
         _ => {}
@@ -348,14 +348,14 @@ fn period(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
             ctx.report(
                 &OFF_WORK_SEC,
                 at.to_owned(),
-                "this period has no off_work_sec",
+                t!("time-off-work-sec-missing"),
             );
         }
         Some(o) if o.0 < 0 || o.0 >= NEXT_DAY + 86_340 => {
             ctx.report(
                 &OFF_WORK_SEC,
                 f("off_work_sec"),
-                format!("off_work_sec {o} is not before next-day 23:59"),
+                t!("time-off-work-sec-late", value = o.to_string()),
             );
         }
         _ => {}
@@ -363,8 +363,17 @@ fn period(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
     if let (Some(w), Some(o)) = (work, off) {
         let gap = o.0 - w.0;
         if gap <= 60 || gap >= 86_400 {
-            ctx.report(&WORK_OFF_ORDER, f("off_work_sec"), format!("work_sec {w} to off_work_sec {o} is {}; it must be more than 1 min and less than 24 h", span(gap)))
-                .help = Some("an end after midnight is written \"+1 HH:MM\"".into());
+            ctx.report(
+                &WORK_OFF_ORDER,
+                f("off_work_sec"),
+                t!(
+                    "time-work-off-span",
+                    work = w.to_string(),
+                    off = o.to_string(),
+                    span = span(gap)
+                ),
+            )
+            .help = Some(t!("time-work-off-span-help"));
         }
     }
     rest(ctx, at, t);
@@ -373,7 +382,7 @@ fn period(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
 
 fn span(secs: i64) -> String {
     if secs <= 0 {
-        format!("{} before", minutes(-secs))
+        t!("time-before", d = minutes(-secs))
     } else {
         minutes(secs)
     }
@@ -396,20 +405,15 @@ fn rest(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
             ctx.report(
                 &REST_NEEDS_ALLOW_REST,
                 f(field),
-                "rest times are set but allow_rest is not true",
+                t!("time-rest-needs-allow"),
             )
-            .help =
-                Some("add `allow_rest: true`, or remove rest_begin_time and rest_end_time".into());
+            .help = Some(t!("time-rest-needs-allow-help"));
         }
         return;
     }
     let (Some(b), Some(e)) = (t.rest_begin_time, t.rest_end_time) else {
-        ctx.report(
-            &REST_TIME,
-            f("allow_rest"),
-            "allow_rest is true but rest_begin_time or rest_end_time is missing",
-        )
-        .help = Some("give both, e.g. rest_begin_time: \"12:00\", rest_end_time: \"13:00\"".into());
+        ctx.report(&REST_TIME, f("allow_rest"), t!("time-rest-missing"))
+            .help = Some(t!("time-rest-missing-help"));
         return;
     };
     let (Some(w), Some(o)) = (t.work_sec, t.off_work_sec) else {
@@ -425,7 +429,13 @@ fn rest(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
         ctx.report(
             &REST_TIME,
             f(field),
-            format!("rest {b}–{e} must lie strictly inside work {w}–{o}, beginning before it ends"),
+            t!(
+                "time-rest-inside",
+                begin = b.to_string(),
+                end = e.to_string(),
+                work = w.to_string(),
+                off = o.to_string()
+            ),
         );
     }
 }
@@ -449,40 +459,36 @@ fn windows(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
         .filter(|(_, v)| v.is_none())
         .map(|(n, _)| *n)
         .collect();
-        ctx.report(&WINDOW_REQUIRED, at.to_owned(), format!("missing {}", missing.join(", "))).help =
-            Some("give the window in which checking in and out counts, e.g. earliest_work_sec: \"07:00\"".into());
+        ctx.report(
+            &WINDOW_REQUIRED,
+            at.to_owned(),
+            t!("time-window-missing", fields = missing.join(", ")),
+        )
+        .help = Some(t!("time-window-missing-help"));
         return;
     };
     if kind == Kind::Fixed {
         let caps = [
-            ("earliest_work_sec", ew, NEXT_DAY, "next-day 00:00"),
-            ("latest_work_sec", lw, NEXT_DAY + 86_340, "next-day 23:59"),
-            (
-                "earliest_off_work_sec",
-                eo,
-                NEXT_DAY + 14_400,
-                "next-day 04:00",
-            ),
-            (
-                "latest_off_work_sec",
-                lo,
-                NEXT_DAY + 14_400,
-                "next-day 04:00",
-            ),
+            ("earliest_work_sec", ew, NEXT_DAY, "00:00"),
+            ("latest_work_sec", lw, NEXT_DAY + 86_340, "23:59"),
+            ("earliest_off_work_sec", eo, NEXT_DAY + 14_400, "04:00"),
+            ("latest_off_work_sec", lo, NEXT_DAY + 14_400, "04:00"),
         ];
         for (name, v, cap, cap_name) in caps {
             if v.0 < 0 || v.0 > cap {
                 ctx.report(
                     &FIXED_WINDOW_CAPS,
                     f(name),
-                    format!(
-                        "{name} {v} is {}",
-                        if v.0 < 0 {
-                            "negative".to_owned()
-                        } else {
-                            format!("after {cap_name}")
-                        }
-                    ),
+                    if v.0 < 0 {
+                        t!("time-window-negative", field = name, value = v.to_string())
+                    } else {
+                        t!(
+                            "time-window-after-next-day",
+                            field = name,
+                            value = v.to_string(),
+                            cap = cap_name
+                        )
+                    },
                 );
             }
         }
@@ -491,14 +497,26 @@ fn windows(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
         ctx.report(
             &WINDOW_ORDER,
             f("latest_work_sec"),
-            format!("latest_work_sec {lw} is not after earliest_work_sec {ew}"),
+            t!(
+                "time-window-order",
+                later = "latest_work_sec",
+                lv = lw.to_string(),
+                earlier = "earliest_work_sec",
+                ev = ew.to_string()
+            ),
         );
     }
     if eo >= lo {
         ctx.report(
             &WINDOW_ORDER,
             f("latest_off_work_sec"),
-            format!("latest_off_work_sec {lo} is not after earliest_off_work_sec {eo}"),
+            t!(
+                "time-window-order",
+                later = "latest_off_work_sec",
+                lv = lo.to_string(),
+                earlier = "earliest_off_work_sec",
+                ev = eo.to_string()
+            ),
         );
     }
     let (Some(w), Some(o)) = (t.work_sec, t.off_work_sec) else {
@@ -508,17 +526,25 @@ fn windows(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
         let (field, msg) = if ew >= w {
             (
                 "earliest_work_sec",
-                format!("earliest_work_sec {ew} must be before work_sec {w}"),
+                t!("time-earliest-work", ew = ew.to_string(), w = w.to_string()),
             )
         } else if lw <= w {
             (
                 "latest_work_sec",
-                format!("latest_work_sec {lw} must be after work_sec {w}"),
+                t!(
+                    "time-latest-work-after",
+                    lw = lw.to_string(),
+                    w = w.to_string()
+                ),
             )
         } else {
             (
                 "latest_work_sec",
-                format!("latest_work_sec {lw} must be before off_work_sec {o}"),
+                t!(
+                    "time-latest-work-before",
+                    lw = lw.to_string(),
+                    o = o.to_string()
+                ),
             )
         };
         ctx.report(&WORK_WINDOW, f(field), msg);
@@ -527,8 +553,11 @@ fn windows(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
         ctx.report(
             &EARLIEST_OFF,
             f("earliest_off_work_sec"),
-            format!(
-                "earliest_off_work_sec {eo} must be after work_sec {w} and before off_work_sec {o}"
+            t!(
+                "time-earliest-off",
+                eo = eo.to_string(),
+                w = w.to_string(),
+                o = o.to_string()
             ),
         );
     }
@@ -536,9 +565,7 @@ fn windows(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
         ctx.report(
             &LATEST_OFF,
             f("latest_off_work_sec"),
-            format!(
-                "latest_off_work_sec {lo} must be from off_work_sec {o} to less than 24 h after it"
-            ),
+            t!("time-latest-off", lo = lo.to_string(), o = o.to_string()),
         );
     }
 }
@@ -546,33 +573,49 @@ fn windows(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
 fn reminders(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
     let f = |name: &str| format!("{at}/{name}");
     if t.remind_work_sec.is_none() || t.remind_off_work_sec.is_none() {
-        ctx.report(
-            &REMIND_REQUIRED,
-            at.to_owned(),
-            "remind_work_sec and remind_off_work_sec are both required",
-        )
-        .help = Some("set them to work_sec and off_work_sec to remind on time".into());
+        ctx.report(&REMIND_REQUIRED, at.to_owned(), t!("time-remind-required"))
+            .help = Some(t!("time-remind-required-help"));
     }
     if let (Some(r), Some(w)) = (t.remind_work_sec, t.work_sec) {
         let before = w.0 - r.0;
         if ![0, 300, 600, 900, 1200].contains(&before) {
-            let said = if before >= 0 {
-                format!("{} before", minutes(before))
+            let (d, dir) = if before >= 0 {
+                (minutes(before), "before")
             } else {
-                format!("{} after", minutes(-before))
+                (minutes(-before), "after")
             };
-            ctx.report(&REMIND_WORK, f("remind_work_sec"), format!("remind_work_sec {r} is {said} work_sec {w}; allowed: 0, 5, 10, 15 or 20 minutes before"));
+            ctx.report(
+                &REMIND_WORK,
+                f("remind_work_sec"),
+                t!(
+                    "time-remind-work",
+                    r = r.to_string(),
+                    d = d,
+                    dir = dir,
+                    w = w.to_string()
+                ),
+            );
         }
     }
     if let (Some(r), Some(o)) = (t.remind_off_work_sec, t.off_work_sec) {
         let after = r.0 - o.0;
         if ![0, 600, 1200, 1800, 3600].contains(&after) {
-            let said = if after >= 0 {
-                format!("{} after", minutes(after))
+            let (d, dir) = if after >= 0 {
+                (minutes(after), "after")
             } else {
-                format!("{} before", minutes(-after))
+                (minutes(-after), "before")
             };
-            ctx.report(&REMIND_OFF_WORK, f("remind_off_work_sec"), format!("remind_off_work_sec {r} is {said} off_work_sec {o}; allowed: 0, 10, 20, 30 or 60 minutes after"));
+            ctx.report(
+                &REMIND_OFF_WORK,
+                f("remind_off_work_sec"),
+                t!(
+                    "time-remind-off-work",
+                    r = r.to_string(),
+                    d = d,
+                    dir = dir,
+                    o = o.to_string()
+                ),
+            );
         }
     }
 }
@@ -600,17 +643,13 @@ fn overlaps(ctx: &mut Ctx, base: &str, periods: &[CheckinTime]) {
             };
             let windows_hit = matches!((winj, wink), (Some(a), Some(b)) if hit(a, b));
             if hit(wj, wk) || windows_hit {
-                let what = if hit(wj, wk) {
-                    "working hours"
-                } else {
-                    "check-in windows (earliest_work_sec … latest_off_work_sec)"
-                };
+                let what = if hit(wj, wk) { "hours" } else { "windows" };
                 ctx.report(
                     &NO_OVERLAP,
                     format!("{base}/{j}"),
-                    format!("the {what} of this period overlap those of period {k}"),
+                    t!("time-overlap", what = what, k = k),
                 )
-                .help = Some("periods of one day must follow each other, windows included".into());
+                .help = Some(t!("time-overlap-help"));
             }
         }
     }
@@ -629,35 +668,29 @@ fn special(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
             ctx.report(
                 &SPECIAL_NO_WINDOWS,
                 f(name),
-                format!("a special working day's period cannot set {name}"),
+                t!("time-special-no-window", field = name),
             )
-            .help = Some("remove it".into());
+            .help = Some(t!("group-remove-it"));
         }
     }
     let (Some(w), Some(o)) = (t.work_sec, t.off_work_sec) else {
         ctx.report(
             &SPECIAL_TIMES,
             at.to_owned(),
-            "a special working day's period needs work_sec and off_work_sec",
+            t!("time-special-times-missing"),
         );
         return;
     };
     let problem = if w.0 % 60 != 0 || o.0 % 60 != 0 {
-        Some(("work_sec", "times must be whole minutes".to_owned()))
+        Some(("work_sec", t!("time-special-whole-minutes")))
     } else if !(14_400..=64_800).contains(&w.0) {
-        Some((
-            "work_sec",
-            format!("work_sec {w} must be from 04:00 to 18:00"),
-        ))
+        Some(("work_sec", t!("time-special-work", w = w.to_string())))
     } else if !(14_400..=NEXT_DAY + 10_800).contains(&o.0) {
-        Some((
-            "off_work_sec",
-            format!("off_work_sec {o} must be from 04:00 to next-day 03:00"),
-        ))
+        Some(("off_work_sec", t!("time-special-off", o = o.to_string())))
     } else if w > o || o.0 - w.0 > 86_400 {
         Some((
             "off_work_sec",
-            format!("work_sec {w} to off_work_sec {o} must go forward, at most 24 h"),
+            t!("time-special-forward", w = w.to_string(), o = o.to_string()),
         ))
     } else {
         None

@@ -368,13 +368,13 @@ pub fn check_all(rules: &[LoadedRule], now: i64) -> Vec<Diagnostic> {
 /// `n` seconds as minutes for messages: "15 min", "1 h 30 min".
 pub(crate) fn minutes(n: i64) -> String {
     if n % 60 != 0 {
-        return format!("{n} s");
+        return crate::t!("dur-seconds", n = n);
     }
     let m = n / 60;
     match (m / 60, m % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+        (0, m) => crate::t!("dur-minutes", m = m),
+        (h, 0) => crate::t!("dur-hours", h = h),
+        (h, m) => crate::t!("dur-hours-minutes", h = h, m = m),
     }
 }
 

@@ -324,7 +324,7 @@ fn every_family_renders_with_positions() {
 fn families_render_in_chinese() {
     use wecom_checkin::i18n::{Lang, with_lang};
     let families = with_lang(Lang::ZhCn, rendered_families);
-    for family in ["group.yaml"] {
+    for family in ["group.yaml", "checkin_time.yaml"] {
         insta::assert_snapshot!(format!("family-zh@{family}"), families[family]);
     }
 }
