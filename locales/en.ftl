@@ -442,3 +442,127 @@ time-special-whole-minutes = times must be whole minutes
 time-special-work = work_sec { $w } must be from 04:00 to 18:00
 time-special-off = off_work_sec { $o } must be from 04:00 to next-day 03:00
 time-special-forward = work_sec { $w } to off_work_sec { $o } must go forward, at most 24 h
+
+## Flexible hours (flex.rs)
+
+flex-over-max = { $field } { $value } is more than 360 minutes
+flex-values = { $field } { $value } is not a multiple of 5 minutes from 0 to 6 hours
+flex-needs-allow = { $field } is set but allow_flex is not true
+flex-needs-allow-help = add `allow_flex: true`, or set the value to 0
+flex-late-rule-needs-allow = late_rule is on but allow_flex is not true
+flex-late-rule-needs-allow-help = add `allow_flex: true`, or turn late_rule off
+flex-one-pair = both flex pairs are set: late/early (flex_on/off_duty_time) and arrive early/late (max_allow_arrive_*)
+flex-one-pair-help = keep one pair and set the other to 0
+flex-needs-a-pair = allow_flex is true but no flexible time is set
+flex-needs-a-pair-help = set flex_on_duty_time / flex_off_duty_time (may be late / leave early) or max_allow_arrive_early / max_allow_arrive_late
+flex-late-rule-off = late_rule times are set but allow_offwork_after_time is not true
+flex-late-rule-off-help = add `allow_offwork_after_time: true`, or remove the times
+flex-late-rule-values = { $field } { $value } is not a multiple of 15 minutes from 0 to 10 hours
+flex-late-rule-order = onwork_flex_time { $flex } is more than offwork_after_time { $after }
+flex-late-rule-order-help = leaving late by X allows arriving late by at most X the next day
+
+## Special days (special_days.rs)
+
+spe-no-workdays = only fixed rules can have special working days
+spe-no-workdays-help = remove spe_workdays; days off (spe_offdays) are allowed
+spe-max-366 = { $n } entries; at most 366
+spe-notes-empty = this special day has no notes
+spe-notes-empty-help = add `notes:` saying what the day is, e.g. 春节
+spe-notes-bytes = notes are { $n } bytes in UTF-8; at most 40 (13 Chinese characters)
+spe-workday-checkintime = a special working day needs checkintime
+spe-workday-checkintime-help = add the day's hours: checkintime: [{"{"}work_sec: "09:00", off_work_sec: "18:00", …{"}"}]
+spe-offday-checkintime = a special day off cannot have checkintime
+spe-offday-checkintime-help = remove checkintime, or move the day to spe_workdays
+spe-bad-date = { $field } { $value } is not a midnight (UTC+8) after 2000-01-01
+spe-bad-date-help = write the date, e.g. "2027-01-01"
+spe-needs-field = a type { $kind } special day needs { $field }
+spe-period-needs-times = a period (type 1) needs begtime and endtime
+spe-type = type { $value } is not 0 (a day), 1 (a period) or 2 (every other week)
+spe-end-before-start = endtime { $end } is before { $field } { $start }
+spe-one-year = { $start } to { $end } is { $days } days, longer than one year
+spe-one-year-help = end it by { $last }, and add another entry for the rest
+spe-past = { $day } is in the past: this entry is history, ignored and never sent
+spe-past-help = remove it when convenient
+spe-started = this entry starts on { $first }, not after today ({ $today }): the server accepts only future dates
+spe-started-help = it can stay as long as this list is not changed; a change sends the list whole and the server would reject it: move its start after today
+spe-conflict = { $day } is also covered by { $other }
+spe-conflict-help = special days may not overlap, across spe_workdays and spe_offdays
+
+## Wi-Fi and locations (locations.rs)
+
+loc-none = the rule has neither Wi-Fi access points nor locations
+loc-none-help = add wifimac_infos or loc_infos: people need somewhere to check in
+loc-max-500 = { $n } entries; at most 500
+loc-name-length = { $field } has { $n } characters; it must have 1 to 40
+loc-wifimac-missing = this access point has no wifimac
+loc-wifimac = "{ $mac }" is not a MAC address
+loc-wifimac-help = write six hex pairs separated by colons, e.g. "c0:7b:bc:37:f8:d3" (the access point's BSSID)
+loc-wifimac-repeated = wifimac { $mac } is also wifimac_infos[{ $first }]
+loc-lat = lat { $value } is outside -90° … 90° (× 1,000,000)
+loc-lng = lng { $value } is outside -180° … 180° (× 1,000,000)
+loc-lat-lng-missing = a location needs lat and lng (degrees × 1,000,000, GCJ-02)
+loc-distance = distance { $value } m is not allowed
+loc-distance-missing = this location has no distance
+loc-distance-help = allowed: 100, 200, … 1000, 1500, 2000, 2500 or 3000 (metres)
+
+## Overtime (overtime.rs)
+
+ot-none = the rule has no overtime settings (ot_info_v2)
+ot-none-help = add ot_info_v2 with workdayconf, restdayconf and holidayconf, e.g. `{"{"}allow_ot: false, type: 2{"}"}` each
+ot-conf-missing = ot_info_v2 has no { $conf }
+ot-conf-missing-help = add `{ $conf }: {"{"}allow_ot: false, type: 2{"}"}` (or the overtime this kind of day allows)
+ot-conf-field-missing = { $conf } has no { $field }
+ot-type = type { $value } is not 0 (approvals and check-ins), 1 (check-ins) or 2 (approvals)
+ot-trans-type = ot_trans_type { $value } is not 1 (time off in lieu) or 2 (overtime pay)
+ot-trans-ratio = trans_ratio { $value } is more than 3000 (1:30)
+ot-over-720 = { $field } { $value } is more than 720 minutes
+ot-min-max = ot_time_min { $min } is not less than ot_time_max { $max }
+ot-rest-not-enabled = restinfo type 0 deducts no rest, but rest is configured
+ot-rest-not-enabled-help = set type 1 (fixed rest periods) or 2 (by overtime length), or remove the rest settings
+ot-fix-time-size = { $n } fixed rest periods; type 1 needs 1 to 10
+ot-by-periods-no-length = type 1 deducts fixed rest periods: cal_ottime_rule is not allowed
+ot-rest-items-size = { $n } items; deduction by overtime length needs 1 to 5
+ot-by-length-no-periods = type 2 deducts by overtime length: fix_time_rule_list is not allowed
+ot-rest-item-required = this item needs ot_time and rest_time
+ot-rest-item-values = ot_time { $ot }, rest_time { $rest }: both must be multiples of 15 minutes up to 6 h, rest not longer than overtime
+ot-rest-items-increasing = ot_time { $ot } is not more than the item before ({ $before })
+ot-rest-type = restinfo type { $value } is not 0 (none), 1 (fixed periods) or 2 (by overtime length)
+ot-fix-time-required = this rest period needs fix_time_begin_sec and fix_time_end_sec
+ot-fix-time-minutes = rest { $b }–{ $e } must be whole minutes
+ot-fix-time-range = rest { $b }–{ $e } must be between 00:00 and next-day 23:59
+ot-fix-time-order = rest { $b }–{ $e } must begin before it ends, at most 24 h ({ $d })
+ot-fix-time-overlap = rest { $b }–{ $e } overlaps fix_time_rule_list[{ $other }]
+
+## Shifts (schedules.rs)
+
+schedule-no-rest = there is no rest shift (schedule_id 0)
+schedule-no-rest-help = add `- {"{"}schedule_id: 0, schedule_name: 休息{"}"}`
+schedule-none = there is no shift besides the rest shift
+schedule-none-help = add a shift with a schedule_id other than 0 and its time_section
+schedule-size = { $n } shifts; at most 50
+schedule-id-repeated = schedule_id { $id } is also used by schedulelist[{ $first }]
+schedule-rest-name = the rest shift is named "{ $name }"; it must be "休息"
+schedule-rest-periods = the rest shift cannot have working periods
+schedule-rest-periods-help = remove time_section from schedule_id 0
+schedule-name-repeated = schedule_name "{ $name }" is also used by schedulelist[{ $first }]
+schedule-earliest = earliest_work_sec { $e } is { $d } before work_sec { $w }; at most 4 h
+
+## Make-ups and face detection (buka.rs)
+
+buka-cnt = allow_apply_bk_cnt { $value } is not -1 (unlimited) or 0 … 99
+buka-day-limit = allow_apply_bk_day_limit { $value } is not -1 (unlimited) or 0 … 180 days
+buka-limit-next-month = buka_limit_next_month { $value } is not -1 (no deadline) or a day 1 … 28
+buka-needs-open-remind = buka_remind_day / buka_remind_month are set but open_remind is not true
+buka-remind = buka_remind_month { $month }, buka_remind_day { $day }: not a valid reminder day
+buka-remind-day-missing = missing
+buka-remind-help = this month (buka_remind_month 0): day 15 … 30; next month (1): day 1 … 26
+buka-needs-allow-apply = { $field } is set but make-ups are not allowed (allow_apply_offworkday is not true)
+buka-needs-allow-apply-help = add `allow_apply_offworkday: true`, or remove the make-up settings
+buka-face-detect = liveness detection is on but face recognition (use_face_detect) is not
+buka-face-detect-help = add `use_face_detect: true`
+
+## Hidden characters in any string (checks/mod.rs)
+
+hidden-characters = "{ $text }" holds characters nobody can see (control or bidi characters, shown escaped here)
+hidden-spaces = "{ $text }" begins or ends with a space nobody can see
+hidden-help = remove them, or write what you mean with visible characters

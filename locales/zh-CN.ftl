@@ -401,3 +401,127 @@ time-special-whole-minutes = 时间必须是整分钟
 time-special-work = work_sec { $w } 必须在 04:00 到 18:00 之间
 time-special-off = off_work_sec { $o } 必须在 04:00 到次日 03:00 之间
 time-special-forward = work_sec { $w } 到 off_work_sec { $o } 必须向后推进，最长 24 小时
+
+## 弹性打卡(flex.rs)
+
+flex-over-max = { $field } { $value } 超过 360 分钟
+flex-values = { $field } { $value } 不是 0 到 6 小时之间 5 分钟的倍数
+flex-needs-allow = 设置了 { $field }，但 allow_flex 不是 true
+flex-needs-allow-help = 请添加 `allow_flex: true`，或把这个值设为 0
+flex-late-rule-needs-allow = 开启了 late_rule（晚走晚到），但 allow_flex 不是 true
+flex-late-rule-needs-allow-help = 请添加 `allow_flex: true`，或关闭 late_rule
+flex-one-pair = 两组弹性时间都设置了：允许迟到/早退（flex_on/off_duty_time）和允许提前/推迟上班（max_allow_arrive_*）
+flex-one-pair-help = 只保留一组，另一组设为 0
+flex-needs-a-pair = allow_flex 为 true，但没有设置弹性时间
+flex-needs-a-pair-help = 请设置 flex_on_duty_time / flex_off_duty_time（允许迟到 / 早退）或 max_allow_arrive_early / max_allow_arrive_late
+flex-late-rule-off = 设置了 late_rule 的时间，但 allow_offwork_after_time 不是 true
+flex-late-rule-off-help = 请添加 `allow_offwork_after_time: true`，或删除这些时间
+flex-late-rule-values = { $field } { $value } 不是 0 到 10 小时之间 15 分钟的倍数
+flex-late-rule-order = onwork_flex_time { $flex } 多于 offwork_after_time { $after }
+flex-late-rule-order-help = 晚走 X，第二天最多只能晚到 X
+
+## 特殊日期(special_days.rs)
+
+spe-no-workdays = 只有固定时间上下班的规则才能有必须打卡的日期
+spe-no-workdays-help = 请删除 spe_workdays；不用打卡的日期（spe_offdays）可以保留
+spe-max-366 = 这里有 { $n } 个条目；最多 366 个
+spe-notes-empty = 这个特殊日期没有备注（notes）
+spe-notes-empty-help = 请添加 `notes:` 说明这是什么日子，例如 春节
+spe-notes-bytes = 备注的 UTF-8 编码有 { $n } 字节；最多 40 字节（13 个汉字）
+spe-workday-checkintime = 必须打卡的日期需要 checkintime
+spe-workday-checkintime-help = 请添加这一天的上下班时间：checkintime: [{"{"}work_sec: "09:00", off_work_sec: "18:00", …{"}"}]
+spe-offday-checkintime = 不用打卡的日期不能有 checkintime
+spe-offday-checkintime-help = 请删除 checkintime，或把这一天移到 spe_workdays
+spe-bad-date = { $field } { $value } 不是 2000-01-01 之后某天的零点（UTC+8）
+spe-bad-date-help = 请写日期，例如 "2027-01-01"
+spe-needs-field = type 为 { $kind } 的特殊日期需要 { $field }
+spe-period-needs-times = 时间段（type 1）需要 begtime 和 endtime
+spe-type = type { $value } 不是 0（一天）、1（时间段）或 2（隔周）
+spe-end-before-start = endtime { $end } 早于 { $field } { $start }
+spe-one-year = { $start } 到 { $end } 共 { $days } 天，超过一年
+spe-one-year-help = 请在 { $last } 或之前结束，其余的日子另加一个条目
+spe-past = { $day } 已经过去：这个条目是历史，会被忽略，不会发送
+spe-past-help = 方便时删除它
+spe-started = 这个条目从 { $first } 开始，不晚于今天（{ $today }）：服务器只接受将来的日期
+spe-started-help = 只要这个列表不改，它可以留着；一旦修改，整个列表会一起发送，服务器会拒绝：请把开始日期移到今天之后
+spe-conflict = { $day } 也被 { $other } 覆盖
+spe-conflict-help = 特殊日期不能重叠，spe_workdays 与 spe_offdays 之间也不能
+
+## Wi-Fi 与地点(locations.rs)
+
+loc-none = 这条规则既没有 Wi-Fi 也没有打卡地点
+loc-none-help = 请添加 wifimac_infos 或 loc_infos：员工需要有地方打卡
+loc-max-500 = 这里有 { $n } 个条目；最多 500 个
+loc-name-length = { $field } 有 { $n } 个字符；必须是 1 到 40 个
+loc-wifimac-missing = 这个 Wi-Fi 没有 wifimac
+loc-wifimac = "{ $mac }" 不是 MAC 地址
+loc-wifimac-help = 请写用冒号分隔的六组十六进制数，例如 "c0:7b:bc:37:f8:d3"（无线接入点的 BSSID）
+loc-wifimac-repeated = wifimac { $mac } 与 wifimac_infos[{ $first }] 重复
+loc-lat = lat { $value } 超出 -90° … 90°（× 1,000,000）
+loc-lng = lng { $value } 超出 -180° … 180°（× 1,000,000）
+loc-lat-lng-missing = 打卡地点需要 lat 和 lng（度数 × 1,000,000，GCJ-02 坐标）
+loc-distance = 不允许 distance { $value } 米
+loc-distance-missing = 这个地点没有 distance（打卡范围）
+loc-distance-help = 可选：100、200、… 1000、1500、2000、2500 或 3000（米）
+
+## 加班规则(overtime.rs)
+
+ot-none = 这条规则没有加班设置（ot_info_v2）
+ot-none-help = 请添加 ot_info_v2，包含 workdayconf、restdayconf 和 holidayconf，例如每个都写 `{"{"}allow_ot: false, type: 2{"}"}`
+ot-conf-missing = ot_info_v2 中没有 { $conf }
+ot-conf-missing-help = 请添加 `{ $conf }: {"{"}allow_ot: false, type: 2{"}"}`（或这类日子允许的加班设置）
+ot-conf-field-missing = { $conf } 中没有 { $field }
+ot-type = type { $value } 不是 0（以审批和打卡计）、1（以打卡计）或 2（以审批计）
+ot-trans-type = ot_trans_type { $value } 不是 1（调休）或 2（加班费）
+ot-trans-ratio = trans_ratio { $value } 超过 3000（1:30）
+ot-over-720 = { $field } { $value } 超过 720 分钟
+ot-min-max = ot_time_min { $min } 不小于 ot_time_max { $max }
+ot-rest-not-enabled = restinfo 的 type 为 0，不扣除休息时间，却配置了休息时间
+ot-rest-not-enabled-help = 请设 type 为 1（固定休息时段）或 2（按加班时长扣除），或删除休息设置
+ot-fix-time-size = 这里有 { $n } 个固定休息时段；type 1 需要 1 到 10 个
+ot-by-periods-no-length = type 1 按固定休息时段扣除：不允许 cal_ottime_rule
+ot-rest-items-size = 这里有 { $n } 项；按加班时长扣除需要 1 到 5 项
+ot-by-length-no-periods = type 2 按加班时长扣除：不允许 fix_time_rule_list
+ot-rest-item-required = 这一项需要 ot_time 和 rest_time
+ot-rest-item-values = ot_time { $ot }、rest_time { $rest }：两者都必须是 15 分钟的倍数、最多 6 小时，且休息不长于加班
+ot-rest-items-increasing = ot_time { $ot } 不大于前一项（{ $before }）
+ot-rest-type = restinfo 的 type { $value } 不是 0（不扣除）、1（固定时段）或 2（按加班时长）
+ot-fix-time-required = 这个休息时段需要 fix_time_begin_sec 和 fix_time_end_sec
+ot-fix-time-minutes = 休息时间 { $b }–{ $e } 必须是整分钟
+ot-fix-time-range = 休息时间 { $b }–{ $e } 必须在 00:00 到次日 23:59 之间
+ot-fix-time-order = 休息时间 { $b }–{ $e } 必须开始早于结束，最长 24 小时（{ $d }）
+ot-fix-time-overlap = 休息时间 { $b }–{ $e } 与 fix_time_rule_list[{ $other }] 重叠
+
+## 班次(schedules.rs)
+
+schedule-no-rest = 没有休息班次（schedule_id 0）
+schedule-no-rest-help = 请添加 `- {"{"}schedule_id: 0, schedule_name: 休息{"}"}`
+schedule-none = 除休息班次外没有别的班次
+schedule-none-help = 请添加一个 schedule_id 不为 0 的班次及其 time_section
+schedule-size = 这里有 { $n } 个班次；最多 50 个
+schedule-id-repeated = schedule_id { $id } 也被 schedulelist[{ $first }] 使用
+schedule-rest-name = 休息班次的名称是 "{ $name }"；必须是 "休息"
+schedule-rest-periods = 休息班次不能有上班时段
+schedule-rest-periods-help = 请删除 schedule_id 0 的 time_section
+schedule-name-repeated = schedule_name "{ $name }" 也被 schedulelist[{ $first }] 使用
+schedule-earliest = earliest_work_sec { $e } 比 work_sec { $w } 早 { $d }；最多 4 小时
+
+## 补卡与人脸识别(buka.rs)
+
+buka-cnt = allow_apply_bk_cnt { $value } 不是 -1（不限）或 0 … 99
+buka-day-limit = allow_apply_bk_day_limit { $value } 不是 -1（不限）或 0 … 180 天
+buka-limit-next-month = buka_limit_next_month { $value } 不是 -1（无截止日）或 1 … 28 中的某一天
+buka-needs-open-remind = 设置了 buka_remind_day / buka_remind_month，但 open_remind 不是 true
+buka-remind = buka_remind_month { $month }、buka_remind_day { $day }：不是有效的提醒日
+buka-remind-day-missing = 未填写
+buka-remind-help = 本月（buka_remind_month 0）：15 … 30 日；次月（1）：1 … 26 日
+buka-needs-allow-apply = 设置了 { $field }，但不允许补卡（allow_apply_offworkday 不是 true）
+buka-needs-allow-apply-help = 请添加 `allow_apply_offworkday: true`，或删除补卡设置
+buka-face-detect = 开启了活体检测，但没有开启人脸识别（use_face_detect）
+buka-face-detect-help = 请添加 `use_face_detect: true`
+
+## 任何字符串中看不见的字符(checks/mod.rs)
+
+hidden-characters = "{ $text }" 含有看不见的字符（控制字符或双向文本字符，这里以转义形式显示）
+hidden-spaces = "{ $text }" 的开头或结尾有看不见的空格
+hidden-help = 请删除它们，或用看得见的字符写出你的意思

@@ -2,6 +2,7 @@
 
 use super::{Check, Ctx, Level, Source::Row};
 use crate::model::defaults::bool_at;
+use crate::t;
 
 pub const BUKA_REMIND: Check = Check {
     id: "buka-remind",
@@ -51,11 +52,7 @@ pub fn check(ctx: &mut Ctx) {
     if let Some(n) = rule.allow_apply_bk_cnt
         && !(-1..=99).contains(&n)
     {
-        ctx.report(
-            &BK_CNT,
-            "/allow_apply_bk_cnt",
-            format!("allow_apply_bk_cnt {n} is not -1 (unlimited) or 0 … 99"),
-        );
+        ctx.report(&BK_CNT, "/allow_apply_bk_cnt", t!("buka-cnt", value = n));
     }
     if let Some(n) = rule.allow_apply_bk_day_limit
         && !(-1..=180).contains(&n)
@@ -63,7 +60,7 @@ pub fn check(ctx: &mut Ctx) {
         ctx.report(
             &BK_DAY_LIMIT,
             "/allow_apply_bk_day_limit",
-            format!("allow_apply_bk_day_limit {n} is not -1 (unlimited) or 0 … 180 days"),
+            t!("buka-day-limit", value = n),
         );
     }
     if let Some(n) = rule.buka_limit_next_month
@@ -72,7 +69,7 @@ pub fn check(ctx: &mut Ctx) {
         ctx.report(
             &LIMIT_NEXT_MONTH,
             "/buka_limit_next_month",
-            format!("buka_limit_next_month {n} is not -1 (no deadline) or a day 1 … 28"),
+            t!("buka-limit-next-month", value = n),
         );
     }
     let remind = rule.buka_remind.as_ref();
@@ -83,7 +80,7 @@ pub fn check(ctx: &mut Ctx) {
             ctx.report(
                 &NEEDS_OPEN_REMIND,
                 "/buka_remind/open_remind",
-                "buka_remind_day / buka_remind_month are set but open_remind is not true",
+                t!("buka-needs-open-remind"),
             );
         }
         if remind_on {
@@ -103,16 +100,13 @@ pub fn check(ctx: &mut Ctx) {
                 ctx.report(
                     &BUKA_REMIND,
                     at,
-                    format!(
-                        "buka_remind_month {}, buka_remind_day {}: not a valid reminder day",
-                        month.map_or("(0)".into(), |m| m.to_string()),
-                        day.map_or("missing".into(), |d| d.to_string())
+                    t!(
+                        "buka-remind",
+                        month = month.map_or("(0)".into(), |m| m.to_string()),
+                        day = day.map_or(t!("buka-remind-day-missing"), |d| d.to_string())
                     ),
                 )
-                .help = Some(
-                    "this month (buka_remind_month 0): day 15 … 30; next month (1): day 1 … 26"
-                        .into(),
-                );
+                .help = Some(t!("buka-remind-help"));
             }
         }
     }
@@ -140,8 +134,12 @@ pub fn check(ctx: &mut Ctx) {
             ("buka_remind", remind_on),
         ];
         if let Some((field, _)) = set.iter().find(|(_, on)| *on) {
-            ctx.report(&NEEDS_ALLOW_APPLY, format!("/{field}"), format!("{field} is set but make-ups are not allowed (allow_apply_offworkday is not true)"))
-                .help = Some("add `allow_apply_offworkday: true`, or remove the make-up settings".into());
+            ctx.report(
+                &NEEDS_ALLOW_APPLY,
+                format!("/{field}"),
+                t!("buka-needs-allow-apply", field = *field),
+            )
+            .help = Some(t!("buka-needs-allow-apply-help"));
         }
     }
     if rule
@@ -154,8 +152,8 @@ pub fn check(ctx: &mut Ctx) {
         ctx.report(
             &FACE_DETECT,
             "/open_face_live_detect",
-            "liveness detection is on but face recognition (use_face_detect) is not",
+            t!("buka-face-detect"),
         )
-        .help = Some("add `use_face_detect: true`".into());
+        .help = Some(t!("buka-face-detect-help"));
     }
 }

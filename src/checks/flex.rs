@@ -4,6 +4,7 @@
 use super::{Check, Ctx, Level, Source::Row, minutes};
 use crate::model::defaults::bool_at;
 use crate::model::{Duration, LateRule};
+use crate::t;
 
 /// The same default in checkindate and schedulelist (model::defaults).
 const LATE_RULE_ON: bool = bool_at("checkindate[].late_rule.allow_offwork_after_time");
@@ -120,14 +121,14 @@ fn one(ctx: &mut Ctx, base: &str, flex: &Flex) {
             ctx.report(
                 &FLEX_ON_OFF_MAX,
                 f(name),
-                format!("{name} {} is more than 360 minutes", minutes(v.0)),
+                t!("flex-over-max", field = name, value = minutes(v.0)),
             );
         }
         if v.0 < 0 || v.0 % 300 != 0 || (v.0 > 21_600 && !over_own_max) {
             ctx.report(
                 &FLEX_VALUES,
                 f(name),
-                format!("{name} {v} is not a multiple of 5 minutes from 0 to 6 hours"),
+                t!("flex-values", field = name, value = v.to_string()),
             );
         }
     }
@@ -141,23 +142,27 @@ fn one(ctx: &mut Ctx, base: &str, flex: &Flex) {
             ctx.report(
                 &FLEX_NEEDS_ALLOW_FLEX,
                 f(name),
-                format!("{name} is set but allow_flex is not true"),
+                t!("flex-needs-allow", field = *name),
             )
-            .help = Some("add `allow_flex: true`, or set the value to 0".into());
+            .help = Some(t!("flex-needs-allow-help"));
         } else if late_rule_on {
             ctx.report(
                 &FLEX_NEEDS_ALLOW_FLEX,
                 f("late_rule"),
-                "late_rule is on but allow_flex is not true",
+                t!("flex-late-rule-needs-allow"),
             )
-            .help = Some("add `allow_flex: true`, or turn late_rule off".into());
+            .help = Some(t!("flex-late-rule-needs-allow-help"));
         }
     } else if pair_late_early && pair_arrive {
-        ctx.report(&FLEX_ONE_PAIR, f("max_allow_arrive_early"), "both flex pairs are set: late/early (flex_on/off_duty_time) and arrive early/late (max_allow_arrive_*)")
-            .help = Some("keep one pair and set the other to 0".into());
+        ctx.report(
+            &FLEX_ONE_PAIR,
+            f("max_allow_arrive_early"),
+            t!("flex-one-pair"),
+        )
+        .help = Some(t!("flex-one-pair-help"));
     } else if !pair_late_early && !pair_arrive {
-        ctx.report(&FLEX_NEEDS_A_PAIR, f("allow_flex"), "allow_flex is true but no flexible time is set").help =
-            Some("set flex_on_duty_time / flex_off_duty_time (may be late / leave early) or max_allow_arrive_early / max_allow_arrive_late".into());
+        ctx.report(&FLEX_NEEDS_A_PAIR, f("allow_flex"), t!("flex-needs-a-pair"))
+            .help = Some(t!("flex-needs-a-pair-help"));
     }
     if let Some(l) = flex.late_rule {
         late_rule(ctx, &f("late_rule"), l);
@@ -179,9 +184,9 @@ fn late_rule(ctx: &mut Ctx, base: &str, l: &LateRule) {
         ctx.report(
             &LATE_RULE_NEEDS_ALLOW,
             format!("{base}/allow_offwork_after_time"),
-            "late_rule times are set but allow_offwork_after_time is not true",
+            t!("flex-late-rule-off"),
         )
-        .help = Some("add `allow_offwork_after_time: true`, or remove the times".into());
+        .help = Some(t!("flex-late-rule-off-help"));
     }
     for (at, after, flex) in pairs {
         for (name, v) in [("offwork_after_time", after), ("onwork_flex_time", flex)] {
@@ -191,7 +196,7 @@ fn late_rule(ctx: &mut Ctx, base: &str, l: &LateRule) {
                 ctx.report(
                     &LATE_RULE_VALUES,
                     format!("{at}/{name}"),
-                    format!("{name} {v} is not a multiple of 15 minutes from 0 to 10 hours"),
+                    t!("flex-late-rule-values", field = name, value = v.to_string()),
                 );
             }
         }
@@ -201,9 +206,13 @@ fn late_rule(ctx: &mut Ctx, base: &str, l: &LateRule) {
             ctx.report(
                 &LATE_RULE_ORDER,
                 format!("{at}/onwork_flex_time"),
-                format!("onwork_flex_time {f} is more than offwork_after_time {a}"),
+                t!(
+                    "flex-late-rule-order",
+                    flex = f.to_string(),
+                    after = a.to_string()
+                ),
             )
-            .help = Some("leaving late by X allows arriving late by at most X the next day".into());
+            .help = Some(t!("flex-late-rule-order-help"));
         }
     }
 }

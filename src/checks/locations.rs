@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Check, Ctx, Level, Source::Row};
+use crate::t;
 
 pub const WIFI_MAC: Check = Check {
     id: "wifi-mac",
@@ -56,20 +57,12 @@ pub fn check(ctx: &mut Ctx) {
     let wifi = rule.wifimac_infos.as_deref().unwrap_or_default();
     let locs = rule.loc_infos.as_deref().unwrap_or_default();
     if wifi.is_empty() && locs.is_empty() {
-        ctx.report(
-            &WIFI_OR_LOCATION,
-            "/wifimac_infos",
-            "the rule has neither Wi-Fi access points nor locations",
-        )
-        .help = Some("add wifimac_infos or loc_infos: people need somewhere to check in".into());
+        ctx.report(&WIFI_OR_LOCATION, "/wifimac_infos", t!("loc-none"))
+            .help = Some(t!("loc-none-help"));
     }
     for (list, n) in [("wifimac_infos", wifi.len()), ("loc_infos", locs.len())] {
         if n > 500 {
-            ctx.report(
-                &MAX_500,
-                format!("/{list}"),
-                format!("{n} entries; at most 500"),
-            );
+            ctx.report(&MAX_500, format!("/{list}"), t!("loc-max-500", n = n));
         }
     }
     let mut macs: HashMap<String, usize> = HashMap::new();
@@ -81,21 +74,25 @@ pub fn check(ctx: &mut Ctx) {
             ctx.report(
                 &WIFI_INFO,
                 format!("{at}/wifiname"),
-                format!("wifiname has {n} characters; it must have 1 to 40"),
+                t!("loc-name-length", field = "wifiname", n = n),
             );
         }
         let Some(mac) = w.wifimac.as_deref().filter(|m| !m.is_empty()) else {
-            ctx.report(&WIFI_INFO, at, "this access point has no wifimac");
+            ctx.report(&WIFI_INFO, at, t!("loc-wifimac-missing"));
             continue;
         };
         if !is_mac(mac) {
-            ctx.report(&WIFI_MAC, format!("{at}/wifimac"), format!("\"{mac}\" is not a MAC address")).help =
-                Some("write six hex pairs separated by colons, e.g. \"c0:7b:bc:37:f8:d3\" (the access point's BSSID)".into());
+            ctx.report(
+                &WIFI_MAC,
+                format!("{at}/wifimac"),
+                t!("loc-wifimac", mac = mac),
+            )
+            .help = Some(t!("loc-wifimac-help"));
         } else if let Some(first) = macs.insert(mac.to_ascii_lowercase(), i) {
             ctx.report(
                 &WIFI_MAC_UNIQUE,
                 format!("{at}/wifimac"),
-                format!("wifimac {mac} is also wifimac_infos[{first}]"),
+                t!("loc-wifimac-repeated", mac = mac, first = first),
             );
         }
     }
@@ -107,23 +104,19 @@ pub fn check(ctx: &mut Ctx) {
                     ctx.report(
                         &LOCATION_INFO,
                         format!("{at}/lat"),
-                        format!("lat {lat} is outside -90° … 90° (× 1,000,000)"),
+                        t!("loc-lat", value = lat),
                     );
                 }
                 if !(-180_000_000..=180_000_000).contains(&lng) {
                     ctx.report(
                         &LOCATION_INFO,
                         format!("{at}/lng"),
-                        format!("lng {lng} is outside -180° … 180° (× 1,000,000)"),
+                        t!("loc-lng", value = lng),
                     );
                 }
             }
             _ => {
-                ctx.report(
-                    &LOCATION_INFO,
-                    at.clone(),
-                    "a location needs lat and lng (degrees × 1,000,000, GCJ-02)",
-                );
+                ctx.report(&LOCATION_INFO, at.clone(), t!("loc-lat-lng-missing"));
             }
         }
         for (name, v) in [("loc_title", &l.loc_title), ("loc_detail", &l.loc_detail)] {
@@ -132,20 +125,20 @@ pub fn check(ctx: &mut Ctx) {
                 ctx.report(
                     &LOCATION_INFO,
                     format!("{at}/{name}"),
-                    format!("{name} has {n} characters; it must have 1 to 40"),
+                    t!("loc-name-length", field = name, n = n),
                 );
             }
         }
         match l.distance {
             Some(d) if DISTANCES.contains(&d) => {}
             d => {
-                let shown = d.map_or("missing".to_owned(), |d| format!("{d} m"));
-                ctx.report(
-                    &DISTANCE,
-                    format!("{at}/distance"),
-                    format!("distance {shown} is not allowed"),
-                )
-                .help = Some("allowed: 100, 200, … 1000, 1500, 2000, 2500 or 3000 (metres)".into());
+                let message = match d {
+                    Some(d) => t!("loc-distance", value = d),
+                    None => t!("loc-distance-missing"),
+                };
+                // A missing key is shown where its entry is.
+                ctx.report(&DISTANCE, format!("{at}/distance"), message)
+                    .help = Some(t!("loc-distance-help"));
             }
         }
     }

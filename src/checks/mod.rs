@@ -190,7 +190,7 @@ fn strings(lr: &LoadedRule, out: &mut Vec<Diagnostic>) {
         // A warning by its registered severity.
         let d = Diagnostic::file_error("hidden characters", &lr.file, &pointer, pos, message)
             .with_end(end)
-            .with_help("remove them, or write what you mean with visible characters");
+            .with_help(crate::t!("hidden-help"));
         out.push(d);
     }
 }
@@ -282,15 +282,15 @@ fn all_unreadable_strings(rule: &Rule) -> Vec<(String, String)> {
                 if s.chars().any(crate::escape::is_hidden) {
                     found.push((
                         pointer.clone(),
-                        format!(
-                            "\"{}\" holds characters nobody can see (control or bidi characters, shown escaped here)",
-                            crate::escape::text(s)
+                        crate::t!(
+                            "hidden-characters",
+                            text = crate::escape::text(s).into_owned()
                         ),
                     ));
                 } else if s.trim() != s {
                     found.push((
                         pointer.clone(),
-                        format!("\"{s}\" begins or ends with a space nobody can see"),
+                        crate::t!("hidden-spaces", text = s.as_str()),
                     ));
                 }
             }

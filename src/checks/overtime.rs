@@ -3,6 +3,7 @@
 
 use super::{Check, Ctx, Level, Source, Source::Row, minutes};
 use crate::model::{OtConf, RestInfo};
+use crate::t;
 
 pub const REST_ITEM_VALUES: Check = Check {
     id: "ot-rest-item-values",
@@ -131,8 +132,7 @@ pub const FIX_TIME_REQUIRED: Check = Check {
 pub fn check(ctx: &mut Ctx) {
     let Some(ot) = &ctx.rule.ot_info_v2 else {
         if ctx.rule.ot_info.is_none() {
-            ctx.report(&OT_INFO_V2, "/ot_info_v2", "the rule has no overtime settings (ot_info_v2)").help =
-                Some("add ot_info_v2 with workdayconf, restdayconf and holidayconf, e.g. `{allow_ot: false, type: 2}` each".into());
+            ctx.report(&OT_INFO_V2, "/ot_info_v2", t!("ot-none")).help = Some(t!("ot-none-help"));
         }
         return;
     };
@@ -143,10 +143,8 @@ pub fn check(ctx: &mut Ctx) {
     ] {
         let at = format!("/ot_info_v2/{name}");
         let Some(conf) = conf else {
-            ctx.report(&CONFS, "/ot_info_v2", format!("ot_info_v2 has no {name}"))
-                .help = Some(format!(
-                "add `{name}: {{allow_ot: false, type: 2}}` (or the overtime this kind of day allows)"
-            ));
+            ctx.report(&CONFS, "/ot_info_v2", t!("ot-conf-missing", conf = name))
+                .help = Some(t!("ot-conf-missing-help", conf = name));
             continue;
         };
         if conf.allow_ot.is_none() || (needs_type && conf.r#type.is_none()) {
@@ -155,7 +153,11 @@ pub fn check(ctx: &mut Ctx) {
             } else {
                 "type"
             };
-            ctx.report(&CONFS, at.clone(), format!("{name} has no {what}"));
+            ctx.report(
+                &CONFS,
+                at.clone(),
+                t!("ot-conf-field-missing", conf = name, field = what),
+            );
         }
         one_conf(ctx, &at, conf);
     }
@@ -165,11 +167,7 @@ fn one_conf(ctx: &mut Ctx, at: &str, conf: &OtConf) {
     if let Some(t) = conf.r#type
         && !(0..=2).contains(&t)
     {
-        ctx.report(
-            &OT_TYPE,
-            format!("{at}/type"),
-            format!("type {t} is not 0 (approvals and check-ins), 1 (check-ins) or 2 (approvals)"),
-        );
+        ctx.report(&OT_TYPE, format!("{at}/type"), t!("ot-type", value = t));
     }
     if let Some(t) = conf.ot_trans_type
         && !(1..=2).contains(&t)
@@ -177,7 +175,7 @@ fn one_conf(ctx: &mut Ctx, at: &str, conf: &OtConf) {
         ctx.report(
             &TRANS_TYPE,
             format!("{at}/ot_trans_type"),
-            format!("ot_trans_type {t} is not 1 (time off in lieu) or 2 (overtime pay)"),
+            t!("ot-trans-type", value = t),
         );
     }
     if let Some(r) = conf.vacation.as_ref().and_then(|v| v.trans_ratio)
@@ -186,7 +184,7 @@ fn one_conf(ctx: &mut Ctx, at: &str, conf: &OtConf) {
         ctx.report(
             &TRANS_RATIO,
             format!("{at}/vacation/trans_ratio"),
-            format!("trans_ratio {r} is more than 3000 (1:30)"),
+            t!("ot-trans-ratio", value = r),
         );
     }
     if let Some(c) = &conf.checkin {
@@ -196,7 +194,11 @@ fn one_conf(ctx: &mut Ctx, at: &str, conf: &OtConf) {
             ctx.report(
                 &OT_TIME_START,
                 f("ot_time_start"),
-                format!("ot_time_start {s} is more than 720 minutes"),
+                t!(
+                    "ot-over-720",
+                    field = "ot_time_start",
+                    value = s.to_string()
+                ),
             );
         }
         for (name, v) in [
@@ -207,7 +209,7 @@ fn one_conf(ctx: &mut Ctx, at: &str, conf: &OtConf) {
                 ctx.report(
                     &OT_TIME_MIN_MAX,
                     f(name),
-                    format!("{name} {v} is more than 720 minutes"),
+                    t!("ot-over-720", field = name, value = v.to_string()),
                 );
             }
         }
@@ -217,7 +219,7 @@ fn one_conf(ctx: &mut Ctx, at: &str, conf: &OtConf) {
             ctx.report(
                 &OT_TIME_MIN_MAX,
                 f("ot_time_min"),
-                format!("ot_time_min {min} is not less than ot_time_max {max}"),
+                t!("ot-min-max", min = min.to_string(), max = max.to_string()),
             );
         }
         if let Some(r) = &c.restinfo {
@@ -252,8 +254,8 @@ fn restinfo(ctx: &mut Ctx, at: &str, r: &RestInfo, type_check: &'static Check) {
             } else {
                 "fix_time_rule_list"
             };
-            ctx.report(&REST_NOT_ENABLED, f(field), "restinfo type 0 deducts no rest, but rest is configured").help =
-                Some("set type 1 (fixed rest periods) or 2 (by overtime length), or remove the rest settings".into());
+            ctx.report(&REST_NOT_ENABLED, f(field), t!("ot-rest-not-enabled"))
+                .help = Some(t!("ot-rest-not-enabled-help"));
         }
         0 => {}
         1 => {
@@ -261,14 +263,14 @@ fn restinfo(ctx: &mut Ctx, at: &str, r: &RestInfo, type_check: &'static Check) {
                 ctx.report(
                     &FIX_TIME_SIZE,
                     f("fix_time_rule_list"),
-                    format!("{} fixed rest periods; type 1 needs 1 to 10", periods.len()),
+                    t!("ot-fix-time-size", n = periods.len()),
                 );
             }
             if !items.is_empty() {
                 ctx.report(
                     &BY_PERIODS_NO_LENGTH,
                     f("cal_ottime_rule"),
-                    "type 1 deducts fixed rest periods: cal_ottime_rule is not allowed",
+                    t!("ot-by-periods-no-length"),
                 );
             }
             fix_times(ctx, at, r);
@@ -278,33 +280,34 @@ fn restinfo(ctx: &mut Ctx, at: &str, r: &RestInfo, type_check: &'static Check) {
                 ctx.report(
                     &REST_ITEMS_SIZE,
                     f("cal_ottime_rule"),
-                    format!(
-                        "{} items; deduction by overtime length needs 1 to 5",
-                        items.len()
-                    ),
+                    t!("ot-rest-items-size", n = items.len()),
                 );
             }
             if !periods.is_empty() {
                 ctx.report(
                     &BY_LENGTH_NO_PERIODS,
                     f("fix_time_rule_list"),
-                    "type 2 deducts by overtime length: fix_time_rule_list is not allowed",
+                    t!("ot-by-length-no-periods"),
                 );
             }
             let mut previous = None;
             for (k, item) in items.iter().enumerate() {
                 let ia = format!("{at}/cal_ottime_rule/items/{k}");
                 let (Some(ot), Some(rest)) = (item.ot_time, item.rest_time) else {
-                    ctx.report(
-                        &REST_ITEM_REQUIRED,
-                        ia,
-                        "this item needs ot_time and rest_time",
-                    );
+                    ctx.report(&REST_ITEM_REQUIRED, ia, t!("ot-rest-item-required"));
                     continue;
                 };
                 let bad = |v: i64| v < 0 || v % 900 != 0 || v > 21_600;
                 if bad(ot.0) || bad(rest.0) || rest > ot {
-                    ctx.report(&REST_ITEM_VALUES, format!("{ia}/rest_time"), format!("ot_time {ot}, rest_time {rest}: both must be multiples of 15 minutes up to 6 h, rest not longer than overtime"));
+                    ctx.report(
+                        &REST_ITEM_VALUES,
+                        format!("{ia}/rest_time"),
+                        t!(
+                            "ot-rest-item-values",
+                            ot = ot.to_string(),
+                            rest = rest.to_string()
+                        ),
+                    );
                 }
                 if let Some(p) = previous
                     && ot <= p
@@ -312,14 +315,18 @@ fn restinfo(ctx: &mut Ctx, at: &str, r: &RestInfo, type_check: &'static Check) {
                     ctx.report(
                         &REST_ITEMS_INCREASING,
                         format!("{ia}/ot_time"),
-                        format!("ot_time {ot} is not more than the item before ({p})"),
+                        t!(
+                            "ot-rest-items-increasing",
+                            ot = ot.to_string(),
+                            before = p.to_string()
+                        ),
                     );
                 }
                 previous = Some(ot);
             }
         }
         other => {
-            ctx.report(type_check, f("type"), format!("restinfo type {other} is not 0 (none), 1 (fixed periods) or 2 (by overtime length)"));
+            ctx.report(type_check, f("type"), t!("ot-rest-type", value = other));
         }
     }
 }
@@ -329,30 +336,29 @@ fn fix_times(ctx: &mut Ctx, at: &str, r: &RestInfo) {
     for (k, p) in r.fix_time_rule_list.iter().flatten().enumerate() {
         let pa = format!("{at}/fix_time_rule_list/{k}");
         let (Some(b), Some(e)) = (p.fix_time_begin_sec, p.fix_time_end_sec) else {
-            ctx.report(
-                &FIX_TIME_REQUIRED,
-                pa,
-                "this rest period needs fix_time_begin_sec and fix_time_end_sec",
-            );
+            ctx.report(&FIX_TIME_REQUIRED, pa, t!("ot-fix-time-required"));
             continue;
         };
         let in_range = |v: i64| (0..=86_400 + 86_340).contains(&v);
+        let (b_, e_) = (b.to_string(), e.to_string());
         let problem = if b.0 % 60 != 0 || e.0 % 60 != 0 {
-            Some("must be whole minutes".to_owned())
+            Some(t!("ot-fix-time-minutes", b = b_, e = e_))
         } else if !in_range(b.0) || !in_range(e.0) {
-            Some("must be between 00:00 and next-day 23:59".to_owned())
+            Some(t!("ot-fix-time-range", b = b_, e = e_))
         } else if e <= b || e.0 - b.0 > 86_400 {
-            Some(format!(
-                "must begin before it ends, at most 24 h ({})",
-                minutes(e.0 - b.0)
+            Some(t!(
+                "ot-fix-time-order",
+                b = b_,
+                e = e_,
+                d = minutes(e.0 - b.0)
             ))
         } else if let Some((_, _, other)) = seen.iter().find(|(sb, se, _)| b.0 < *se && *sb < e.0) {
-            Some(format!("overlaps fix_time_rule_list[{other}]"))
+            Some(t!("ot-fix-time-overlap", b = b_, e = e_, other = *other))
         } else {
             None
         };
         if let Some(problem) = problem {
-            ctx.report(&FIX_TIME_VALUES, pa, format!("rest {b}–{e} {problem}"));
+            ctx.report(&FIX_TIME_VALUES, pa, problem);
         }
         seen.push((b.0, e.0, k));
     }

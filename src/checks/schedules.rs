@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::{Check, Ctx, Level, Source::Row, minutes};
 use crate::model::GroupType;
+use crate::t;
 
 pub const VALID_SCHEDULE: Check = Check {
     id: "schedule-required",
@@ -67,26 +68,18 @@ pub fn check(ctx: &mut Ctx) {
     }
     let schedules = ctx.rule.schedulelist.as_deref().unwrap_or_default();
     if !schedules.iter().any(|s| s.schedule_id == Some(0)) {
-        ctx.report(
-            &REST_SCHEDULE,
-            "/schedulelist",
-            "there is no rest shift (schedule_id 0)",
-        )
-        .help = Some("add `- {schedule_id: 0, schedule_name: 休息}`".into());
+        ctx.report(&REST_SCHEDULE, "/schedulelist", t!("schedule-no-rest"))
+            .help = Some(t!("schedule-no-rest-help"));
     }
     if !schedules.iter().any(|s| s.schedule_id != Some(0)) {
-        ctx.report(
-            &VALID_SCHEDULE,
-            "/schedulelist",
-            "there is no shift besides the rest shift",
-        )
-        .help = Some("add a shift with a schedule_id other than 0 and its time_section".into());
+        ctx.report(&VALID_SCHEDULE, "/schedulelist", t!("schedule-none"))
+            .help = Some(t!("schedule-none-help"));
     }
     if schedules.len() > 50 {
         ctx.report(
             &SIZE,
             "/schedulelist",
-            format!("{} shifts; at most 50", schedules.len()),
+            t!("schedule-size", n = schedules.len()),
         );
     }
     let mut ids = HashMap::new();
@@ -99,7 +92,7 @@ pub fn check(ctx: &mut Ctx) {
             ctx.report(
                 &ID_UNIQUE,
                 format!("{at}/schedule_id"),
-                format!("schedule_id {id} is also used by schedulelist[{first}]"),
+                t!("schedule-id-repeated", id = id, first = first),
             );
         }
         let name = s.schedule_name.as_deref().unwrap_or_default();
@@ -109,29 +102,29 @@ pub fn check(ctx: &mut Ctx) {
                 ctx.report(
                     &REST_NAME,
                     format!("{at}/schedule_name"),
-                    format!("the rest shift is named \"{name}\"; it must be \"休息\""),
+                    t!("schedule-rest-name", name = name),
                 );
             }
             if s.time_section.as_ref().is_some_and(|t| !t.is_empty()) {
                 ctx.report(
                     &REST_NO_PERIODS,
                     format!("{at}/time_section"),
-                    "the rest shift cannot have working periods",
+                    t!("schedule-rest-periods"),
                 )
-                .help = Some("remove time_section from schedule_id 0".into());
+                .help = Some(t!("schedule-rest-periods-help"));
             }
         } else if n == 0 || n > 40 {
             ctx.report(
                 &NAME,
                 format!("{at}/schedule_name"),
-                format!("schedule_name has {n} characters; it must have 1 to 40"),
+                t!("loc-name-length", field = "schedule_name", n = n),
             );
         }
         if let Some(first) = (n > 0).then(|| names.insert(name, i)).flatten() {
             ctx.report(
                 &NAME_UNIQUE,
                 format!("{at}/schedule_name"),
-                format!("schedule_name \"{name}\" is also used by schedulelist[{first}]"),
+                t!("schedule-name-repeated", name = name, first = first),
             );
         }
         if let Some(t) = s.time_section.as_ref().and_then(|t| t.first())
@@ -141,9 +134,11 @@ pub fn check(ctx: &mut Ctx) {
             ctx.report(
                 &FIRST_PERIOD_EARLIEST,
                 format!("{at}/time_section/0/earliest_work_sec"),
-                format!(
-                    "earliest_work_sec {e} is {} before work_sec {w}; at most 4 h",
-                    minutes(w.0 - e.0)
+                t!(
+                    "schedule-earliest",
+                    e = e.to_string(),
+                    d = minutes(w.0 - e.0),
+                    w = w.to_string()
                 ),
             );
         }

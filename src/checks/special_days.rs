@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::{Check, Ctx, Level, Source, Source::Row};
 use crate::model::defaults::int_at;
 use crate::model::{Date, GroupType, SpecialDay};
+use crate::t;
 
 pub const FUTURE_ONLY: Check = Check {
     id: "special-day-future",
@@ -120,12 +121,8 @@ pub fn check(ctx: &mut Ctx) {
     let offdays = rule.spe_offdays.as_deref().unwrap_or_default();
     if !workdays.is_empty() && matches!(rule.grouptype, Some(GroupType::SCHEDULE | GroupType::FREE))
     {
-        ctx.report(
-            &NO_WORKDAYS,
-            "/spe_workdays",
-            "only fixed rules can have special working days",
-        )
-        .help = Some("remove spe_workdays; days off (spe_offdays) are allowed".into());
+        ctx.report(&NO_WORKDAYS, "/spe_workdays", t!("spe-no-workdays"))
+            .help = Some(t!("spe-no-workdays-help"));
     }
     let mut taken: HashMap<i64, String> = HashMap::new();
     for (list, days, work) in [
@@ -136,7 +133,7 @@ pub fn check(ctx: &mut Ctx) {
             ctx.report(
                 &MAX_366,
                 format!("/{list}"),
-                format!("{} entries; at most 366", days.len()),
+                t!("spe-max-366", n = days.len()),
             );
         }
         for (i, d) in days.iter().enumerate() {
@@ -153,20 +150,13 @@ pub fn check(ctx: &mut Ctx) {
 fn entry_fields(ctx: &mut Ctx, at: &str, d: &SpecialDay, work: bool) {
     let notes = d.notes.as_deref().unwrap_or_default();
     if notes.is_empty() {
-        ctx.report(
-            &NOTES,
-            format!("{at}/notes"),
-            "this special day has no notes",
-        )
-        .help = Some("add `notes:` saying what the day is, e.g. 春节".into());
+        ctx.report(&NOTES, format!("{at}/notes"), t!("spe-notes-empty"))
+            .help = Some(t!("spe-notes-empty-help"));
     } else if notes.len() > 40 {
         ctx.report(
             &NOTES_BYTES,
             format!("{at}/notes"),
-            format!(
-                "notes are {} bytes in UTF-8; at most 40 (13 Chinese characters)",
-                notes.len()
-            ),
+            t!("spe-notes-bytes", n = notes.len()),
         );
     }
     let has_times = d.checkintime.as_ref().is_some_and(|c| !c.is_empty());
@@ -174,20 +164,17 @@ fn entry_fields(ctx: &mut Ctx, at: &str, d: &SpecialDay, work: bool) {
         ctx.report(
             &WORKDAY_CHECKINTIME,
             at.to_owned(),
-            "a special working day needs checkintime",
+            t!("spe-workday-checkintime"),
         )
-        .help = Some(
-            "add the day's hours: checkintime: [{work_sec: \"09:00\", off_work_sec: \"18:00\", …}]"
-                .into(),
-        );
+        .help = Some(t!("spe-workday-checkintime-help"));
     }
     if !work && has_times {
         ctx.report(
             &OFFDAY_CHECKINTIME,
             format!("{at}/checkintime"),
-            "a special day off cannot have checkintime",
+            t!("spe-offday-checkintime"),
         )
-        .help = Some("remove checkintime, or move the day to spe_workdays".into());
+        .help = Some(t!("spe-offday-checkintime-help"));
     }
 }
 
@@ -199,7 +186,7 @@ fn midnight_after_2000(d: Date) -> bool {
 fn entry_days(ctx: &mut Ctx, at: &str, d: &SpecialDay) -> Option<Days> {
     // spe_offdays[].type has the same default (model::defaults).
     let kind = d.r#type.unwrap_or(const { int_at("spe_workdays[].type") });
-    let bad_date = |v: Date| format!("{v} is not a midnight (UTC+8) after 2000-01-01");
+    let bad_date = |field: &str, v: Date| t!("spe-bad-date", field = field, value = v.to_string());
     let (start, start_field, step) = match kind {
         0 | 2 => match d.timestamp {
             Some(t) if midnight_after_2000(t) => (t, "timestamp", if kind == 0 { 0 } else { 14 }),
@@ -207,16 +194,16 @@ fn entry_days(ctx: &mut Ctx, at: &str, d: &SpecialDay) -> Option<Days> {
                 ctx.report(
                     &TIMESTAMP,
                     format!("{at}/timestamp"),
-                    format!("timestamp {}", bad_date(t)),
+                    bad_date("timestamp", t),
                 )
-                .help = Some("write the date, e.g. \"2027-01-01\"".into());
+                .help = Some(t!("spe-bad-date-help"));
                 return None;
             }
             None => {
                 ctx.report(
                     &TIMESTAMP,
                     at.to_owned(),
-                    format!("a type {kind} special day needs timestamp"),
+                    t!("spe-needs-field", kind = kind, field = "timestamp"),
                 );
                 return None;
             }
@@ -224,28 +211,16 @@ fn entry_days(ctx: &mut Ctx, at: &str, d: &SpecialDay) -> Option<Days> {
         1 => match d.begtime {
             Some(b) if midnight_after_2000(b) => (b, "begtime", 1),
             Some(b) => {
-                ctx.report(
-                    &BEGTIME,
-                    format!("{at}/begtime"),
-                    format!("begtime {}", bad_date(b)),
-                );
+                ctx.report(&BEGTIME, format!("{at}/begtime"), bad_date("begtime", b));
                 return None;
             }
             None => {
-                ctx.report(
-                    &PERIOD,
-                    at.to_owned(),
-                    "a period (type 1) needs begtime and endtime",
-                );
+                ctx.report(&PERIOD, at.to_owned(), t!("spe-period-needs-times"));
                 return None;
             }
         },
         other => {
-            ctx.report(
-                &TYPE,
-                format!("{at}/type"),
-                format!("type {other} is not 0 (a day), 1 (a period) or 2 (every other week)"),
-            );
+            ctx.report(&TYPE, format!("{at}/type"), t!("spe-type", value = other));
             return None;
         }
     };
@@ -259,11 +234,7 @@ fn entry_days(ctx: &mut Ctx, at: &str, d: &SpecialDay) -> Option<Days> {
     let end = match d.endtime {
         Some(e) if midnight_after_2000(e) => e,
         Some(e) => {
-            ctx.report(
-                &ENDTIME,
-                format!("{at}/endtime"),
-                format!("endtime {}", bad_date(e)),
-            );
+            ctx.report(&ENDTIME, format!("{at}/endtime"), bad_date("endtime", e));
             return None;
         }
         None => {
@@ -271,7 +242,7 @@ fn entry_days(ctx: &mut Ctx, at: &str, d: &SpecialDay) -> Option<Days> {
             ctx.report(
                 check,
                 at.to_owned(),
-                format!("a type {kind} special day needs endtime"),
+                t!("spe-needs-field", kind = kind, field = "endtime"),
             );
             return None;
         }
@@ -280,7 +251,12 @@ fn entry_days(ctx: &mut Ctx, at: &str, d: &SpecialDay) -> Option<Days> {
         ctx.report(
             &PERIOD,
             format!("{at}/endtime"),
-            format!("endtime {end} is before {start_field} {start}"),
+            t!(
+                "spe-end-before-start",
+                end = end.to_string(),
+                field = start_field,
+                start = start.to_string()
+            ),
         );
         return None;
     }
@@ -293,11 +269,14 @@ fn entry_days(ctx: &mut Ctx, at: &str, d: &SpecialDay) -> Option<Days> {
         ctx.report(
             &ONE_YEAR,
             format!("{at}/endtime"),
-            format!("{start} to {end} is {days} days, longer than one year"),
+            t!(
+                "spe-one-year",
+                start = start.to_string(),
+                end = end.to_string(),
+                days = days
+            ),
         )
-        .help = Some(format!(
-            "end it by {last_allowed}, and add another entry for the rest"
-        ));
+        .help = Some(t!("spe-one-year-help", last = last_allowed.to_string()));
         return None;
     }
     Some(Days {
@@ -315,24 +294,21 @@ fn future(ctx: &mut Ctx, at: &str, span: Days) {
     let (check, message, help) = if span.last < today {
         (
             &FUTURE_ONLY,
-            format!(
-                "{} is in the past: this entry is history, ignored and never sent",
-                Date::from_cst_day(span.last)
-            ),
-            "remove it when convenient",
+            t!("spe-past", day = Date::from_cst_day(span.last).to_string()),
+            t!("spe-past-help"),
         )
     } else {
         (
             &STARTED,
-            format!(
-                "this entry starts on {}, not after today ({}): the server accepts only future dates",
-                Date::from_cst_day(span.first),
-                Date::from_cst_day(today)
+            t!(
+                "spe-started",
+                first = Date::from_cst_day(span.first).to_string(),
+                today = Date::from_cst_day(today).to_string()
             ),
-            "it can stay as long as this list is not changed; a change sends the list whole and the server would reject it: move its start after today",
+            t!("spe-started-help"),
         )
     };
-    ctx.report(check, at.to_owned(), message).help = Some(help.into());
+    ctx.report(check, at.to_owned(), message).help = Some(help);
 }
 
 fn conflicts(ctx: &mut Ctx, at: &str, span: Days, taken: &mut HashMap<i64, String>) {
@@ -350,8 +326,12 @@ fn conflicts(ctx: &mut Ctx, at: &str, span: Days, taken: &mut HashMap<i64, Strin
         ctx.report(
             &CONFLICT,
             at.to_owned(),
-            format!("{} is also covered by {other}", Date::from_cst_day(day)),
+            t!(
+                "spe-conflict",
+                day = Date::from_cst_day(day).to_string(),
+                other = other
+            ),
         )
-        .help = Some("special days may not overlap, across spe_workdays and spe_offdays".into());
+        .help = Some(t!("spe-conflict-help"));
     }
 }

@@ -92,9 +92,19 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Order of output: by file, then position, then code.
-    pub fn sort_key(&self) -> (&str, usize, usize, u32, &str) {
-        (&self.file, self.line, self.column, self.code, &self.message)
+    /// Order of output: by file, then position, then code, then check and
+    /// pointer, so that every language lists the same findings in the same
+    /// order (the message, in the reader's language, decides last).
+    pub fn sort_key(&self) -> (&str, usize, usize, u32, &str, &str, &str) {
+        (
+            &self.file,
+            self.line,
+            self.column,
+            self.code,
+            self.check,
+            &self.path,
+            &self.message,
+        )
     }
 }
 

@@ -324,9 +324,41 @@ fn every_family_renders_with_positions() {
 fn families_render_in_chinese() {
     use wecom_checkin::i18n::{Lang, with_lang};
     let families = with_lang(Lang::ZhCn, rendered_families);
-    for family in ["group.yaml", "checkin_time.yaml"] {
-        insta::assert_snapshot!(format!("family-zh@{family}"), families[family]);
+    for family in [
+        "buka.yaml",
+        "checkin_time.yaml",
+        "flex.yaml",
+        "group.yaml",
+        "locations.yaml",
+        "overtime.yaml",
+        "schedules.yaml",
+        "special_days.yaml",
+    ] {
+        let shown = &families[family];
+        // The server's errmsg (the header) is English as the server sends it;
+        // every other line is ours, and none of it is left in English.
+        for line in shown.lines().filter(|l| !l.contains("[30109")) {
+            assert!(
+                !reads_as_english(line),
+                "{family}: English left in the Chinese output: {line}"
+            );
+        }
+        insta::assert_snapshot!(format!("family-zh@{family}"), shown);
     }
+}
+
+/// Three plain lowercase words in a row: an English sentence, not a field
+/// name (`allow_rest`), a value (`4h`) or a path.
+fn reads_as_english(line: &str) -> bool {
+    let plain = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase());
+    let mut run = 0;
+    for word in line.split(' ') {
+        run = if plain(word) { run + 1 } else { 0 };
+        if run == 3 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Each failing case of every family, written as a real rule file, loaded

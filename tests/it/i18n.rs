@@ -55,6 +55,42 @@ fn validate_in_chinese() {
     insta::assert_snapshot!("validate_load_errors_zh", load.stdout);
 }
 
+/// Both languages list the same findings in the same order: findings at one
+/// position are ordered by code, check and pointer, not by their words.
+#[test]
+fn both_languages_list_findings_in_one_order() {
+    // A period without reminders and without its window: two findings at one
+    // place whose English and Chinese words sort in opposite orders.
+    let dir = tempfile::tempdir().unwrap();
+    let rule = std::fs::read_to_string("rules/head-office.yaml").unwrap();
+    let cut: String = rule
+        .lines()
+        .filter(|l| !l.contains("remind_") && !l.contains("earliest_work_sec"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("cut.yaml"), cut).unwrap();
+    let cut = dir.path().to_str().unwrap();
+    let order = |lang: &str| {
+        let dirs = ["tests/fixtures/load-errors", cut];
+        let mut args = vec!["validate", "--format", "json", "--lang", lang];
+        args.extend(dirs);
+        let out = run(&args);
+        let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let keys = ["file", "line", "column", "check", "path"];
+                keys.map(|k| d[k].to_string()).join(" ")
+            })
+            .collect::<Vec<_>>()
+    };
+    let en = order("en");
+    assert!(en.len() > 50, "too few findings to compare: {}", en.len());
+    assert_eq!(en, order("zh-CN"));
+}
+
 #[test]
 fn lang_from_the_environment() {
     let run_with = |vars: &[(&str, &str)]| {
