@@ -7,34 +7,34 @@ sentence-end = 。
 
 ## 计划
 
-plan-header = wecom-checkin 计划,对照 { $source }(线上指纹 { $fingerprint })
+plan-header = wecom-checkin 计划，对照 { $source }（线上指纹 { $fingerprint }）
 plan-markdown-title = ### wecom-checkin 计划
 verb-add = 新增
 verb-update = 修改
 verb-clear = 清空
 verb-replace = 替换
 verb-delete = 删除
-verb-drift = 漂移(只读,不写入)
+verb-drift = 漂移（只读，不写入）
 verb-blocked = 已阻止
 verb-unchanged = 无变化
 verb-not-managed = 不在此管理
-takes-effect-today-on = 今天生效,{ $day }
+takes-effect-today-on = 今天生效，{ $day }
 takes-effect-on = { $day } 生效
 takes-effect-today = 今天生效
 takes-effect-tomorrow = 明天生效
-clear-line = ! 清空 { $fields }(clear_checkin_option_array_field{ $after ->
-    [yes] ,在修改之后
+clear-line = ! 清空 { $fields }（clear_checkin_option_array_field{ $after ->
+    [yes] ，在修改之后
    *[no] {""}
-})
-list-not-managed = 不在此管理(没有文件描述它们;保持不动,--prune 会删除它们):
-list-unknown = 无法比较(线上返回中没有这些字段):
-list-unmanaged = 保持线上的值(文件中没有,也无默认值;写入文件即可管理):
-summary = 计划:新增 { $add },修改 { $update },清空 { $clear },删除 { $delete },替换 { $replace };无变化 { $unchanged }
-summary-replace = (替换会先新增新规则,再删除旧规则:其删除计入上述 { $delete } 个删除)
-summary-drift = ,只读规则漂移 { $n }
-summary-not-managed = ,不在此管理 { $n }
-summary-rosters = ;待设置排班:{ $rosters } 个排班中的 { $cells } 个格子
-summary-refused = 计划被拒绝:{ $n } 个错误(不会应用任何变更)。{ $line }
+}）
+list-not-managed = 不在此管理（没有文件描述它们；保持不动，--prune 会删除它们）：
+list-unknown = 无法比较（线上返回中没有这些字段）：
+list-unmanaged = 保持线上的值（文件中没有，也无默认值；写入文件即可管理）：
+summary = 计划：新增 { $add }，修改 { $update }，清空 { $clear }，删除 { $delete }，替换 { $replace }；无变化 { $unchanged }
+summary-replace = （替换会先新增新规则，再删除旧规则：其删除计入上述 { $delete } 个删除）
+summary-drift = ，只读规则漂移 { $n }
+summary-not-managed = ，不在此管理 { $n }
+summary-rosters = ；待设置排班：{ $rosters } 个排班中的 { $cells } 个格子
+summary-refused = 计划被拒绝：{ $n } 个错误（不会应用任何变更）。{ $line }
 table-action = 操作
 table-rules = 规则数
 row-add = ➕ 新增
@@ -48,45 +48,45 @@ row-not-managed = ? 不在此管理
 row-rosters = 🗓️ 待设置排班
 errors-and-warnings = 错误与警告
 md-clear = - 清空 { $fields }
-md-could-not-compare = # 无法比较:{ $fields }
-md-more-lines = # … 另有 { $n } 行:{ $where }
+md-could-not-compare = # 无法比较：{ $fields }
+md-more-lines = # … 另有 { $n } 行：{ $where }
 md-full-plan-at = 完整计划见 { $url }
 md-run-plan-for-all = 运行 `wecom-checkin plan` 查看全部
-md-more-rules = **另有 { $n } 条规则未显示**(评论最长 65,536 个字符)。
-md-full-plan = 完整计划:<{ $url }>
-md-run-plan = 运行 `wecom-checkin plan`,或用 `--out plan.txt` 保存后查看全部。
+md-more-rules = **另有 { $n } 条规则未显示**（评论最长 65,536 个字符）。
+md-full-plan = 完整计划：<{ $url }>
+md-run-plan = 运行 `wecom-checkin plan`，或用 `--out plan.txt` 保存后查看全部。
 
 ## validate
 
 validate-checked = { $files } 个文件中的 { $rules } 条规则
-validate-ok = 通过:{ $checked },没有问题
+validate-ok = 通过：{ $checked }，没有问题
 validate-problems = { $failed ->
     [yes] 未通过
    *[no] 通过
-}:{ $errors } 个错误,{ $warnings } 个警告({ $checked })
+}：{ $errors } 个错误，{ $warnings } 个警告（{ $checked }）
 
 ## apply
 
-apply-reviewed = 这些调用与审阅过的一致({ $day } 的 { $n } 个调用,摘要 { $digest })。
-apply-reviewed-earlier = { $reviewed } 审阅,{ $today } 应用:明天生效的变更将在 { $today } 的次日生效。
-apply-nothing = 无需操作:线上与文件一致。
-apply-ask = 执行 { $n } 个调用?只接受输入 'yes':{" "}
-apply-applying = 正在执行 { $n } 个调用:
+apply-reviewed = 这些调用与审阅过的一致（{ $day } 的 { $n } 个调用，摘要 { $digest }）。
+apply-reviewed-earlier = { $reviewed } 审阅，{ $today } 应用：明天生效的变更将在 { $today } 的次日生效。
+apply-nothing = 无需操作：线上与文件一致。
+apply-ask = 执行 { $n } 个调用？只接受输入 'yes':{" "}
+apply-applying = 正在执行 { $n } 个调用：
 apply-call-ok = 成功
-apply-call-failed = 失败:{ $error }
-apply-verify-failed = 无法校验:{ $error }。运行 `wecom-checkin plan` 查看线上现状。
-apply-replaced = { $name }:groupid { $old } → { $id }(已替换)
-apply-replaced-pin = ;文件仍固定旧的 groupid:请更新它,或使用 --write-ids 运行
+apply-call-failed = 失败：{ $error }
+apply-verify-failed = 无法校验：{ $error }。运行 `wecom-checkin plan` 查看线上现状。
+apply-replaced = { $name }:groupid { $old } → { $id }（已替换）
+apply-replaced-pin = ；文件仍固定旧的 groupid：请更新它，或使用 --write-ids 运行
 apply-new-id = { $name }:groupid { $id }
-apply-pending = 待生效  { $rule }:{ $message } —— 明天生效;在此之前读取接口可能仍显示旧规则
+apply-pending = 待生效  { $rule }:{ $message } —— 明天生效；在此之前读取接口可能仍显示旧规则
 apply-not-applied = 未应用  { $rule }:{ $message }
-apply-summary = 已应用:新增 { $added },修改 { $updated },清空 { $cleared },删除 { $deleted }{ $rosters ->
+apply-summary = 已应用：新增 { $added }，修改 { $updated }，清空 { $cleared }，删除 { $deleted }{ $rosters ->
     [0] {""}
-   *[other] ,排班调用 { $rosters } 个
-};失败 { $failed },未尝试 { $skipped }
-apply-summary-unverified = ,线上不可见 { $n }
-apply-summary-pending = ,待明天生效 { $n }
-apply-summary-unfinished = 。未完全应用:{ $names }。请对规则文件再次运行 `wecom-checkin apply`:它会根据线上现状规划并完成剩余部分
+   *[other] ，排班调用 { $rosters } 个
+}；失败 { $failed }，未尝试 { $skipped }
+apply-summary-unverified = ，线上不可见 { $n }
+apply-summary-pending = ，待明天生效 { $n }
+apply-summary-unfinished = 。未完全应用：{ $names }。请对规则文件再次运行 `wecom-checkin apply`：它会根据线上现状规划并完成剩余部分
 
 ## 新增规则的计划行(规则卡片)
 
@@ -99,120 +99,120 @@ card-checkout = 下班打卡 { $span }
 card-reminders = 提醒 { $times }
 card-no-flex = 不弹性
 card-flex = 弹性上下班
-card-flex-parts = 弹性:{ $parts }
+card-flex-parts = 弹性：{ $parts }
 card-flex-late = 可晚到 { $d }
 card-flex-early = 可早走 { $d }
 card-flex-shift-early = 最多提前 { $d } 上下班
 card-flex-shift-late = 最多推迟 { $d } 上下班
 card-no-weekdays = 无工作日
 card-no-overtime = 不允许加班
-card-overtime = 允许加班,按{ $how }计算
+card-overtime = 允许加班，按{ $how }计算
 card-ot-by-both = 加班申请与打卡记录的交集
 card-ot-by-checkin = 打卡时长
 card-ot-by-approval = 加班申请
 card-ot-from = 下班 { $d } 后起算
 card-ot-min = 最少 { $d }
 card-ot-max = 最多 { $d }
-card-ot-paid = ,计为加班费
-card-ot-in-lieu = ,计为调休
+card-ot-paid = ，计为加班费
+card-ot-in-lieu = ，计为调休
 card-shift = 班次 { $name }
-card-day-off = 休息日:无工作时段
+card-day-off = 休息日：无工作时段
 card-every-other-week = 隔周 { $from }…{ $to }
 
 ## 规则为何如此计划
 
 reason-add = 线上没有此 groupid 或 groupname 的规则
-reason-regrouped = grouptype { $from } → { $to } 无法修改:先新增规则,再删除旧规则(groupid 会变;考勤记录留在旧规则上)
-reason-readonly-drift = 只读:线上与文件不同;不会写入
-reason-readonly-same = 只读:线上与文件一致
+reason-regrouped = grouptype { $from } → { $to } 无法修改：先新增规则，再删除旧规则（groupid 会变；考勤记录留在旧规则上）
+reason-readonly-drift = 只读：线上与文件不同；不会写入
+reason-readonly-same = 只读：线上与文件一致
 reason-unchanged = 线上与文件一致
 reason-inexpressible = 这项变更 API 无法表达
 reason-erases = 修改会抹去线上有而文件没有的设置
 reason-fields-changed = { $n } 个字段有变化
-reason-pruned = 没有文件描述这条线上规则,--prune 会删除此类规则
-reason-not-managed = 没有文件描述这条线上规则;保持不动(--prune 会删除它)
-reason-duplicate = 第二条名为“{ $name }”的线上规则:{ $file } 保留 groupid { $kept };这一条是重复的(两次 apply 同时运行,或新增被重放)
-reason-replaced-old = 一次替换在新增 groupid { $kept } 后中断,这是它的旧规则:删除它即完成替换
+reason-pruned = 没有文件描述这条线上规则，--prune 会删除此类规则
+reason-not-managed = 没有文件描述这条线上规则；保持不动（--prune 会删除它）
+reason-duplicate = 第二条名为“{ $name }”的线上规则：{ $file } 保留 groupid { $kept }；这一条是重复的（两次 apply 同时运行，或新增被重放）
+reason-replaced-old = 一次替换在新增 groupid { $kept } 后中断，这是它的旧规则：删除它即完成替换
 card-ot-details = ({ $parts })
 # 一行中列表各项之间。
-list-separator = ,
+list-separator = 、
 
 ## apply 的拒绝(输出到 stderr)
 
-apply-refused = 拒绝应用:{ $message }
-unbound-from-file = 这份计划来自 { $source },而不是企业的线上规则:请通过 API 生成(并设置 WECOM_CORPID)后再应用
-unbound-no-corpid = 这份计划属于企业 { $theirs };请设置 WECOM_CORPID(使用 WECOM_ACCESS_TOKEN 时也要设置),以便确认是同一企业
-unbound-other-corp = 这份计划属于企业 { $theirs },本次应用的是企业 { $ours }
-unbound-other-api = 这份计划对照的是 { $source },本次应用调用的是 { $base }
-unbound-other-day = 这份计划生成于 { $day }(北京时间),今天是 { $today }:哪些特殊日期已过、变更何时生效都取决于日期;请重新运行 `wecom-checkin plan`
-unbound-edited = 计划文件在生成后被修改过:其摘要为 { $digest },按内容计算为 { $recomputed }
-differs-not-reviewed = 未经审阅:{ $call }
-differs-no-longer-planned = 已审阅,但现在不再计划:{ $call }
-refused-stale = 计划已过时:生成计划后线上状态有变化;请重新运行 plan。变化:{ $changed }
-refused-stale-rosters = 计划已过时:生成计划后线上排班有变化;请重新运行 plan。变化:{ $changed }
-refused-audit = 计划中的调用与其规则条目不符;未应用任何变更:
-refused-reviewed-unbound = 审阅过的计划 { $path } 不能在此使用:
-refused-reviewed-blocked = 审阅过的计划有错误:它没有批准任何变更
-refused-not-reviewed = 现在计划的调用与审阅过的不同(审阅后线上状态或规则文件有变化);未应用任何变更:
-refused-not-reviewed-commit = 现在计划的调用与审阅过的不同(审阅提交 { $commit } 后线上状态或规则文件有变化);未应用任何变更:
-refused-not-reviewed-after = 请重新审阅:在拉取请求中按规则文件的当前内容重新生成计划(docs/apply.md,“Three ways in”)。
-refused-deletes = 计划会删除 { $n } 条规则;需要传入 --prune 才允许删除
-refused-replaces = 计划会替换 { $n } 条规则(新增后删除);需要传入 --allow-replace 才允许
+apply-refused = 拒绝应用：{ $message }
+unbound-from-file = 这份计划来自 { $source }，而不是企业的线上规则：请通过 API 生成（并设置 WECOM_CORPID）后再应用
+unbound-no-corpid = 这份计划属于企业 { $theirs }；请设置 WECOM_CORPID（使用 WECOM_ACCESS_TOKEN 时也要设置），以便确认是同一企业
+unbound-other-corp = 这份计划属于企业 { $theirs }，本次应用的是企业 { $ours }
+unbound-other-api = 这份计划对照的是 { $source }，本次应用调用的是 { $base }
+unbound-other-day = 这份计划生成于 { $day }（北京时间），今天是 { $today }：哪些特殊日期已过、变更何时生效都取决于日期；请重新运行 `wecom-checkin plan`
+unbound-edited = 计划文件在生成后被修改过：其摘要为 { $digest }，按内容计算为 { $recomputed }
+differs-not-reviewed = 未经审阅：{ $call }
+differs-no-longer-planned = 已审阅，但现在不再计划：{ $call }
+refused-stale = 计划已过时：生成计划后线上状态有变化；请重新运行 plan。变化：{ $changed }
+refused-stale-rosters = 计划已过时：生成计划后线上排班有变化；请重新运行 plan。变化：{ $changed }
+refused-audit = 计划中的调用与其规则条目不符；未应用任何变更：
+refused-reviewed-unbound = 审阅过的计划 { $path } 不能在此使用：
+refused-reviewed-blocked = 审阅过的计划有错误：它没有批准任何变更
+refused-not-reviewed = 现在计划的调用与审阅过的不同（审阅后线上状态或规则文件有变化）；未应用任何变更：
+refused-not-reviewed-commit = 现在计划的调用与审阅过的不同（审阅提交 { $commit } 后线上状态或规则文件有变化）；未应用任何变更：
+refused-not-reviewed-after = 请重新审阅：在拉取请求中按规则文件的当前内容重新生成计划（docs/apply.md,“Three ways in”）。
+refused-deletes = 计划会删除 { $n } 条规则；需要传入 --prune 才允许删除
+refused-replaces = 计划会替换 { $n } 条规则（新增后删除）；需要传入 --allow-replace 才允许
 refused-max-deletes = 计划会删除 { $n } 条规则{ $replaced ->
     [0] {""}
-   *[other] (其中 { $replaced } 条来自替换)
-},超过 --max-deletes { $max }
-refused-no-files = 没有规则文件,而计划会删除线上规则:检出失败不能删除所有规则
-refused-saved-unbound = 这份保存的计划不能在此应用:
-refused-file-errors = 规则文件有错误;`wecom-checkin validate` 会全部列出
-refused-plan-errors = 计划有错误(未应用任何变更)
-refused-not-a-terminal = 不在终端中:请传入 --auto-approve 以不经询问地应用
+   *[other] （其中 { $replaced } 条来自替换）
+}，超过 --max-deletes { $max }
+refused-no-files = 没有规则文件，而计划会删除线上规则：检出失败不能删除所有规则
+refused-saved-unbound = 这份保存的计划不能在此应用：
+refused-file-errors = 规则文件有错误；`wecom-checkin validate` 会全部列出
+refused-plan-errors = 计划有错误（未应用任何变更）
+refused-not-a-terminal = 不在终端中：请传入 --auto-approve 以不经询问地应用
 refused-not-confirmed = 未确认
-refused-moved = 生成计划后线上状态有变化(是否有另一个 apply 同时运行?);未应用任何变更。变化:{ $changed }
+refused-moved = 生成计划后线上状态有变化（是否有另一个 apply 同时运行？）；未应用任何变更。变化：{ $changed }
 
 ## import
 
-import-refused-unreadable = 拒绝导入:无法判断这些文件描述的是哪些规则:{ $files }
-import-refused-unreadable-help = {"  "}help: 请先修正它们(`wecom-checkin validate` 会说明原因),再运行 import --new-only
-import-new-only = { $live } 条线上规则中有 { $described } 条已由 { $folder } 中的文件描述;导入其余 { $rest } 条。
-import-refused-existing = 拒绝导入:已有 { $n } 个文件:{ $files }
-import-refused-existing-help = {"  "}help: 请导入到空目录,或传入 --force 覆盖它们
+import-refused-unreadable = 拒绝导入：无法判断这些文件描述的是哪些规则：{ $files }
+import-refused-unreadable-help = {"  "}help: 请先修正它们（`wecom-checkin validate` 会说明原因），再运行 import --new-only
+import-new-only = { $live } 条线上规则中有 { $described } 条已由 { $folder } 中的文件描述；导入其余 { $rest } 条。
+import-refused-existing = 拒绝导入：已有 { $n } 个文件：{ $files }
+import-refused-existing-help = {"  "}help: 请导入到空目录，或传入 --force 覆盖它们
 import-done = 已导入 { $n } 条规则到 { $folder }。
-import-kept-live = 写接口不接受的 { $n } 个线上值已原样保留(keep_live):validate 会对它们给出警告;修改它们所在字段之前请先改正它们。
-import-next = 下一步:提交这些文件;`wecom-checkin plan` 应显示没有变化。
+import-kept-live = 写接口不接受的 { $n } 个线上值已原样保留（keep_live）：validate 会对它们给出警告；修改它们所在字段之前请先改正它们。
+import-next = 下一步：提交这些文件；`wecom-checkin plan` 应显示没有变化。
 
 ## 诊断:规则文件的结构(键与值的类型)
 
-shape-not-a-mapping = 规则文件应是由规则字段组成的映射,这里是{ $found }
-shape-not-a-mapping-help = 以 `grouptype:` 和 `groupname:` 开始文档(见 README:规则文件格式)
+shape-not-a-mapping = 规则文件应是由规则字段组成的映射，这里是{ $found }
+shape-not-a-mapping-help = 以 `grouptype:` 和 `groupname:` 开始文档（见 README：规则文件格式）
 shape-the-rule = 规则顶层
 shape-top-level = 规则的顶层
-shape-fullwidth-key = { $place }中的键 `{ $key }` 未知:其中有全角字符
-shape-fullwidth-key-help = 其中有{ $advice };换成半角字符后是 `{ $fixed }`
-shape-misplaced = `{ $key }` 不是 { $place } 的键,因此在那里按原样保留并发送
+shape-fullwidth-key = { $place }中的键 `{ $key }` 未知：其中有全角字符
+shape-fullwidth-key-help = 其中有{ $advice }；换成半角字符后是 `{ $fixed }`
+shape-misplaced = `{ $key }` 不是 { $place } 的键，因此在那里按原样保留并发送
 shape-unknown-key = { $place }中的键 `{ $key }` 未知
 shape-did-you-mean = 是不是想写 `{ $key }`?
-shape-unknown-field = { $place }中的 `{ $key }` 不在此版本已知的字段表中;按原样保留并发送
-shape-unknown-field-help = 如果它是比此版本更新的 API 字段(import 会写入这类字段),请保留;否则请删除。此版本在这里认识的键:{ $keys }
+shape-unknown-field = { $place }中的 `{ $key }` 不在此版本已知的字段表中；按原样保留并发送
+shape-unknown-field-help = 如果它是比此版本更新的 API 字段（import 会写入这类字段），请保留；否则请删除。此版本在这里认识的键：{ $keys }
 shape-missing-key = 缺少必填的键 `{ $key }`
-shape-add-grouptype = 添加 `grouptype: fixed`(或 schedule、free)
-shape-add-groupname = 添加 `groupname:`,写上规则的名称
+shape-add-grouptype = 添加 `grouptype: fixed`（或 schedule、free）
+shape-add-groupname = 添加 `groupname:`，写上规则的名称
 shape-add-key = 添加 `{ $key }`
 shape-field = `{ $field }`:{ $message }
 shape-or = {" 或 "}
-shape-must-be = `{ $field }` 应为{ $expected },这里是{ $found }
-shape-party-id-twice = `party_id` 与 `partyid` 是同一个字段:只写一次
+shape-must-be = `{ $field }` 应为{ $expected }，这里是{ $found }
+shape-party-id-twice = `party_id` 与 `partyid` 是同一个字段：只写一次
 shape-keep-party-id = 保留 `party_id`
-shape-indent-under = 是不是想把它缩进到 `{ $under }` 下面?`{ $key }` 是 { $place } 的键。
+shape-indent-under = 是不是想把它缩进到 `{ $under }` 下面？`{ $key }` 是 { $place } 的键。
 shape-move-out = 是不是想把它移到{ $place }?`{ $key }` 是那里的键。
-shape-keep-if-newer = { $how }只有当它是比此版本更新的 API 字段时,才留在这里。
+shape-keep-if-newer = { $how }只有当它是比此版本更新的 API 字段时，才留在这里。
 shape-not-allowed = { $found } 不是允许的值
-shape-value-fullwidth = { $complaint }:其中有{ $advice }
+shape-value-fullwidth = { $complaint }：其中有{ $advice }
 shape-out-of-range = { $found } 超出了{ $kind ->
     [time-of-day] 时刻
     [duration] 时长
     [date] 日期
-    [weekday] 星期(0 = 周日 … 6)
+    [weekday] 星期（0 = 周日 … 6）
    *[grouptype] 规则类型
 }的范围
 shape-a-type = { $json_type ->
@@ -230,10 +230,10 @@ shape-the-string = 字符串 "{ $s }"
 
 ## 输入法打出的全角字符
 
-fullwidth-space = 全角空格(表意空格)
+fullwidth-space = 全角空格（表意空格）
 fullwidth-char = 全角的 `{ $c }`
 fullwidth-half-space = 半角空格
-fullwidth-advice = { $name }(U+{ $code });请改为输入 { $half }(把输入法切换到半角)
+fullwidth-advice = { $name }（U+{ $code }）；请改为输入 { $half }（把输入法切换到半角）
 
 ## 文本形式的诊断(各部分前面的词)
 
@@ -246,76 +246,76 @@ diag-in = 在 { $place }
 
 ## 读不懂的可读值
 
-value-not-a-time = "{ $value }" 不是时刻:请写 "HH:MM"(如 "09:00"),次日写 "+1 HH:MM",或写从零点起的秒数
-value-next-day = ;一天没有 24 点及以后的钟点:次日的这个时刻请写 "{ $next }"
-value-not-a-duration = "{ $value }" 不是时长:请写如 "5m"、"1h30m"、"45s",或写秒数
-value-not-a-date = "{ $value }" 不是日期:请写 "YYYY-MM-DD"(如 "2027-01-01"),或写 UTC+8 零点的 Unix 时间戳
-value-not-a-weekday = "{ $value }" 不是星期:请写 周一 … 周日、星期一 … 星期日,或 mon、tue、wed、thu、fri、sat、sun(或 0 = 周日 … 6)
-value-not-a-grouptype = "{ $value }" 不是规则类型:请写 fixed(固定时间上下班)、schedule(按班次上下班)或 free(自由上下班)(或 1、2、3)
+value-not-a-time = "{ $value }" 不是时刻：请写 "HH:MM"（如 "09:00"），次日写 "+1 HH:MM"，或写从零点起的秒数
+value-next-day = ；一天没有 24 点及以后的钟点：次日的这个时刻请写 "{ $next }"
+value-not-a-duration = "{ $value }" 不是时长：请写如 "5m"、"1h30m"、"45s"，或写秒数
+value-not-a-date = "{ $value }" 不是日期：请写 "YYYY-MM-DD"（如 "2027-01-01"），或写 UTC+8 零点的 Unix 时间戳
+value-not-a-weekday = "{ $value }" 不是星期：请写 周一 … 周日、星期一 … 星期日，或 mon、tue、wed、thu、fri、sat、sun（或 0 = 周日 … 6）
+value-not-a-grouptype = "{ $value }" 不是规则类型：请写 fixed（固定时间上下班）、schedule（按班次上下班）或 free（自由上下班）（或 1、2、3）
 
 ## 读取规则文件及其 YAML
 
-load-no-rule-files = 没有找到规则文件(*.yaml、*.yml、*.json)
-load-no-rule-files-help = 在 rules/ 下每个文件放一条规则,或指明要检查的文件;一个文件都没有会被拒绝,以免检出失败时看起来一切正常
-load-not-utf8 = 不是 UTF-8:无效字节 { $byte }
-load-not-utf8-help = 请把文件另存为 UTF-8(规则文件是 UTF-8 文本,包括中文)
-load-empty-file = 空文件:里面没有规则
-load-empty-file-help = 在这里写一条规则(见 README:规则文件格式),或删除此文件
-load-cannot-read = 无法读取文件:{ $error }
-load-too-large = 文件过大:{ $size } MiB,规则文件最大 { $max } MiB
-yaml-syntax = YAML 语法错误:{ $info }
-yaml-syntax-help = 请修正此处的 YAML 语法;给值加上引号往往就能解决
+load-no-rule-files = 没有找到规则文件（*.yaml、*.yml、*.json）
+load-no-rule-files-help = 在 rules/ 下每个文件放一条规则，或指明要检查的文件；一个文件都没有会被拒绝，以免检出失败时看起来一切正常
+load-not-utf8 = 不是 UTF-8：无效字节 { $byte }
+load-not-utf8-help = 请把文件另存为 UTF-8（规则文件是 UTF-8 文本，包括中文）
+load-empty-file = 空文件：里面没有规则
+load-empty-file-help = 在这里写一条规则（见 README：规则文件格式），或删除此文件
+load-cannot-read = 无法读取文件：{ $error }
+load-too-large = 文件过大：{ $size } MiB，规则文件最大 { $max } MiB
+yaml-syntax = YAML 语法错误：{ $info }
+yaml-syntax-help = 请修正此处的 YAML 语法；给值加上引号往往就能解决
 yaml-parser-failed = YAML 解析器无法读取此文件
 yaml-parser-failed-help = 请检查文件的 YAML 语法
-yaml-fullwidth = YAML 无法读取此文件,很可能是因为这里的全角 `{ $c }`
-yaml-fullwidth-help = 这是{ $advice };解析器在第 { $line } 行第 { $column } 列报告:{ $message }
-yaml-key-not-plain = 键必须是普通的值,不能是列表或映射
+yaml-fullwidth = YAML 无法读取此文件，很可能是因为这里的全角 `{ $c }`
+yaml-fullwidth-help = 这是{ $advice }；解析器在第 { $line } 行第 { $column } 列报告：{ $message }
+yaml-key-not-plain = 键必须是普通的值，不能是列表或映射
 yaml-key-not-plain-help = 规则文件以 API 的字段名作为键
 yaml-too-deep = 嵌套超过 { $max } 层
-yaml-too-deep-help = 打卡规则最多嵌套 7 层;这不是规则文件
+yaml-too-deep-help = 打卡规则最多嵌套 7 层；这不是规则文件
 yaml-alias-key = 别名不能用作键
 yaml-unknown-anchor = 别名指向未知的锚点
 yaml-empty-key = 空键
 yaml-empty-key-help = 在冒号前写上字段名
 yaml-duplicate-key = 重复的键 `{ $key }`
-yaml-duplicate-key-at = 重复的键 `{ $key }`(首次出现在第 { $line } 行第 { $column } 列)
-yaml-duplicate-key-help = 同一映射中每个键只能出现一次:保留其中一个
-yaml-too-large = 文档展开后超过 { $max } 个值(含别名)
-yaml-too-large-help = 一条打卡规则只有几百个值;请拆分文件或去掉别名
+yaml-duplicate-key-at = 重复的键 `{ $key }`（首次出现在第 { $line } 行第 { $column } 列）
+yaml-duplicate-key-help = 同一映射中每个键只能出现一次：保留其中一个
+yaml-too-large = 文档展开后超过 { $max } 个值（含别名）
+yaml-too-large-help = 一条打卡规则只有几百个值；请拆分文件或去掉别名
 yaml-bad-tagged = `{ $text }` 不是有效的 !!{ $tag }
-yaml-unsupported-tag = 不支持的标签 `{ $tag }`:规则文件只用普通的值
+yaml-unsupported-tag = 不支持的标签 `{ $tag }`：规则文件只用普通的值
 yaml-number-too-large = 数字 { $text } 太大
 yaml-not-a-number = `{ $text }` 不是数字
 yaml-number-unrepresentable = 数字 { $text } 无法表示
 
 ## 检查:规则整体(group.rs)
 
-group-name-length = groupname 有 { $n } 个字符;应为 1 到 40 个
+group-name-length = groupname 有 { $n } 个字符；应为 1 到 40 个
 group-name-length-help = 一个汉字算一个字符
 group-type-unknown = grouptype { $value } 不是规则类型
-group-type-unknown-help = 请写 fixed(1,固定时间上下班)、schedule(2,按班次上下班)或 free(3,自由上下班)
-group-checkin-type = 服务器不接受 type { $value };允许:0(手机)、1(USB 考勤机)、3(手机和考勤机)
-group-checkin-type-help = 字段说明里还列了 2(考勤机),但服务器自己的检查只接受 0、1、3(见 docs/validation.md)
+group-type-unknown-help = 请写 fixed（1，固定时间上下班）、schedule（2，按班次上下班）或 free（3，自由上下班）
+group-checkin-type = 服务器不接受 type { $value }；允许：0（手机）、1（USB 考勤机）、3（手机和考勤机）
+group-checkin-type-help = 字段说明里还列了 2（考勤机），但服务器自己的检查只接受 0、1、3（见 docs/validation.md）
 group-reporter-empty = 这个汇报对象既没有 userid 也没有 tagid
 group-reporter-empty-help = 请写 `userid: <id>` 或 `tagid: <id>`
 group-option-out-range = option_out_range { $value } 不是 0、1 或 2
-group-option-out-range-help = 0:记为异常;1:记为外勤;2:不允许
-group-range-empty = 这条规则不适用于任何人:range 中没有 party_id、userid 或 tagid
-group-range-empty-help = 请添加,如 `range: {"{"}party_id: [1]{"}"}`(部门)、`userid: [...]` 或 `tagid: [...]`
+group-option-out-range-help = 0：记为异常；1：记为外勤；2：不允许
+group-range-empty = 这条规则不适用于任何人：range 中没有 party_id、userid 或 tagid
+group-range-empty-help = 请添加，如 `range: {"{"}party_id: [1]{"}"}`（部门）、`userid: [...]` 或 `tagid: [...]`
 group-old-field = { $field } 是写接口拒绝的旧字段
-group-old-field-help = 请删除它;{ $field ->
+group-old-field-help = 请删除它；{ $field ->
     [flex_time] 改用 allow_flex 配合 flex_on_duty_time / flex_off_duty_time
     [limit_aheadtime] 改用每个 checkintime 中的 earliest_work_sec / latest_work_sec
     [limit_offtime] 改用每个 checkintime 中的 earliest_off_work_sec / latest_off_work_sec
    *[other] 改用每个 checkintime 中的 no_need_checkoff
 }
 group-old-ot-info = ot_info 是写接口拒绝的旧加班字段
-group-old-ot-info-help = 请删除它,在 ot_info_v2(workdayconf、restdayconf、holidayconf)中描述加班
+group-old-ot-info-help = 请删除它，在 ot_info_v2（workdayconf、restdayconf、holidayconf）中描述加班
 group-schedulelist-on-fixed = 固定时间上下班的规则不能有 schedulelist
-group-remove-schedulelist = 请删除 schedulelist,或把规则改为 `grouptype: schedule`
-group-checkindate-size = 固定时间上下班的规则需要 1 到 7 个 checkindate 条目,这里有 { $n } 个
-group-checkindate-size-help = 请添加工作日和上下班时间:`checkindate: [{"{"}workdays: [周一, …], checkintime: [...]{"}"}]`
-group-checkindate-on-schedule = 按班次上下班的规则不能有 checkindate:其时间在 schedulelist 中
+group-remove-schedulelist = 请删除 schedulelist，或把规则改为 `grouptype: schedule`
+group-checkindate-size = 固定时间上下班的规则需要 1 到 7 个 checkindate 条目，这里有 { $n } 个
+group-checkindate-size-help = 请添加工作日和上下班时间：`checkindate: [{"{"}workdays: [周一, …], checkintime: [...]{"}"}]`
+group-checkindate-on-schedule = 按班次上下班的规则不能有 checkindate：其时间在 schedulelist 中
 group-remove-checkindate = 请删除 checkindate
 group-schedulelist-on-free = 自由上下班的规则不能有 schedulelist
 group-free-only = { $field } 只用于自由上下班的规则
@@ -323,16 +323,16 @@ group-remove-it = 请删除它
 group-span-day-time-range = span_day_time { $value } 不在 00:00 到 23:59 之间
 group-span-day-time-minutes = span_day_time { $value } 不是整分钟
 group-standard-duration = 不允许 standard_work_duration { $value }
-group-standard-duration-help = 请写 -1(不限)或 1h 到 24h、以半小时为步长:"1h"、"1h30m"、"8h" …
+group-standard-duration-help = 请写 -1（不限）或 1h 到 24h、以半小时为步长："1h"、"1h30m"、"8h" …
 group-offwork-interval = 不允许 offwork_interval_time { $value }
-group-offwork-interval-help = 请写 5 分钟的倍数,最多 1435 分钟(23h55m),如 "5m"
+group-offwork-interval-help = 请写 5 分钟的倍数，最多 1435 分钟（23h55m），如 "5m"
 
 ## 检查:同一企业的规则之间(corp.rs)
 
 corp-duplicate-groupname = groupname "{ $name }" 也被 { $place } 使用
-corp-duplicate-groupname-help = 规则创建后靠 groupname 识别:请给每条规则起不同的名称
+corp-duplicate-groupname-help = 规则创建后靠 groupname 识别：请给每条规则起不同的名称
 corp-duplicate-groupid = groupid { $id } 也被 { $place } 指定
-corp-duplicate-groupid-help = 一条线上规则只能由一个文件描述:请删除其中一个
+corp-duplicate-groupid-help = 一条线上规则只能由一个文件描述：请删除其中一个
 
 ## 消息中的时长(checks/mod.rs)
 

@@ -241,6 +241,36 @@ mod tests {
         assert_eq!(en, zh, "the two files have different message ids");
     }
 
+    /// Chinese prose takes full-width punctuation (，：；（）？); a half-width
+    /// mark right after a Chinese character is a slip. Code, values and field
+    /// names keep theirs.
+    #[test]
+    fn chinese_messages_use_full_width_punctuation() {
+        let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for (name, source) in [("zh-CN.ftl", ZH_CN), ("zh-CN-help.ftl", ZH_CN_HELP)] {
+            for (n, line) in source.lines().enumerate() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                // Outside `code`, where YAML is written as YAML.
+                let prose: Vec<char> = line
+                    .split('`')
+                    .step_by(2)
+                    .flat_map(|part| part.chars().chain([' ']))
+                    .collect();
+                for pair in prose.windows(2) {
+                    assert!(
+                        !(is_han(pair[0]) && ",:;()?".contains(pair[1])),
+                        "locales/{name}:{}: half-width {:?} after {:?}: {line}",
+                        n + 1,
+                        pair[1],
+                        pair[0]
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_environment_picks_chinese_for_zh_locales() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
@@ -283,7 +313,7 @@ mod tests {
         );
         assert_eq!(
             summary(Lang::ZhCn, 3, 2),
-            ";待设置排班:2 个排班中的 3 个格子"
+            "；待设置排班：2 个排班中的 3 个格子"
         );
         assert_eq!(
             format_in(Lang::ZhCn, "no-such-message", &[]),

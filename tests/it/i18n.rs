@@ -104,7 +104,7 @@ fn lang_from_the_environment() {
         }
         String::from_utf8(command.output().unwrap().stdout).unwrap()
     };
-    assert!(run_with(&[("LANG", "zh_CN.UTF-8")]).starts_with("通过:"));
+    assert!(run_with(&[("LANG", "zh_CN.UTF-8")]).starts_with("通过："));
     assert!(run_with(&[("LANG", "en_US.UTF-8")]).starts_with("ok: "));
     // LC_ALL wins over LANG, as gettext has it; --lang wins over both.
     assert!(run_with(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")]).starts_with("ok: "));
@@ -161,7 +161,7 @@ fn apply_refuses_in_chinese() {
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(
         out.stderr
-            .contains("拒绝应用:不在终端中:请传入 --auto-approve 以不经询问地应用"),
+            .contains("拒绝应用：不在终端中：请传入 --auto-approve 以不经询问地应用"),
         "{}",
         out.stderr
     );
@@ -284,14 +284,14 @@ fn import_in_chinese() {
     assert!(out.stdout.contains("已导入 3 条规则到"), "{}", out.stdout);
     assert!(
         out.stdout
-            .contains("下一步:提交这些文件;`wecom-checkin plan` 应显示没有变化。"),
+            .contains("下一步：提交这些文件；`wecom-checkin plan` 应显示没有变化。"),
         "{}",
         out.stdout
     );
     let again = import();
     assert_eq!(again.code, 1);
     assert!(
-        again.stdout.contains("拒绝导入:已有 3 个文件:"),
+        again.stdout.contains("拒绝导入：已有 3 个文件："),
         "{}",
         again.stdout
     );
