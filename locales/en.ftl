@@ -566,3 +566,51 @@ buka-face-detect-help = add `use_face_detect: true`
 hidden-characters = "{ $text }" holds characters nobody can see (control or bidi characters, shown escaped here)
 hidden-spaces = "{ $text }" begins or ends with a space nobody can see
 hidden-help = remove them, or write what you mean with visible characters
+
+## explain
+
+explain-person = { $userid } on { $day } ({ $weekday ->
+    [0] Sunday
+    [1] Monday
+    [2] Tuesday
+    [3] Wednesday
+    [4] Thursday
+    [5] Friday
+   *[6] Saturday
+}):
+explain-rule = rule
+explain-shift = shift
+explain-roster = roster
+explain-hours = hours
+explain-live = live
+explain-rule-none = none: getcheckinoption names no rule for this person that day
+explain-rule-unlisted = groupid { $groupid }, which getcorpcheckinoption does not list
+explain-no-file = no rule file describes it
+explain-rule-is = { $name } (groupid { $groupid }, { $kind ->
+    [fixed] fixed hours
+    [schedule] shifts
+    [free] free check-in
+   *[unknown] unknown type
+}) — { $file }
+explain-shift-is = { $name } (schedule_id { $id }) in the live roster
+explain-rest-day = rest day: no check-in
+explain-shift-none = none: the live roster has no shift for this person that day
+explain-roster-none = no roster file in git has this person that month
+explain-roster-empty = { $file }: the cell is empty (not managed)
+explain-roster-says = { $at } says { $name }{ $agrees ->
+    [yes] , as live
+   *[no] {" "}— live differs: run `wecom-checkin plan`
+}
+explain-free = free check-in: no fixed hours
+explain-special-offday = a special day off (spe_offdays): no check-in
+explain-special-workday = a special working day (spe_workdays)
+explain-not-working-day = not a working day of the rule
+explain-live-same = the rule matches git
+explain-live-not-managed = not managed here: no rule file describes it
+explain-live-differs = the rule differs from git ({ $n ->
+    [one] { $n } change
+   *[other] { $n } changes
+}{ $readonly ->
+    [yes] , readonly
+   *[no] {""}
+}): run `wecom-checkin plan` to see how

@@ -525,3 +525,48 @@ buka-face-detect-help = 请添加 `use_face_detect: true`
 hidden-characters = "{ $text }" 含有看不见的字符（控制字符或双向文本字符，这里以转义形式显示）
 hidden-spaces = "{ $text }" 的开头或结尾有看不见的空格
 hidden-help = 请删除它们，或用看得见的字符写出你的意思
+
+## explain
+
+explain-person = { $userid } 在 { $day }（{ $weekday ->
+    [0] 周日
+    [1] 周一
+    [2] 周二
+    [3] 周三
+    [4] 周四
+    [5] 周五
+   *[6] 周六
+}）：
+explain-rule = 规则
+explain-shift = 班次
+explain-roster = 排班
+explain-hours = 时间
+explain-live = 线上
+explain-rule-none = 无：getcheckinoption 显示此人当天没有适用的规则
+explain-rule-unlisted = groupid { $groupid }，但 getcorpcheckinoption 的返回中没有它
+explain-no-file = 没有规则文件描述它
+explain-rule-is = { $name }（groupid { $groupid }，{ $kind ->
+    [fixed] 固定时间上下班
+    [schedule] 按班次上下班
+    [free] 自由上下班
+   *[unknown] 未知类型
+}）—— { $file }
+explain-shift-is = 线上排班为 { $name }（schedule_id { $id }）
+explain-rest-day = 休息日：无需打卡
+explain-shift-none = 无：线上排班中此人当天没有班次
+explain-roster-none = git 中没有哪个排班文件含此人当月的排班
+explain-roster-empty = { $file }：这一格为空（不在此管理）
+explain-roster-says = { $at } 写的是 { $name }{ $agrees ->
+    [yes] ，与线上一致
+   *[no] {" "}—— 与线上不同：运行 `wecom-checkin plan` 查看
+}
+explain-free = 自由上下班：没有固定时间
+explain-special-offday = 特殊休息日（spe_offdays）：无需打卡
+explain-special-workday = 特殊工作日（spe_workdays）
+explain-not-working-day = 不是这条规则的工作日
+explain-live-same = 规则与 git 一致
+explain-live-not-managed = 不在此管理：没有规则文件描述它
+explain-live-differs = 规则与 git 不同（{ $n } 处变更{ $readonly ->
+    [yes] ，只读
+   *[no] {""}
+}）：运行 `wecom-checkin plan` 查看

@@ -16,6 +16,7 @@ use crate::model::wire::rule_to_wire;
 use crate::model::{Date, GroupType};
 use crate::plan::{self, Action, card};
 use crate::roster::{self, live as roster_live};
+use crate::t;
 
 /// The people's rules, 100 people a call (001: 用户列表不超过100个).
 fn rules_of(
@@ -52,7 +53,7 @@ fn fixed_hours(wire: &Value, day: Date, weekday: i64) -> Vec<String> {
         .flatten()
         .any(on_day)
     {
-        return vec!["a special day off (spe_offdays): no check-in".into()];
+        return vec![t!("explain-special-offday")];
     }
     let periods = |list: &Value| -> Vec<String> {
         list.as_array()
@@ -68,7 +69,7 @@ fn fixed_hours(wire: &Value, day: Date, weekday: i64) -> Vec<String> {
         .flatten()
         .find(|v| on_day(v))
     {
-        let mut out = vec!["a special working day (spe_workdays)".to_owned()];
+        let mut out = vec![t!("explain-special-workday")];
         out.extend(periods(&special["checkintime"]));
         return out;
     }
@@ -83,7 +84,7 @@ fn fixed_hours(wire: &Value, day: Date, weekday: i64) -> Vec<String> {
         });
     match group {
         Some(g) => periods(&g["checkintime"]),
-        None => vec!["not a working day of the rule".into()],
+        None => vec![t!("explain-not-working-day")],
     }
 }
 
@@ -130,16 +131,25 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
     let mut out = String::new();
     let mut unexplained = 0;
     for userid in &args.userids {
-        out += &format!("{userid} on {ymd} ({}):\n", civil.strftime("%A"));
+        out += &t!(
+            "explain-person",
+            userid = userid.as_str(),
+            day = ymd.to_string(),
+            weekday = weekday as usize
+        );
+        out.push('\n');
         let Some(groupid) = assigned.get(userid).and_then(|g| g["groupid"].as_i64()) else {
-            out += "  rule     none: getcheckinoption names no rule for this person that day\n\n";
+            out += &line("explain-rule", t!("explain-rule-none"));
+            out.push('\n');
             unexplained += 1;
             continue;
         };
         let Some(rule) = live.iter().find(|l| l.groupid == groupid) else {
-            out += &format!(
-                "  rule     groupid {groupid}, which getcorpcheckinoption does not list\n\n"
+            out += &line(
+                "explain-rule",
+                t!("explain-rule-unlisted", groupid = groupid),
             );
+            out.push('\n');
             unexplained += 1;
             continue;
         };
@@ -147,14 +157,23 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
         let entry = planned.rules.iter().find(|r| r.groupid == Some(groupid));
         let file = entry
             .and_then(|e| e.file.clone())
-            .unwrap_or_else(|| "no rule file describes it".into());
+            .unwrap_or_else(|| t!("explain-no-file"));
         let kind = match rule.rule.grouptype {
-            Some(GroupType::FIXED) => "fixed hours",
-            Some(GroupType::SCHEDULE) => "shifts",
-            Some(GroupType::FREE) => "free check-in",
-            _ => "unknown type",
+            Some(GroupType::FIXED) => "fixed",
+            Some(GroupType::SCHEDULE) => "schedule",
+            Some(GroupType::FREE) => "free",
+            _ => "unknown",
         };
-        out += &format!("  rule     {name} (groupid {groupid}, {kind}) — {file}\n");
+        out += &line(
+            "explain-rule",
+            t!(
+                "explain-rule-is",
+                name = name.as_str(),
+                groupid = groupid,
+                kind = kind,
+                file = file
+            ),
+        );
         let wire = rule_to_wire(&rule.rule);
         let mut hours: Vec<String> = Vec::new();
         if rule.rule.grouptype == Some(GroupType::SCHEDULE) {
@@ -169,9 +188,13 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
             let live_shift = cells.get(&(userid.clone(), civil.day() as u8));
             match live_shift {
                 Some(s) => {
-                    out += &format!(
-                        "  shift    {} (schedule_id {}) in the live roster\n",
-                        s.name, s.schedule_id
+                    out += &line(
+                        "explain-shift",
+                        t!(
+                            "explain-shift-is",
+                            name = s.name.as_str(),
+                            id = s.schedule_id
+                        ),
                     );
                     let shift = wire["schedulelist"]
                         .as_array()
@@ -189,13 +212,10 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
                         );
                     }
                     if s.schedule_id == 0 {
-                        hours.push("rest day: no check-in".into());
+                        hours.push(t!("explain-rest-day"));
                     }
                 }
-                None => {
-                    out +=
-                        "  shift    none: the live roster has no shift for this person that day\n"
-                }
+                None => out += &line("explain-shift", t!("explain-shift-none")),
             }
             let in_git = rosters
                 .iter()
@@ -206,49 +226,38 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
                     .find(|row| row.userid == *userid)
                     .map(|row| (r, row.cells.iter().find(|c| c.day == civil.day() as u8)))
             });
-            out += &match cell {
-                None => "  roster   no roster file in git has this person that month\n".to_owned(),
-                Some((r, None)) => {
-                    format!("  roster   {}: the cell is empty (not managed)\n", r.file)
-                }
+            let said = match cell {
+                None => t!("explain-roster-none"),
+                Some((r, None)) => t!("explain-roster-empty", file = r.file.as_str()),
                 Some((r, Some(c))) => {
                     let agrees = live_shift.is_some_and(|s| s.name == c.name);
-                    format!(
-                        "  roster   {}:{}:{} says {}{}\n",
-                        r.file,
-                        c.at.line,
-                        c.at.col,
-                        c.name,
-                        if agrees {
-                            ", as live"
-                        } else {
-                            " — live differs: run `wecom-checkin plan`"
-                        }
+                    t!(
+                        "explain-roster-says",
+                        at = format!("{}:{}:{}", r.file, c.at.line, c.at.col),
+                        name = c.name.as_str(),
+                        agrees = if agrees { "yes" } else { "no" }
                     )
                 }
             };
+            out += &line("explain-roster", said);
         } else if rule.rule.grouptype == Some(GroupType::FIXED) {
             hours = fixed_hours(&wire, day, weekday);
         } else {
-            hours.push("free check-in: no fixed hours".into());
+            hours.push(t!("explain-free"));
         }
-        for h in &hours {
-            out += &format!("  hours    {h}\n");
+        for h in hours {
+            out += &line("explain-hours", h);
         }
-        out += &match entry.map(|e| e.action) {
-            Some(Action::Unchanged) => "  live     the rule matches git\n".to_owned(),
-            Some(Action::NotManaged) | None => {
-                "  live     not managed here: no rule file describes it\n".to_owned()
-            }
-            Some(a) => format!(
-                "  live     the rule differs from git ({}): run `wecom-checkin plan` to see how\n",
-                plan::plural(entry.map_or(0, |e| e.changes.len()), "change")
-                    + match a {
-                        Action::Drift => ", readonly",
-                        _ => "",
-                    }
+        let live_said = match entry.map(|e| e.action) {
+            Some(Action::Unchanged) => t!("explain-live-same"),
+            Some(Action::NotManaged) | None => t!("explain-live-not-managed"),
+            Some(a) => t!(
+                "explain-live-differs",
+                n = entry.map_or(0, |e| e.changes.len()),
+                readonly = if a == Action::Drift { "yes" } else { "no" }
             ),
         };
+        out += &line("explain-live", live_said);
         out.push('\n');
     }
     print!(
@@ -264,4 +273,17 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
     } else {
         Exit::Success
     })
+}
+
+/// One line of a person's explanation: its label ("rule", "shift", …) in a
+/// column eight terminal cells wide (a Chinese character takes two), then
+/// what it says.
+fn line(label: &str, said: String) -> String {
+    let label = t!(label);
+    let cells: usize = label
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum();
+    let pad = " ".repeat(8usize.saturating_sub(cells));
+    format!("  {label}{pad} {said}\n")
 }

@@ -465,6 +465,23 @@ fn explain_shows_the_rule_the_shift_and_whether_live_matches_git() {
         "explain_text",
         format!("{}---\n{}", out.stdout, on_4th.stdout)
     );
+    let zh = run(
+        &c,
+        d,
+        &[
+            "explain",
+            "u001",
+            "visitor",
+            "--date",
+            "2026-12-03",
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+            "--lang",
+            "zh-CN",
+        ],
+    );
+    assert_eq!(zh.code, 1, "{}{}", zh.stdout, zh.stderr);
+    insta::assert_snapshot!("explain_text_zh", zh.stdout);
 }
 
 /// The emulator answers the roster endpoints as strictly as 000 documents
