@@ -614,3 +614,62 @@ explain-live-differs = the rule differs from git ({ $n ->
     [yes] , readonly
    *[no] {""}
 }): run `wecom-checkin plan` to see how
+
+## Errors that stop a command
+
+tool-error = error: { $message }
+tool-help = {"  "}help: { $help }
+err-cannot-read = cannot read { $path }: { $error }
+err-cannot-write = cannot write { $path }: { $error }
+err-cannot-create = cannot create { $path }: { $error }
+err-not-a-regular-file = cannot read { $path }: not a regular file
+err-paths-help = pass a rule file or a folder of rule files (default: rules/)
+err-unreadable-entry-help = fix or remove it: every rule file must be read, or plan --prune would delete the rules it describes
+err-no-credentials = no WeCom credentials
+err-no-credentials-help = set WECOM_CORPID (企业ID, under 我的企业) and WECOM_CORPSECRET (the Secret of the app configured under 打卡 → 可调用接口的应用, or of a 代开发 app with 打卡 permission), or WECOM_ACCESS_TOKEN with a token from your own token service; in CI, take them from the secret store
+err-api-base = WECOM_API_BASE (or --api-base) { $base } is not usable: { $why }
+err-api-base-help = write the base URL with its scheme, e.g. { $example } (or http://127.0.0.1:8089 for `wecom-checkin emulate`)
+err-live-file-help = pass a file written by `wecom-checkin pull`
+err-live-rules = cannot read the live rules: { $error }
+err-live-answer = the live answer is not usable: { $error }
+err-live-rosters = cannot read the live rosters: { $error }
+err-live-rosters-of = cannot read the live rosters of { $month }: { $error }
+err-live-roster-answer = the live roster answer is not usable: { $error }
+err-whose-rule = cannot read whose rule is whose: { $error }
+err-full-plan-url = --full-plan-url { $url } is not usable: { $why }
+err-full-plan-url-help = pass the http(s) address of the page that keeps the full plan, e.g. the CI run
+err-out-extension = --out { $path }: the format is taken from the extension
+err-out-extension-help = name the file .json (for apply), .txt or .md
+err-not-json = { $path } is not JSON: { $error }
+err-not-a-plan = { $path } is not a plan: { $error }
+err-plan-version = { $path } is a plan of format_version { $theirs }, this version reads { $ours }
+err-plan-version-help = run `wecom-checkin plan --out` again with this version
+err-rosters-month = --rosters { $month } is not a month
+err-rosters-month-help = write the month as YYYY-MM, e.g. --rosters 2026-12
+err-rosters-live = --rosters reads live rosters from the API; a --live file holds rules only
+err-rosters-live-help = leave out --live
+err-roster-write = cannot write the roster of { $path }: { $error }
+err-date = --date { $date } is not a day
+err-date-help = write the day as YYYY-MM-DD, e.g. --date 2026-12-03
+
+## pull and import --rosters
+
+pull-saved = saved { $n ->
+    [one] { $n } live rule
+   *[other] { $n } live rules
+} to { $path }
+import-roster-none = { $name }: no roster for { $month }
+import-roster-unsafe-name = { $name }: skipped: the groupname cannot be a folder name on every system (rename the rule to use rosters)
+import-roster-kept = { $path }: kept (exists; --force overwrites)
+import-roster-wrote = wrote { $path } ({ $n ->
+    [one] { $n } cell
+   *[other] { $n } cells
+})
+import-roster-formula = warning: { $path } holds { $value }, which a spreadsheet runs as a formula: open the file as text
+import-rosters-summary = Imported { $n ->
+    [one] { $n } roster
+   *[other] { $n } rosters
+} for { $month }{ $kept ->
+    [0] {""}
+   *[other] ; { $kept } not written
+}.

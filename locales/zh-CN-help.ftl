@@ -125,7 +125,7 @@ arg-corpsecrets = 模拟器接受的 Secret；每个代表一个应用。可重�
 arg-token_ttl = token 的有效秒数
 arg-read_shape = getcorpcheckinoption 的返回形式：与当前服务器相同（modern）或与旧服务器相同（legacy）
 arg-rate_limits = 按接口的限制，写作 ENDPOINT=PER_MINUTE（如 update_checkin_option=120）；超出时返回 45009
-arg-faults = 前几次调用的故障，写作 ENDPOINT=FAULT[xCOUNT]，FAULT 为 -1、45009、301070、http500、slow:MS、drop 之一
+arg-faults = 前几次调用的故障，写作 ENDPOINT=FAULT[xCOUNT]，FAULT 为 -1、45009、301070、http500、`slow:MS`、drop 之一
 arg-userids = 要说明的人，按 userid（账号）
 arg-date = 哪一天，YYYY-MM-DD（默认：今天，北京时间）
 arg-shell = shell

@@ -70,16 +70,16 @@ validate-problems = { $failed ->
 apply-reviewed = 这些调用与审阅过的一致（{ $day } 的 { $n } 个调用，摘要 { $digest }）。
 apply-reviewed-earlier = { $reviewed } 审阅，{ $today } 应用：明天生效的变更将在 { $today } 的次日生效。
 apply-nothing = 无需操作：线上与文件一致。
-apply-ask = 执行 { $n } 个调用？只接受输入 'yes':{" "}
+apply-ask = 执行 { $n } 个调用？只接受输入 'yes'：
 apply-applying = 正在执行 { $n } 个调用：
 apply-call-ok = 成功
 apply-call-failed = 失败：{ $error }
 apply-verify-failed = 无法校验：{ $error }。运行 `wecom-checkin plan` 查看线上现状。
-apply-replaced = { $name }:groupid { $old } → { $id }（已替换）
+apply-replaced = { $name }：groupid { $old } → { $id }（已替换）
 apply-replaced-pin = ；文件仍固定旧的 groupid：请更新它，或使用 --write-ids 运行
 apply-new-id = { $name }:groupid { $id }
-apply-pending = 待生效  { $rule }:{ $message } —— 明天生效；在此之前读取接口可能仍显示旧规则
-apply-not-applied = 未应用  { $rule }:{ $message }
+apply-pending = 待生效  { $rule }：{ $message } —— 明天生效；在此之前读取接口可能仍显示旧规则
+apply-not-applied = 未应用  { $rule }：{ $message }
 apply-summary = 已应用：新增 { $added }，修改 { $updated }，清空 { $cleared }，删除 { $deleted }{ $rosters ->
     [0] {""}
    *[other] ，排班调用 { $rosters } 个
@@ -155,7 +155,7 @@ refused-reviewed-unbound = 审阅过的计划 { $path } 不能在此使用：
 refused-reviewed-blocked = 审阅过的计划有错误：它没有批准任何变更
 refused-not-reviewed = 现在计划的调用与审阅过的不同（审阅后线上状态或规则文件有变化）；未应用任何变更：
 refused-not-reviewed-commit = 现在计划的调用与审阅过的不同（审阅提交 { $commit } 后线上状态或规则文件有变化）；未应用任何变更：
-refused-not-reviewed-after = 请重新审阅：在拉取请求中按规则文件的当前内容重新生成计划（docs/apply.md,“Three ways in”）。
+refused-not-reviewed-after = 请重新审阅：在拉取请求中按规则文件的当前内容重新生成计划（docs/apply.md，“Three ways in”）。
 refused-deletes = 计划会删除 { $n } 条规则；需要传入 --prune 才允许删除
 refused-replaces = 计划会替换 { $n } 条规则（新增后删除）；需要传入 --allow-replace 才允许
 refused-max-deletes = 计划会删除 { $n } 条规则{ $replaced ->
@@ -191,20 +191,20 @@ shape-fullwidth-key = { $place }中的键 `{ $key }` 未知：其中有全角字
 shape-fullwidth-key-help = 其中有{ $advice }；换成半角字符后是 `{ $fixed }`
 shape-misplaced = `{ $key }` 不是 { $place } 的键，因此在那里按原样保留并发送
 shape-unknown-key = { $place }中的键 `{ $key }` 未知
-shape-did-you-mean = 是不是想写 `{ $key }`?
+shape-did-you-mean = 是不是想写 `{ $key }`？
 shape-unknown-field = { $place }中的 `{ $key }` 不在此版本已知的字段表中；按原样保留并发送
 shape-unknown-field-help = 如果它是比此版本更新的 API 字段（import 会写入这类字段），请保留；否则请删除。此版本在这里认识的键：{ $keys }
 shape-missing-key = 缺少必填的键 `{ $key }`
 shape-add-grouptype = 添加 `grouptype: fixed`（或 schedule、free）
 shape-add-groupname = 添加 `groupname:`，写上规则的名称
 shape-add-key = 添加 `{ $key }`
-shape-field = `{ $field }`:{ $message }
+shape-field = `{ $field }`：{ $message }
 shape-or = {" 或 "}
 shape-must-be = `{ $field }` 应为{ $expected }，这里是{ $found }
 shape-party-id-twice = `party_id` 与 `partyid` 是同一个字段：只写一次
 shape-keep-party-id = 保留 `party_id`
 shape-indent-under = 是不是想把它缩进到 `{ $under }` 下面？`{ $key }` 是 { $place } 的键。
-shape-move-out = 是不是想把它移到{ $place }?`{ $key }` 是那里的键。
+shape-move-out = 是不是想把它移到{ $place }？`{ $key }` 是那里的键。
 shape-keep-if-newer = { $how }只有当它是比此版本更新的 API 字段时，才留在这里。
 shape-not-allowed = { $found } 不是允许的值
 shape-value-fullwidth = { $complaint }：其中有{ $advice }
@@ -429,7 +429,7 @@ spe-notes-empty = 这个特殊日期没有备注（notes）
 spe-notes-empty-help = 请添加 `notes:` 说明这是什么日子，例如 春节
 spe-notes-bytes = 备注的 UTF-8 编码有 { $n } 字节；最多 40 字节（13 个汉字）
 spe-workday-checkintime = 必须打卡的日期需要 checkintime
-spe-workday-checkintime-help = 请添加这一天的上下班时间：checkintime: [{"{"}work_sec: "09:00", off_work_sec: "18:00", …{"}"}]
+spe-workday-checkintime-help = 请添加这一天的上下班时间：`checkintime: [{"{"}work_sec: "09:00", off_work_sec: "18:00", …{"}"}]`
 spe-offday-checkintime = 不用打卡的日期不能有 checkintime
 spe-offday-checkintime-help = 请删除 checkintime，或把这一天移到 spe_workdays
 spe-bad-date = { $field } { $value } 不是 2000-01-01 之后某天的零点（UTC+8）
@@ -570,3 +570,53 @@ explain-live-differs = 规则与 git 不同（{ $n } 处变更{ $readonly ->
     [yes] ，只读
    *[no] {""}
 }）：运行 `wecom-checkin plan` 查看
+
+## 使命令停止的错误
+
+tool-error = 错误：{ $message }
+tool-help = {"  "}建议：{ $help }
+err-cannot-read = 无法读取 { $path }：{ $error }
+err-cannot-write = 无法写入 { $path }：{ $error }
+err-cannot-create = 无法创建 { $path }：{ $error }
+err-not-a-regular-file = 无法读取 { $path }：不是普通文件
+err-paths-help = 请指定一个规则文件或规则文件所在的目录（默认：rules/）
+err-unreadable-entry-help = 请修正或删除它：每个规则文件都必须能读取，否则 plan --prune 会删除它描述的规则
+err-no-credentials = 没有企业微信凭据
+err-no-credentials-help = 请设置 WECOM_CORPID（企业ID，在“我的企业”中）和 WECOM_CORPSECRET（在“打卡 → 可调用接口的应用”中配置的应用的 Secret，或有打卡权限的代开发应用的 Secret），或用自己的 token 服务提供的 WECOM_ACCESS_TOKEN；在 CI 中请从密钥存储读取
+err-api-base = WECOM_API_BASE（或 --api-base）{ $base } 不可用：{ $why }
+err-api-base-help = 请写带协议的基础 URL，例如 { $example }（`wecom-checkin emulate` 用 http://127.0.0.1:8089）
+err-live-file-help = 请指定 `wecom-checkin pull` 写出的文件
+err-live-rules = 无法读取线上规则：{ $error }
+err-live-answer = 线上返回无法使用：{ $error }
+err-live-rosters = 无法读取线上排班：{ $error }
+err-live-rosters-of = 无法读取 { $month } 的线上排班：{ $error }
+err-live-roster-answer = 线上排班的返回无法使用：{ $error }
+err-whose-rule = 无法读取每个人适用的规则：{ $error }
+err-full-plan-url = --full-plan-url { $url } 不可用：{ $why }
+err-full-plan-url-help = 请指定保存完整计划的页面的 http（s） 地址，例如 CI 运行页面
+err-out-extension = --out { $path }：格式由文件扩展名决定
+err-out-extension-help = 文件名请以 .json（供 apply 使用）、.txt 或 .md 结尾
+err-not-json = { $path } 不是 JSON：{ $error }
+err-not-a-plan = { $path } 不是计划：{ $error }
+err-plan-version = { $path } 是 format_version { $theirs } 的计划，本版本读取的是 { $ours }
+err-plan-version-help = 请用本版本重新运行 `wecom-checkin plan --out`
+err-rosters-month = --rosters { $month } 不是月份
+err-rosters-month-help = 请把月份写成 YYYY-MM，例如 --rosters 2026-12
+err-rosters-live = --rosters 从 API 读取线上排班；--live 文件只含规则
+err-rosters-live-help = 请去掉 --live
+err-roster-write = 无法写出 { $path } 的排班：{ $error }
+err-date = --date { $date } 不是日期
+err-date-help = 请把日期写成 YYYY-MM-DD，例如 --date 2026-12-03
+
+## pull 与 import --rosters
+
+pull-saved = 已把 { $n } 条线上规则保存到 { $path }
+import-roster-none = { $name }：{ $month } 没有排班
+import-roster-unsafe-name = { $name }：已跳过：这个 groupname 不能在所有系统上用作目录名（要使用排班，请给规则改名）
+import-roster-kept = { $path }：已保留（文件已存在；--force 会覆盖）
+import-roster-wrote = 已写出 { $path }（{ $n } 个格子）
+import-roster-formula = 警告：{ $path } 中有 { $value }，电子表格会把它当作公式执行：请以文本方式打开文件
+import-rosters-summary = 已导入 { $month } 的 { $n } 个排班{ $kept ->
+    [0] {""}
+   *[other] ；{ $kept } 个未写出
+}。

@@ -1,4 +1,4 @@
-//! Errors that stop a command (exit 2): the tool could not do its job at all.
+//! Errors that stop a command (exit 1): the tool could not do its job at all.
 //! Problems *in* rule files are diagnostics, not errors.
 
 use std::fmt;
@@ -26,9 +26,10 @@ impl ToolError {
 
 impl fmt::Display for ToolError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "error: {}", self.message)?;
+        let message = self.message.as_str();
+        write!(f, "{}", crate::t!("tool-error", message = message))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n{}", crate::t!("tool-help", help = help.as_str()))?;
         }
         Ok(())
     }

@@ -18,11 +18,16 @@ use crate::roster::RosterFile;
 
 /// Live rules and where they came from: the file (what `pull` writes), else the API.
 pub fn read_live_file(path: &Path) -> Result<(Vec<LiveRule>, String), ToolError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ToolError::new(format!("cannot read {}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ToolError::new(crate::t!(
+            "err-cannot-read",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let rules = live::parse_answer_text(&text).map_err(|e| {
         ToolError::new(format!("{}: {e}", path.display()))
-            .with_help("pass a file written by `wecom-checkin pull`")
+            .with_help(crate::t!("err-live-file-help"))
     })?;
     Ok((rules, load::display_path(path)))
 }
@@ -34,9 +39,9 @@ pub fn read_live_api(
 ) -> Result<(Vec<LiveRule>, String), ToolError> {
     let answer = runtime
         .block_on(client.get_corp_checkin_option())
-        .map_err(|e| ToolError::new(format!("cannot read the live rules: {e}")))?;
+        .map_err(|e| ToolError::new(crate::t!("err-live-rules", error = e.to_string())))?;
     let rules = live::parse_answer(&answer)
-        .map_err(|e| ToolError::new(format!("the live answer is not usable: {e}")))?;
+        .map_err(|e| ToolError::new(crate::t!("err-live-answer", error = e.to_string())))?;
     Ok((rules, client.base().to_owned()))
 }
 
@@ -129,10 +134,10 @@ fn plan_rosters(
         let mut live = runtime
             .block_on(crate::roster::live::read_month(client, month, &users))
             .map_err(|e| {
-                ToolError::new(format!(
-                    "cannot read the live rosters of {:04}-{:02}: {e}",
-                    month / 100,
-                    month % 100
+                ToolError::new(crate::t!(
+                    "err-live-rosters-of",
+                    month = format!("{:04}-{:02}", month / 100, month % 100),
+                    error = e.to_string()
                 ))
             })?;
         for (roster, groupid) in targets.iter().filter(|(r, _)| r.yearmonth() == month) {

@@ -29,25 +29,39 @@ fn saved_plan(targets: &[PathBuf]) -> Result<Option<Plan>, ToolError> {
 
 /// The plan in `path`, or None when it is a rule file in JSON.
 fn read_plan(path: &Path) -> Result<Option<Plan>, ToolError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ToolError::new(format!("cannot read {}: {e}", path.display())))?;
-    let value: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| ToolError::new(format!("{} is not JSON: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ToolError::new(crate::t!(
+            "err-cannot-read",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        ToolError::new(crate::t!(
+            "err-not-json",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     if value.get("format_version").is_none() {
         return Ok(None);
     }
     if value["format_version"] != plan::FORMAT_VERSION {
-        return Err(ToolError::new(format!(
-            "{} is a plan of format_version {}, this version reads {}",
-            path.display(),
-            value["format_version"],
-            plan::FORMAT_VERSION
+        return Err(ToolError::new(crate::t!(
+            "err-plan-version",
+            path = path.display().to_string(),
+            theirs = value["format_version"].to_string(),
+            ours = plan::FORMAT_VERSION.to_string()
         ))
-        .with_help("run `wecom-checkin plan --out` again with this version"));
+        .with_help(crate::t!("err-plan-version-help")));
     }
-    serde_json::from_value(value)
-        .map(Some)
-        .map_err(|e| ToolError::new(format!("{} is not a plan: {e}", path.display())))
+    serde_json::from_value(value).map(Some).map_err(|e| {
+        ToolError::new(crate::t!(
+            "err-not-a-plan",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
+    })
 }
 
 /// Why a saved plan cannot be applied here and now: it belongs to another

@@ -32,7 +32,7 @@ fn rules_of(
                 Endpoint::GetCheckinOption,
                 json!({"datetime": day.0, "useridlist": batch}),
             ))
-            .map_err(|e| ToolError::new(format!("cannot read whose rule is whose: {e}")))?;
+            .map_err(|e| ToolError::new(t!("err-whose-rule", error = e.to_string())))?;
         for info in answer["info"].as_array().into_iter().flatten() {
             if let Some(u) = info["userid"].as_str() {
                 out.insert(u.to_owned(), info["group"].clone());
@@ -93,8 +93,7 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
     let now = clock.as_second();
     let day = match &args.date {
         Some(d) => Date::parse(d).ok_or_else(|| {
-            ToolError::new(format!("--date {d:?} is not a day"))
-                .with_help("write the day as YYYY-MM-DD, e.g. --date 2026-12-03")
+            ToolError::new(t!("err-date", date = format!("{d:?}"))).with_help(t!("err-date-help"))
         })?,
         None => Date::from_cst_day(Date(now).cst_day()),
     };
@@ -114,9 +113,9 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
     let assigned = rules_of(&client, &runtime, day, &args.userids)?;
     let answer = runtime
         .block_on(client.get_corp_checkin_option())
-        .map_err(|e| ToolError::new(format!("cannot read the live rules: {e}")))?;
+        .map_err(|e| ToolError::new(t!("err-live-rules", error = e.to_string())))?;
     let live: Vec<LiveRule> = crate::live::parse_answer(&answer)
-        .map_err(|e| ToolError::new(format!("the live answer is not usable: {e}")))?;
+        .map_err(|e| ToolError::new(t!("err-live-answer", error = e.to_string())))?;
     let planned = plan::build(
         &loaded.rules,
         &live,
@@ -184,7 +183,7 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
                     yearmonth,
                     std::slice::from_ref(userid),
                 ))
-                .map_err(|e| ToolError::new(format!("cannot read the live roster: {e}")))?;
+                .map_err(|e| ToolError::new(t!("err-live-rosters", error = e.to_string())))?;
             let live_shift = cells.get(&(userid.clone(), civil.day() as u8));
             match live_shift {
                 Some(s) => {

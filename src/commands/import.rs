@@ -91,8 +91,13 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         println!("{}", t!("import-refused-existing-help"));
         return Ok(Exit::Failure);
     }
-    std::fs::create_dir_all(&args.out)
-        .map_err(|e| ToolError::new(format!("cannot create {}: {e}", args.out.display())))?;
+    std::fs::create_dir_all(&args.out).map_err(|e| {
+        ToolError::new(crate::t!(
+            "err-cannot-create",
+            path = args.out.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let header = emit::schema_header(&schema_path_from(&args.out));
     let mut kept_total = 0;
     let mut written: usize = 0;
@@ -111,8 +116,13 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
             text += &format!("# {}\n", escape::text(note));
         }
         text += &emit::rule_to_yaml(&rule);
-        crate::atomic::write(path, text)
-            .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
+        crate::atomic::write(path, text).map_err(|e| {
+            ToolError::new(crate::t!(
+                "err-cannot-write",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ))
+        })?;
         written += 1;
         let line = format!(
             "  {}  ←  {} (groupid {})\n",
@@ -348,14 +358,11 @@ fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
         .and_then(|(y, m)| Some(y.parse::<u32>().ok()? * 100 + m.parse::<u32>().ok()?))
         .and_then(|ym| Some((ym, roster_live::month_span(ym)?)))
         .ok_or_else(|| {
-            ToolError::new(format!("--rosters {month:?} is not a month"))
-                .with_help("write the month as YYYY-MM, e.g. --rosters 2026-12")
+            ToolError::new(t!("err-rosters-month", month = format!("{month:?}")))
+                .with_help(t!("err-rosters-month-help"))
         })?;
     if args.live.is_some() {
-        return Err(ToolError::new(
-            "--rosters reads live rosters from the API; a --live file holds rules only",
-        )
-        .with_help("leave out --live"));
+        return Err(ToolError::new(t!("err-rosters-live")).with_help(t!("err-rosters-live-help")));
     }
     let client = super::connect(&args.api)?;
     let runtime = super::runtime()?;
@@ -372,8 +379,8 @@ fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
     let answers: Vec<serde_json::Value> = answers
         .into_iter()
         .collect::<Result<_, _>>()
-        .map_err(|e| ToolError::new(format!("cannot read the live rosters: {e}")))?;
-    let mut written = 0;
+        .map_err(|e| ToolError::new(t!("err-live-rosters", error = e.to_string())))?;
+    let mut written: usize = 0;
     let mut kept = Vec::new();
     for rule in live
         .iter()
@@ -382,18 +389,27 @@ fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
         let name = rule.rule.groupname.clone().unwrap_or_default();
         let mut cells = roster_live::Cells::new();
         for answer in &answers {
-            roster_live::parse_answer(answer, rule.groupid, yearmonth, &mut cells).map_err(
-                |e| ToolError::new(format!("the live roster answer is not usable: {e}")),
-            )?;
+            roster_live::parse_answer(answer, rule.groupid, yearmonth, &mut cells)
+                .map_err(|e| ToolError::new(t!("err-live-roster-answer", error = e.to_string())))?;
         }
         if cells.is_empty() {
-            println!("  {}: no roster for {month}", escape::text(&name));
+            println!(
+                "  {}",
+                t!(
+                    "import-roster-none",
+                    name = escape::text(&name).into_owned(),
+                    month = month
+                )
+            );
             continue;
         }
         if safe_name(&name).as_deref() != Some(name.as_str()) {
             println!(
-                "  {}: skipped: the groupname cannot be a folder name on every system (rename the rule to use rosters)",
-                escape::text(&name)
+                "  {}",
+                t!(
+                    "import-roster-unsafe-name",
+                    name = escape::text(&name).into_owned()
+                )
             );
             kept.push(name);
             continue;
@@ -402,43 +418,61 @@ fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
         let path = dir.join(format!("{month}.csv"));
         if path.exists() && !args.force {
             println!(
-                "  {}: kept (exists; --force overwrites)",
-                load::display_path(&path)
+                "  {}",
+                t!(
+                    "import-roster-kept",
+                    path = escape::text(&load::display_path(&path)).into_owned()
+                )
             );
             kept.push(name);
             continue;
         }
         let (text, risky) = write::csv_text(yearmonth, &cells).map_err(|e| {
-            ToolError::new(format!(
-                "cannot write the roster of {}: {e}",
-                path.display()
+            ToolError::new(t!(
+                "err-roster-write",
+                path = path.display().to_string(),
+                error = e.to_string()
             ))
         })?;
         std::fs::create_dir_all(&dir)
             .and_then(|()| crate::atomic::write(&path, text))
-            .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
+            .map_err(|e| {
+                ToolError::new(crate::t!(
+                    "err-cannot-write",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ))
+            })?;
+        let shown = escape::text(&load::display_path(&path)).into_owned();
         println!(
-            "  wrote {} ({})",
-            escape::text(&load::display_path(&path)),
-            crate::plan::plural(cells.len(), "cell")
+            "  {}",
+            t!(
+                "import-roster-wrote",
+                path = shown.as_str(),
+                n = cells.len()
+            )
         );
         for v in risky {
+            let value = format!("{:?}", escape::text(&v));
             println!(
-                "  warning: {} holds {:?}, which a spreadsheet runs as a formula: open the file as text",
-                escape::text(&load::display_path(&path)),
-                escape::text(&v)
+                "  {}",
+                t!(
+                    "import-roster-formula",
+                    path = shown.as_str(),
+                    value = value
+                )
             );
         }
         written += 1;
     }
     println!(
-        "Imported {} for {month}{}.",
-        crate::plan::plural(written, "roster"),
-        if kept.is_empty() {
-            String::new()
-        } else {
-            format!("; {} not written", kept.len())
-        }
+        "{}",
+        t!(
+            "import-rosters-summary",
+            n = written,
+            month = month,
+            kept = kept.len()
+        )
     );
     Ok(if kept.is_empty() {
         Exit::Success

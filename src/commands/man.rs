@@ -15,13 +15,23 @@ fn write(dir: &Path, cmd: clap::Command) -> Result<(), ToolError> {
     clap_mangen::Man::new(cmd)
         .render(&mut page)
         .map_err(|e| ToolError::new(format!("cannot render {}: {e}", path.display())))?;
-    crate::atomic::write(&path, page)
-        .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))
+    crate::atomic::write(&path, page).map_err(|e| {
+        ToolError::new(crate::t!(
+            "err-cannot-write",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
+    })
 }
 
 pub fn run(args: &ManArgs) -> Result<Exit, ToolError> {
-    std::fs::create_dir_all(&args.out)
-        .map_err(|e| ToolError::new(format!("cannot create {}: {e}", args.out.display())))?;
+    std::fs::create_dir_all(&args.out).map_err(|e| {
+        ToolError::new(crate::t!(
+            "err-cannot-create",
+            path = args.out.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let cmd = Cli::command();
     let mut written = 1;
     write(&args.out, cmd.clone())?;

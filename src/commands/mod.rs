@@ -106,11 +106,8 @@ pub fn client_config(api: &crate::cli::ApiArgs) -> Result<crate::client::Config,
         (Some(token), _, _) => Credentials::Token(token),
         (None, Some(corpid), Some(corpsecret)) => Credentials::Corp { corpid, corpsecret },
         _ => {
-            return Err(ToolError::new("no WeCom credentials").with_help(
-                "set WECOM_CORPID (企业ID, under 我的企业) and WECOM_CORPSECRET (the Secret of the app configured under \
-                 打卡 → 可调用接口的应用, or of a 代开发 app with 打卡 permission), or WECOM_ACCESS_TOKEN with a token \
-                 from your own token service; in CI, take them from the secret store",
-            ));
+            return Err(ToolError::new(crate::t!("err-no-credentials"))
+                .with_help(crate::t!("err-no-credentials-help")));
         }
     };
     let mut config = Config::new(api_base(&api.api_base)?, credentials);
@@ -147,12 +144,14 @@ pub fn connect_for_writes(
 fn api_base(raw: &str) -> Result<String, ToolError> {
     let shown = crate::client::without_userinfo(raw);
     let refuse = |why: &str| {
-        ToolError::new(format!(
-            "WECOM_API_BASE (or --api-base) {shown:?} is not usable: {why}"
+        ToolError::new(crate::t!(
+            "err-api-base",
+            base = format!("{shown:?}"),
+            why = why
         ))
-        .with_help(format!(
-            "write the base URL with its scheme, e.g. {} (or http://127.0.0.1:8089 for `wecom-checkin emulate`)",
-            crate::client::DEFAULT_API_BASE
+        .with_help(crate::t!(
+            "err-api-base-help",
+            example = crate::client::DEFAULT_API_BASE
         ))
     };
     if !raw.contains("://") {

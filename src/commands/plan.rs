@@ -13,11 +13,12 @@ use crate::plan;
 /// user name or password, percent-encoded (no space, `<` or `>` can end the link).
 fn full_plan_url(raw: &str) -> Result<String, ToolError> {
     let refuse = |why: String| {
-        ToolError::new(format!(
-            "--full-plan-url {:?} is not usable: {why}",
-            crate::client::without_userinfo(raw)
+        ToolError::new(crate::t!(
+            "err-full-plan-url",
+            url = format!("{:?}", crate::client::without_userinfo(raw)),
+            why = why
         ))
-        .with_help("pass the http(s) address of the page that keeps the full plan, e.g. the CI run")
+        .with_help(crate::t!("err-full-plan-url-help"))
     };
     let url = reqwest::Url::parse(raw.trim()).map_err(|e| refuse(e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
@@ -35,18 +36,23 @@ fn out_format(path: &Path) -> Result<PlanFormat, ToolError> {
         Some("json") => Ok(PlanFormat::Json),
         Some("txt") => Ok(PlanFormat::Text),
         Some("md") => Ok(PlanFormat::Markdown),
-        _ => Err(ToolError::new(format!(
-            "--out {}: the format is taken from the extension",
-            path.display()
+        _ => Err(ToolError::new(crate::t!(
+            "err-out-extension",
+            path = path.display().to_string()
         ))
-        .with_help("name the file .json (for apply), .txt or .md")),
+        .with_help(crate::t!("err-out-extension-help"))),
     }
 }
 
 /// Writes `text` to `path` whole or not at all.
 fn atomic_write(path: &Path, text: &str) -> Result<(), ToolError> {
-    crate::atomic::write(path, text)
-        .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))
+    crate::atomic::write(path, text).map_err(|e| {
+        ToolError::new(crate::t!(
+            "err-cannot-write",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
+    })
 }
 
 pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {

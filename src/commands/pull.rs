@@ -15,7 +15,11 @@ pub fn run(args: &PullArgs) -> Result<Exit, ToolError> {
     let answer = match answer {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("error: cannot read the live rules: {e}");
+            let error = e.to_string();
+            eprintln!(
+                "{}",
+                ToolError::new(crate::t!("err-live-rules", error = error))
+            );
             return Ok(Exit::Failure);
         }
     };
@@ -23,7 +27,11 @@ pub fn run(args: &PullArgs) -> Result<Exit, ToolError> {
     let rules = match crate::live::parse_answer(&answer) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: the live answer is not usable: {e}");
+            let error = e.to_string();
+            eprintln!(
+                "{}",
+                ToolError::new(crate::t!("err-live-answer", error = error))
+            );
             return Ok(Exit::Failure);
         }
     };
@@ -31,12 +39,17 @@ pub fn run(args: &PullArgs) -> Result<Exit, ToolError> {
     match &args.out {
         Some(path) => {
             // An interrupted pull never leaves half a file.
-            crate::atomic::write(path, &text)
-                .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
-            super::note(format!(
-                "saved {} to {}",
-                crate::plan::plural(rules.len(), "live rule"),
-                path.display()
+            crate::atomic::write(path, &text).map_err(|e| {
+                ToolError::new(crate::t!(
+                    "err-cannot-write",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ))
+            })?;
+            super::note(crate::t!(
+                "pull-saved",
+                n = rules.len(),
+                path = path.display().to_string()
             ));
         }
         None => print!("{text}"),

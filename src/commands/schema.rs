@@ -19,9 +19,10 @@ pub fn run(args: &SchemaArgs) -> Result<Exit, ToolError> {
                 return Ok(Exit::Failure);
             }
             Err(e) => {
-                return Err(ToolError::new(format!(
-                    "cannot read {}: {e}",
-                    path.display()
+                return Err(ToolError::new(crate::t!(
+                    "err-cannot-read",
+                    path = path.display().to_string(),
+                    error = e.to_string()
                 )));
             }
         };
@@ -36,11 +37,21 @@ pub fn run(args: &SchemaArgs) -> Result<Exit, ToolError> {
         return Ok(Exit::Failure);
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| ToolError::new(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            ToolError::new(crate::t!(
+                "err-cannot-create",
+                path = dir.display().to_string(),
+                error = e.to_string()
+            ))
+        })?;
     }
-    crate::atomic::write(path, want)
-        .map_err(|e| ToolError::new(format!("cannot write {}: {e}", path.display())))?;
+    crate::atomic::write(path, want).map_err(|e| {
+        ToolError::new(crate::t!(
+            "err-cannot-write",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     println!("wrote {}", path.display());
     Ok(Exit::Success)
 }

@@ -263,17 +263,17 @@ fn walk<'a>(
     found: impl Fn(&Path) -> bool + Send + Sync + 'a,
 ) -> impl Iterator<Item = Result<PathBuf, ToolError>> + Send + 'a {
     let found = std::sync::Arc::new(found);
-    paths
-        .iter()
-        .flat_map(move |path| -> Box<dyn Iterator<Item = Result<PathBuf, ToolError>> + Send + 'a> {
+    paths.iter().flat_map(
+        move |path| -> Box<dyn Iterator<Item = Result<PathBuf, ToolError>> + Send + 'a> {
             let meta = match std::fs::metadata(path) {
                 Ok(meta) => meta,
                 Err(e) => {
-                    return Box::new(std::iter::once(Err(ToolError::new(format!(
-                        "cannot read {}: {e}",
-                        path.display()
+                    return Box::new(std::iter::once(Err(ToolError::new(crate::t!(
+                        "err-cannot-read",
+                        path = path.display().to_string(),
+                        error = e.to_string()
                     ))
-                    .with_help("pass a rule file or a folder of rule files (default: rules/)"))));
+                    .with_help(crate::t!("err-paths-help")))));
                 }
             };
             if meta.is_file() {
@@ -300,24 +300,28 @@ fn walk<'a>(
                             e.io_error()
                                 .map_or_else(|| e.to_string(), ToString::to_string)
                         };
-                        return Some(Err(ToolError::new(format!("cannot read {at}: {why}")).with_help(
-                            "fix or remove it: every rule file must be read, or plan --prune would delete the rules it describes",
-                        )));
+                        return Some(Err(ToolError::new(crate::t!(
+                            "err-cannot-read",
+                            path = at.to_string(),
+                            error = why.to_string()
+                        ))
+                        .with_help(crate::t!("err-unreadable-entry-help"))));
                     }
                 };
                 let kind = entry.file_type();
                 if kind.is_file() && found(entry.path()) {
                     Some(Ok(entry.into_path()))
                 } else if !kind.is_dir() && !kind.is_file() && found(entry.path()) {
-                    Some(Err(ToolError::new(format!(
-                        "cannot read {}: not a regular file",
-                        entry.path().display()
+                    Some(Err(ToolError::new(crate::t!(
+                        "err-not-a-regular-file",
+                        path = entry.path().display().to_string()
                     ))))
                 } else {
                     None
                 }
             }))
-        })
+        },
+    )
 }
 
 /// Loads every rule under `paths`. Problems in files are diagnostics; a path

@@ -296,3 +296,25 @@ fn import_in_chinese() {
         again.stdout
     );
 }
+
+/// An error that stops a command is in Chinese too: its words (错误, 建议)
+/// and what went wrong, with the same exit code as in English.
+#[test]
+fn errors_in_chinese() {
+    let credentials = run(&["pull", "--lang", "zh-CN"]);
+    assert_eq!(credentials.code, 1, "{}", credentials.stderr);
+    let out_file = run(&["plan", "--lang", "zh-CN", "--out", "plan.doc"]);
+    assert_eq!(out_file.code, 1, "{}", out_file.stderr);
+    let month = run(&["import", "--lang", "zh-CN", "--rosters", "2026-13"]);
+    assert_eq!(month.code, 1, "{}", month.stderr);
+    let shown = [credentials, out_file, month]
+        .map(|o| o.stderr)
+        .join("---\n");
+    for english in ["error:", "help:", "cannot", "is not", "write the"] {
+        assert!(
+            !shown.contains(english),
+            "English left: {english:?}\n{shown}"
+        );
+    }
+    insta::assert_snapshot!("errors_zh", shown);
+}
