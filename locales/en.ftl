@@ -426,11 +426,11 @@ time-remind-required-help = set them to work_sec and off_work_sec to remind on t
 time-remind-work = remind_work_sec { $r } is { $d } { $dir ->
     [before] before
    *[after] after
-} work_sec { $w }; allowed: 0, 5, 10, 15 or 20 minutes before
+} work_sec { $time }; allowed: 0, 5, 10, 15 or 20 minutes before
 time-remind-off-work = remind_off_work_sec { $r } is { $d } { $dir ->
     [before] before
    *[after] after
-} off_work_sec { $o }; allowed: 0, 10, 20, 30 or 60 minutes after
+} off_work_sec { $time }; allowed: 0, 10, 20, 30 or 60 minutes after
 time-overlap = the { $what ->
     [hours] working hours
    *[windows] check-in windows (earliest_work_sec … latest_off_work_sec)

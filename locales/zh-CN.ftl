@@ -382,11 +382,11 @@ time-earliest-off = earliest_off_work_sec { $eo } 必须晚于 work_sec { $w }�
 time-latest-off = latest_off_work_sec { $lo } 必须不早于 off_work_sec { $o }，且比它晚不到 24 小时
 time-remind-required = remind_work_sec 和 remind_off_work_sec 都必须填写
 time-remind-required-help = 设为 work_sec 和 off_work_sec，即准时提醒
-time-remind-work = remind_work_sec { $r } 比 work_sec { $w } { $dir ->
+time-remind-work = remind_work_sec { $r } 比 work_sec { $time } { $dir ->
     [before] 早
    *[after] 晚
 } { $d }；只能提前 0、5、10、15 或 20 分钟
-time-remind-off-work = remind_off_work_sec { $r } 比 off_work_sec { $o } { $dir ->
+time-remind-off-work = remind_off_work_sec { $r } 比 off_work_sec { $time } { $dir ->
     [before] 早
    *[after] 晚
 } { $d }；只能推后 0、10、20、30 或 60 分钟

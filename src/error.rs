@@ -18,6 +18,24 @@ impl ToolError {
         }
     }
 
+    /// "cannot read PATH: why", in the reader's language.
+    pub fn cannot_read(path: &std::path::Path, why: impl fmt::Display) -> Self {
+        Self::about("err-cannot-read", path, why)
+    }
+
+    pub fn cannot_write(path: &std::path::Path, why: impl fmt::Display) -> Self {
+        Self::about("err-cannot-write", path, why)
+    }
+
+    pub fn cannot_create(path: &std::path::Path, why: impl fmt::Display) -> Self {
+        Self::about("err-cannot-create", path, why)
+    }
+
+    fn about(id: &str, path: &std::path::Path, why: impl fmt::Display) -> Self {
+        let path = path.display().to_string();
+        Self::new(crate::t!(id, path = path, error = why.to_string()))
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

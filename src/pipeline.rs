@@ -18,13 +18,7 @@ use crate::roster::RosterFile;
 
 /// Live rules and where they came from: the file (what `pull` writes), else the API.
 pub fn read_live_file(path: &Path) -> Result<(Vec<LiveRule>, String), ToolError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        ToolError::new(crate::t!(
-            "err-cannot-read",
-            path = path.display().to_string(),
-            error = e.to_string()
-        ))
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|e| ToolError::cannot_read(path, e))?;
     let rules = live::parse_answer_text(&text).map_err(|e| {
         ToolError::new(format!("{}: {e}", path.display()))
             .with_help(crate::t!("err-live-file-help"))

@@ -576,46 +576,42 @@ fn reminders(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
         ctx.report(&REMIND_REQUIRED, at.to_owned(), t!("time-remind-required"))
             .help = Some(t!("time-remind-required-help"));
     }
-    if let (Some(r), Some(w)) = (t.remind_work_sec, t.work_sec) {
-        let before = w.0 - r.0;
-        if ![0, 300, 600, 900, 1200].contains(&before) {
-            let (d, dir) = if before >= 0 {
-                (minutes(before), "before")
-            } else {
-                (minutes(-before), "after")
-            };
-            ctx.report(
-                &REMIND_WORK,
-                f("remind_work_sec"),
-                t!(
-                    "time-remind-work",
-                    r = r.to_string(),
-                    d = d,
-                    dir = dir,
-                    w = w.to_string()
-                ),
+    // How far each reminder may stand from its time: before work, after the end.
+    let reminders = [
+        (
+            &REMIND_WORK,
+            "remind_work_sec",
+            "time-remind-work",
+            t.remind_work_sec,
+            t.work_sec,
+            -1,
+            [0, 300, 600, 900, 1200],
+        ),
+        (
+            &REMIND_OFF_WORK,
+            "remind_off_work_sec",
+            "time-remind-off-work",
+            t.remind_off_work_sec,
+            t.off_work_sec,
+            1,
+            [0, 600, 1200, 1800, 3600],
+        ),
+    ];
+    for (check, field, id, remind, time, sign, allowed) in reminders {
+        let (Some(r), Some(time)) = (remind, time) else {
+            continue;
+        };
+        let after = r.0 - time.0;
+        if !allowed.contains(&(after * sign)) {
+            let dir = if after >= 0 { "after" } else { "before" };
+            let said = t!(
+                id,
+                r = r.to_string(),
+                d = minutes(after.abs()),
+                dir = dir,
+                time = time.to_string()
             );
-        }
-    }
-    if let (Some(r), Some(o)) = (t.remind_off_work_sec, t.off_work_sec) {
-        let after = r.0 - o.0;
-        if ![0, 600, 1200, 1800, 3600].contains(&after) {
-            let (d, dir) = if after >= 0 {
-                (minutes(after), "after")
-            } else {
-                (minutes(-after), "before")
-            };
-            ctx.report(
-                &REMIND_OFF_WORK,
-                f("remind_off_work_sec"),
-                t!(
-                    "time-remind-off-work",
-                    r = r.to_string(),
-                    d = d,
-                    dir = dir,
-                    o = o.to_string()
-                ),
-            );
+            ctx.report(check, f(field), said);
         }
     }
 }

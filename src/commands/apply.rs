@@ -29,13 +29,7 @@ fn saved_plan(targets: &[PathBuf]) -> Result<Option<Plan>, ToolError> {
 
 /// The plan in `path`, or None when it is a rule file in JSON.
 fn read_plan(path: &Path) -> Result<Option<Plan>, ToolError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        ToolError::new(crate::t!(
-            "err-cannot-read",
-            path = path.display().to_string(),
-            error = e.to_string()
-        ))
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|e| ToolError::cannot_read(path, e))?;
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         ToolError::new(crate::t!(
             "err-not-json",

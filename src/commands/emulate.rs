@@ -10,13 +10,7 @@ use crate::emulator::{Config, Emulator, Fault, ReadShape};
 use crate::error::ToolError;
 
 fn read_answer(path: &Path) -> Result<serde_json::Value, ToolError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        ToolError::new(crate::t!(
-            "err-cannot-read",
-            path = path.display().to_string(),
-            error = e.to_string()
-        ))
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|e| ToolError::cannot_read(path, e))?;
     serde_json::from_str(&text).map_err(|e| {
         ToolError::new(format!("{} is not JSON: {e}", path.display()))
             .with_help("pass a file written by `wecom-checkin pull`")
@@ -46,13 +40,7 @@ pub fn run(args: &EmulateArgs) -> Result<Exit, ToolError> {
         ..Config::default()
     };
     if let Some(path) = &args.directory {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ToolError::new(crate::t!(
-                "err-cannot-read",
-                path = path.display().to_string(),
-                error = e.to_string()
-            ))
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|e| ToolError::cannot_read(path, e))?;
         config.directory = crate::emulator::directory::Directory::parse(&text)
             .map_err(|e| ToolError::new(format!("{}: {e}", path.display())))?;
     }

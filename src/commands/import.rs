@@ -91,13 +91,7 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         println!("{}", t!("import-refused-existing-help"));
         return Ok(Exit::Failure);
     }
-    std::fs::create_dir_all(&args.out).map_err(|e| {
-        ToolError::new(crate::t!(
-            "err-cannot-create",
-            path = args.out.display().to_string(),
-            error = e.to_string()
-        ))
-    })?;
+    std::fs::create_dir_all(&args.out).map_err(|e| ToolError::cannot_create(&args.out, e))?;
     let header = emit::schema_header(&schema_path_from(&args.out));
     let mut kept_total = 0;
     let mut written: usize = 0;
@@ -116,13 +110,7 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
             text += &format!("# {}\n", escape::text(note));
         }
         text += &emit::rule_to_yaml(&rule);
-        crate::atomic::write(path, text).map_err(|e| {
-            ToolError::new(crate::t!(
-                "err-cannot-write",
-                path = path.display().to_string(),
-                error = e.to_string()
-            ))
-        })?;
+        crate::atomic::write(path, text).map_err(|e| ToolError::cannot_write(path, e))?;
         written += 1;
         let line = format!(
             "  {}  ←  {} (groupid {})\n",
@@ -436,13 +424,7 @@ fn rosters(args: &ImportArgs, month: &str) -> Result<Exit, ToolError> {
         })?;
         std::fs::create_dir_all(&dir)
             .and_then(|()| crate::atomic::write(&path, text))
-            .map_err(|e| {
-                ToolError::new(crate::t!(
-                    "err-cannot-write",
-                    path = path.display().to_string(),
-                    error = e.to_string()
-                ))
-            })?;
+            .map_err(|e| ToolError::cannot_write(&path, e))?;
         let shown = escape::text(&load::display_path(&path)).into_owned();
         println!(
             "  {}",

@@ -15,23 +15,11 @@ fn write(dir: &Path, cmd: clap::Command) -> Result<(), ToolError> {
     clap_mangen::Man::new(cmd)
         .render(&mut page)
         .map_err(|e| ToolError::new(format!("cannot render {}: {e}", path.display())))?;
-    crate::atomic::write(&path, page).map_err(|e| {
-        ToolError::new(crate::t!(
-            "err-cannot-write",
-            path = path.display().to_string(),
-            error = e.to_string()
-        ))
-    })
+    crate::atomic::write(&path, page).map_err(|e| ToolError::cannot_write(&path, e))
 }
 
 pub fn run(args: &ManArgs) -> Result<Exit, ToolError> {
-    std::fs::create_dir_all(&args.out).map_err(|e| {
-        ToolError::new(crate::t!(
-            "err-cannot-create",
-            path = args.out.display().to_string(),
-            error = e.to_string()
-        ))
-    })?;
+    std::fs::create_dir_all(&args.out).map_err(|e| ToolError::cannot_create(&args.out, e))?;
     let cmd = Cli::command();
     let mut written = 1;
     write(&args.out, cmd.clone())?;

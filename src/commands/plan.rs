@@ -46,13 +46,7 @@ fn out_format(path: &Path) -> Result<PlanFormat, ToolError> {
 
 /// Writes `text` to `path` whole or not at all.
 fn atomic_write(path: &Path, text: &str) -> Result<(), ToolError> {
-    crate::atomic::write(path, text).map_err(|e| {
-        ToolError::new(crate::t!(
-            "err-cannot-write",
-            path = path.display().to_string(),
-            error = e.to_string()
-        ))
-    })
+    crate::atomic::write(path, text).map_err(|e| ToolError::cannot_write(path, e))
 }
 
 pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {

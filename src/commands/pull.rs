@@ -39,13 +39,7 @@ pub fn run(args: &PullArgs) -> Result<Exit, ToolError> {
     match &args.out {
         Some(path) => {
             // An interrupted pull never leaves half a file.
-            crate::atomic::write(path, &text).map_err(|e| {
-                ToolError::new(crate::t!(
-                    "err-cannot-write",
-                    path = path.display().to_string(),
-                    error = e.to_string()
-                ))
-            })?;
+            crate::atomic::write(path, &text).map_err(|e| ToolError::cannot_write(path, e))?;
             super::note(crate::t!(
                 "pull-saved",
                 n = rules.len(),

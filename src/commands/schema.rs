@@ -19,11 +19,7 @@ pub fn run(args: &SchemaArgs) -> Result<Exit, ToolError> {
                 return Ok(Exit::Failure);
             }
             Err(e) => {
-                return Err(ToolError::new(crate::t!(
-                    "err-cannot-read",
-                    path = path.display().to_string(),
-                    error = e.to_string()
-                )));
+                return Err(ToolError::cannot_read(path, e));
             }
         };
         if have == want {
@@ -37,21 +33,9 @@ pub fn run(args: &SchemaArgs) -> Result<Exit, ToolError> {
         return Ok(Exit::Failure);
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            ToolError::new(crate::t!(
-                "err-cannot-create",
-                path = dir.display().to_string(),
-                error = e.to_string()
-            ))
-        })?;
+        std::fs::create_dir_all(dir).map_err(|e| ToolError::cannot_create(dir, e))?;
     }
-    crate::atomic::write(path, want).map_err(|e| {
-        ToolError::new(crate::t!(
-            "err-cannot-write",
-            path = path.display().to_string(),
-            error = e.to_string()
-        ))
-    })?;
+    crate::atomic::write(path, want).map_err(|e| ToolError::cannot_write(path, e))?;
     println!("wrote {}", path.display());
     Ok(Exit::Success)
 }

@@ -268,12 +268,9 @@ fn walk<'a>(
             let meta = match std::fs::metadata(path) {
                 Ok(meta) => meta,
                 Err(e) => {
-                    return Box::new(std::iter::once(Err(ToolError::new(crate::t!(
-                        "err-cannot-read",
-                        path = path.display().to_string(),
-                        error = e.to_string()
-                    ))
-                    .with_help(crate::t!("err-paths-help")))));
+                    return Box::new(std::iter::once(Err(
+                        ToolError::cannot_read(path, e).with_help(crate::t!("err-paths-help"))
+                    )));
                 }
             };
             if meta.is_file() {

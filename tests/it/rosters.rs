@@ -430,19 +430,16 @@ fn explain_shows_the_rule_the_shift_and_whether_live_matches_git() {
     }
     text += "\nu001,,,晚班,晚班\n";
     std::fs::write(month.join("2026-12.csv"), text).unwrap();
-    let out = run(
-        &c,
-        d,
-        &[
-            "explain",
-            "u001",
-            "visitor",
-            "--date",
-            "2026-12-03",
-            NOW_ARGS[0],
-            NOW_ARGS[1],
-        ],
-    );
+    let on_3rd = [
+        "explain",
+        "u001",
+        "visitor",
+        "--date",
+        "2026-12-03",
+        NOW_ARGS[0],
+        NOW_ARGS[1],
+    ];
+    let out = run(&c, d, &on_3rd);
     assert_eq!(
         out.code, 1,
         "visitor has no rule: {}{}",
@@ -465,21 +462,7 @@ fn explain_shows_the_rule_the_shift_and_whether_live_matches_git() {
         "explain_text",
         format!("{}---\n{}", out.stdout, on_4th.stdout)
     );
-    let zh = run(
-        &c,
-        d,
-        &[
-            "explain",
-            "u001",
-            "visitor",
-            "--date",
-            "2026-12-03",
-            NOW_ARGS[0],
-            NOW_ARGS[1],
-            "--lang",
-            "zh-CN",
-        ],
-    );
+    let zh = run(&c, d, &[&on_3rd[..], &["--lang", "zh-CN"]].concat());
     assert_eq!(zh.code, 1, "{}{}", zh.stdout, zh.stderr);
     insta::assert_snapshot!("explain_text_zh", zh.stdout);
 }
