@@ -331,8 +331,6 @@ yaml-number-unrepresentable = the number { $text } cannot be represented
 
 ## Checks: the rule as a whole (group.rs)
 
-group-name-length = groupname has { $n } characters; it must have 1 to 40
-group-name-length-help = a Chinese character counts as one
 group-type-unknown = grouptype { $value } is not a rule type
 group-type-unknown-help = write fixed (1), schedule (2) or free (3)
 group-checkin-type = type { $value } is not accepted by the server; allowed: 0 (phone), 1 (USB time clock), 3 (phone and time clock)
@@ -360,7 +358,6 @@ group-checkindate-on-schedule = a schedule rule cannot have checkindate: its hou
 group-remove-checkindate = remove checkindate
 group-schedulelist-on-free = a free rule cannot have a schedulelist
 group-free-only = { $field } is for free rules only
-group-remove-it = remove it
 group-span-day-time-range = span_day_time { $value } is not between 00:00 and 23:59
 group-span-day-time-minutes = span_day_time { $value } is not a whole minute
 group-standard-duration = standard_work_duration { $value } is not allowed
@@ -374,6 +371,12 @@ corp-duplicate-groupname = groupname "{ $name }" is also used by { $place }
 corp-duplicate-groupname-help = groupnames identify rules after they are created: give each rule its own name
 corp-duplicate-groupid = groupid { $id } is also pinned by { $place }
 corp-duplicate-groupid-help = a live rule can be described by one file only: remove one of them
+
+## Shared by several families of checks
+
+name-length = { $field } has { $n } characters; it must have 1 to 40
+name-length-help = a Chinese character counts as one
+remove-it = remove it
 
 ## Durations in messages (checks/mod.rs)
 
@@ -493,7 +496,6 @@ spe-conflict-help = special days may not overlap, across spe_workdays and spe_of
 loc-none = the rule has neither Wi-Fi access points nor locations
 loc-none-help = add wifimac_infos or loc_infos: people need somewhere to check in
 loc-max-500 = { $n } entries; at most 500
-loc-name-length = { $field } has { $n } characters; it must have 1 to 40
 loc-wifimac-missing = this access point has no wifimac
 loc-wifimac = "{ $mac }" is not a MAC address
 loc-wifimac-help = write six hex pairs separated by colons, e.g. "c0:7b:bc:37:f8:d3" (the access point's BSSID)
@@ -622,6 +624,7 @@ tool-help = {"  "}help: { $help }
 err-cannot-read = cannot read { $path }: { $error }
 err-cannot-write = cannot write { $path }: { $error }
 err-cannot-create = cannot create { $path }: { $error }
+err-symlink-loop = a symbolic link loops back to a folder above it
 err-not-a-regular-file = cannot read { $path }: not a regular file
 err-paths-help = pass a rule file or a folder of rule files (default: rules/)
 err-unreadable-entry-help = fix or remove it: every rule file must be read, or plan --prune would delete the rules it describes

@@ -290,8 +290,6 @@ yaml-number-unrepresentable = 数字 { $text } 无法表示
 
 ## 检查:规则整体(group.rs)
 
-group-name-length = groupname 有 { $n } 个字符；应为 1 到 40 个
-group-name-length-help = 一个汉字算一个字符
 group-type-unknown = grouptype { $value } 不是规则类型
 group-type-unknown-help = 请写 fixed（1，固定时间上下班）、schedule（2，按班次上下班）或 free（3，自由上下班）
 group-checkin-type = 服务器不接受 type { $value }；允许：0（手机）、1（USB 考勤机）、3（手机和考勤机）
@@ -319,7 +317,6 @@ group-checkindate-on-schedule = 按班次上下班的规则不能有 checkindate
 group-remove-checkindate = 请删除 checkindate
 group-schedulelist-on-free = 自由上下班的规则不能有 schedulelist
 group-free-only = { $field } 只用于自由上下班的规则
-group-remove-it = 请删除它
 group-span-day-time-range = span_day_time { $value } 不在 00:00 到 23:59 之间
 group-span-day-time-minutes = span_day_time { $value } 不是整分钟
 group-standard-duration = 不允许 standard_work_duration { $value }
@@ -333,6 +330,12 @@ corp-duplicate-groupname = groupname "{ $name }" 也被 { $place } 使用
 corp-duplicate-groupname-help = 规则创建后靠 groupname 识别：请给每条规则起不同的名称
 corp-duplicate-groupid = groupid { $id } 也被 { $place } 指定
 corp-duplicate-groupid-help = 一条线上规则只能由一个文件描述：请删除其中一个
+
+## 多个检查共用
+
+name-length = { $field } 有 { $n } 个字符；应为 1 到 40 个
+name-length-help = 一个汉字算一个字符
+remove-it = 请删除它
 
 ## 消息中的时长(checks/mod.rs)
 
@@ -452,7 +455,6 @@ spe-conflict-help = 特殊日期不能重叠，spe_workdays 与 spe_offdays 之�
 loc-none = 这条规则既没有 Wi-Fi 也没有打卡地点
 loc-none-help = 请添加 wifimac_infos 或 loc_infos：员工需要有地方打卡
 loc-max-500 = 这里有 { $n } 个条目；最多 500 个
-loc-name-length = { $field } 有 { $n } 个字符；必须是 1 到 40 个
 loc-wifimac-missing = 这个 Wi-Fi 没有 wifimac
 loc-wifimac = "{ $mac }" 不是 MAC 地址
 loc-wifimac-help = 请写用冒号分隔的六组十六进制数，例如 "c0:7b:bc:37:f8:d3"（无线接入点的 BSSID）
@@ -578,6 +580,7 @@ tool-help = {"  "}建议：{ $help }
 err-cannot-read = 无法读取 { $path }：{ $error }
 err-cannot-write = 无法写入 { $path }：{ $error }
 err-cannot-create = 无法创建 { $path }：{ $error }
+err-symlink-loop = 符号链接指回了上层目录
 err-not-a-regular-file = 无法读取 { $path }：不是普通文件
 err-paths-help = 请指定一个规则文件或规则文件所在的目录（默认：rules/）
 err-unreadable-entry-help = 请修正或删除它：每个规则文件都必须能读取，否则 plan --prune 会删除它描述的规则

@@ -666,7 +666,7 @@ fn special(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
                 f(name),
                 t!("time-special-no-window", field = name),
             )
-            .help = Some(t!("group-remove-it"));
+            .help = Some(t!("remove-it"));
         }
     }
     let (Some(w), Some(o)) = (t.work_sec, t.off_work_sec) else {

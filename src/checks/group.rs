@@ -140,8 +140,12 @@ pub fn check(ctx: &mut Ctx) {
     if let Some(name) = &rule.groupname {
         let n = name.chars().count();
         if n == 0 || n > 40 {
-            ctx.report(&GROUPNAME, "/groupname", t!("group-name-length", n = n))
-                .help = Some(t!("group-name-length-help"));
+            ctx.report(
+                &GROUPNAME,
+                "/groupname",
+                t!("name-length", field = "groupname", n = n),
+            )
+            .help = Some(t!("name-length-help"));
         }
     }
     let gt = rule.grouptype;
@@ -329,7 +333,7 @@ fn free_only(ctx: &mut Ctx, span_check: &'static Check, duration_check: &'static
                 format!("/{field}"),
                 t!("group-free-only", field = field),
             )
-            .help = Some(t!("group-remove-it"));
+            .help = Some(t!("remove-it"));
         }
     }
 }

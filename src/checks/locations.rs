@@ -74,7 +74,7 @@ pub fn check(ctx: &mut Ctx) {
             ctx.report(
                 &WIFI_INFO,
                 format!("{at}/wifiname"),
-                t!("loc-name-length", field = "wifiname", n = n),
+                t!("name-length", field = "wifiname", n = n),
             );
         }
         let Some(mac) = w.wifimac.as_deref().filter(|m| !m.is_empty()) else {
@@ -125,7 +125,7 @@ pub fn check(ctx: &mut Ctx) {
                 ctx.report(
                     &LOCATION_INFO,
                     format!("{at}/{name}"),
-                    t!("loc-name-length", field = name, n = n),
+                    t!("name-length", field = name, n = n),
                 );
             }
         }

@@ -340,20 +340,25 @@ fn fix_times(ctx: &mut Ctx, at: &str, r: &RestInfo) {
             continue;
         };
         let in_range = |v: i64| (0..=86_400 + 86_340).contains(&v);
-        let (b_, e_) = (b.to_string(), e.to_string());
+        let (begin, end) = (b.to_string(), e.to_string());
         let problem = if b.0 % 60 != 0 || e.0 % 60 != 0 {
-            Some(t!("ot-fix-time-minutes", b = b_, e = e_))
+            Some(t!("ot-fix-time-minutes", b = begin, e = end))
         } else if !in_range(b.0) || !in_range(e.0) {
-            Some(t!("ot-fix-time-range", b = b_, e = e_))
+            Some(t!("ot-fix-time-range", b = begin, e = end))
         } else if e <= b || e.0 - b.0 > 86_400 {
             Some(t!(
                 "ot-fix-time-order",
-                b = b_,
-                e = e_,
+                b = begin,
+                e = end,
                 d = minutes(e.0 - b.0)
             ))
         } else if let Some((_, _, other)) = seen.iter().find(|(sb, se, _)| b.0 < *se && *sb < e.0) {
-            Some(t!("ot-fix-time-overlap", b = b_, e = e_, other = *other))
+            Some(t!(
+                "ot-fix-time-overlap",
+                b = begin,
+                e = end,
+                other = *other
+            ))
         } else {
             None
         };

@@ -117,7 +117,7 @@ pub fn check(ctx: &mut Ctx) {
             ctx.report(
                 &NAME,
                 format!("{at}/schedule_name"),
-                t!("loc-name-length", field = "schedule_name", n = n),
+                t!("name-length", field = "schedule_name", n = n),
             );
         }
         if let Some(first) = (n > 0).then(|| names.insert(name, i)).flatten() {

@@ -11,7 +11,6 @@ use crate::cli::ExplainArgs;
 use crate::client::{Client, Endpoint};
 use crate::error::ToolError;
 use crate::escape;
-use crate::live::LiveRule;
 use crate::model::wire::rule_to_wire;
 use crate::model::{Date, GroupType};
 use crate::plan::{self, Action, card};
@@ -107,15 +106,10 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
     let paths = crate::cli::paths_or_default(&args.paths);
     let mut loaded = crate::load::load_paths(&paths)?;
     let (rosters, _) = roster::load(&mut loaded);
-    let client =
-        Client::new(super::client_config(&args.api)?).map_err(|e| ToolError::new(e.to_string()))?;
+    let client = super::connect(&args.api)?;
     let runtime = super::runtime()?;
     let assigned = rules_of(&client, &runtime, day, &args.userids)?;
-    let answer = runtime
-        .block_on(client.get_corp_checkin_option())
-        .map_err(|e| ToolError::new(t!("err-live-rules", error = e.to_string())))?;
-    let live: Vec<LiveRule> = crate::live::parse_answer(&answer)
-        .map_err(|e| ToolError::new(t!("err-live-answer", error = e.to_string())))?;
+    let (live, _) = crate::pipeline::read_live_api(&client, &runtime)?;
     let planned = plan::build(
         &loaded.rules,
         &live,

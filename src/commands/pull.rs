@@ -12,29 +12,11 @@ pub fn run(args: &PullArgs) -> Result<Exit, ToolError> {
         let client = Client::new(config)?;
         client.get_corp_checkin_option().await
     });
-    let answer = match answer {
-        Ok(a) => a,
-        Err(e) => {
-            let error = e.to_string();
-            eprintln!(
-                "{}",
-                ToolError::new(crate::t!("err-live-rules", error = error))
-            );
-            return Ok(Exit::Failure);
-        }
-    };
+    let answer =
+        answer.map_err(|e| ToolError::new(crate::t!("err-live-rules", error = e.to_string())))?;
     // Refuse to save an answer the planner could not read back.
-    let rules = match crate::live::parse_answer(&answer) {
-        Ok(r) => r,
-        Err(e) => {
-            let error = e.to_string();
-            eprintln!(
-                "{}",
-                ToolError::new(crate::t!("err-live-answer", error = error))
-            );
-            return Ok(Exit::Failure);
-        }
-    };
+    let rules = crate::live::parse_answer(&answer)
+        .map_err(|e| ToolError::new(crate::t!("err-live-answer", error = e.to_string())))?;
     let text = serde_json::to_string_pretty(&answer).unwrap_or_default() + "\n";
     match &args.out {
         Some(path) => {

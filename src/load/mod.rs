@@ -287,22 +287,15 @@ fn walk<'a>(
                 let entry = match entry {
                     Ok(entry) => entry,
                     Err(e) => {
-                        let at = e.path().map_or_else(
-                            || path.display().to_string(),
-                            |p| p.display().to_string(),
-                        );
+                        let at = e.path().unwrap_or(path);
                         let why = if e.loop_ancestor().is_some() {
-                            "a symbolic link loops back to a folder above it".to_owned()
+                            crate::t!("err-symlink-loop")
                         } else {
                             e.io_error()
                                 .map_or_else(|| e.to_string(), ToString::to_string)
                         };
-                        return Some(Err(ToolError::new(crate::t!(
-                            "err-cannot-read",
-                            path = at.to_string(),
-                            error = why.to_string()
-                        ))
-                        .with_help(crate::t!("err-unreadable-entry-help"))));
+                        return Some(Err(ToolError::cannot_read(at, why)
+                            .with_help(crate::t!("err-unreadable-entry-help"))));
                     }
                 };
                 let kind = entry.file_type();
