@@ -27,11 +27,11 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// The text of every file read, for showing source lines in diagnostics.
 #[derive(Default, Debug)]
 pub struct Sources {
-    texts: HashMap<String, Arc<str>>,
+    texts: HashMap<String, Arc<String>>,
 }
 
 impl Sources {
-    pub fn insert(&mut self, file: String, text: impl Into<Arc<str>>) {
+    pub fn insert(&mut self, file: String, text: impl Into<Arc<String>>) {
         self.texts.insert(file, text.into());
     }
 
@@ -76,7 +76,7 @@ pub struct LoadedRule {
 /// of them needs a position.
 #[derive(Clone, Debug, Default)]
 pub struct Spans {
-    text: Option<Arc<str>>,
+    text: Option<Arc<String>>,
     doc: usize,
     trees: Arc<OnceLock<Vec<SpanTree>>>,
 }
@@ -84,7 +84,7 @@ pub struct Spans {
 impl Spans {
     /// The spans of document `doc` of `text`; `trees` is shared by the
     /// documents of one file.
-    fn new(text: Arc<str>, doc: usize, trees: Arc<OnceLock<Vec<SpanTree>>>) -> Self {
+    fn new(text: Arc<String>, doc: usize, trees: Arc<OnceLock<Vec<SpanTree>>>) -> Self {
         Spans {
             text: Some(text),
             doc,
@@ -452,10 +452,13 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
             return;
         }
     };
-    let text: Arc<str> = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.into(),
-        None => text.into(),
-    };
+    // An Arc of the String itself, not a copy of a file's text (a large
+    // corp's worth of copying into memory nothing has touched yet).
+    let mut text = text;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    let text = Arc::new(text);
     let parsed = parse_documents(&text, yaml::parse_values);
     loaded.sources.insert(file.clone(), text.clone());
     let docs = match parsed {

@@ -287,7 +287,7 @@ impl Builder {
                 if self.awaiting_key() {
                     return self.on_key(text, style, span);
                 }
-                let value = resolve_scalar(&text, style, tag.as_deref(), span)?;
+                let value = resolve_scalar(text, style, tag.as_deref(), span)?;
                 self.add_value(value, leaf(span), anchor)
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
@@ -554,7 +554,7 @@ fn leaf(span: Span) -> SpanTree {
 
 /// Resolves a scalar by the YAML 1.2 core schema (or by its explicit core tag).
 fn resolve_scalar(
-    text: &str,
+    text: Cow<'_, str>,
     style: ScalarStyle,
     tag: Option<&Tag>,
     span: Span,
@@ -569,10 +569,12 @@ fn resolve_scalar(
     if let Some(tag) = tag {
         let known = tag.is_yaml_core_schema() || tag.handle == "!!";
         return match (known, tag.suffix.as_str()) {
-            (true, "str") => Ok(Value::String(text.to_owned())),
+            (true, "str") => Ok(Value::String(text.into_owned())),
             (true, "null") => Ok(Value::Null),
             (true, "bool" | "int" | "float") => {
-                let v = resolve_plain(text).map_err(&bad)?;
+                let v = resolve_plain(&text)
+                    .map_err(&bad)?
+                    .unwrap_or_else(|| Value::String(text.to_string()));
                 let ok = match tag.suffix.as_str() {
                     "bool" => v.is_boolean(),
                     "int" => v.is_i64() || v.is_u64(),
@@ -583,7 +585,7 @@ fn resolve_scalar(
                 } else {
                     Err(bad(t!(
                         "yaml-bad-tagged",
-                        text = text,
+                        text = text.as_ref(),
                         tag = tag.suffix.as_str()
                     )))
                 }
@@ -592,16 +594,21 @@ fn resolve_scalar(
         };
     }
     if style != ScalarStyle::Plain {
-        return Ok(Value::String(text.to_owned()));
+        return Ok(Value::String(text.into_owned()));
     }
-    resolve_plain(text).map_err(bad)
+    // A string (most scalars) keeps the parser's own allocation.
+    match resolve_plain(&text).map_err(bad)? {
+        Some(value) => Ok(value),
+        None => Ok(Value::String(text.into_owned())),
+    }
 }
 
-fn resolve_plain(text: &str) -> Result<Value, String> {
+/// A plain scalar's value, or `None` when it is a string.
+fn resolve_plain(text: &str) -> Result<Option<Value>, String> {
     match text {
-        "" | "~" | "null" | "Null" | "NULL" => return Ok(Value::Null),
-        "true" | "True" | "TRUE" => return Ok(Value::Bool(true)),
-        "false" | "False" | "FALSE" => return Ok(Value::Bool(false)),
+        "" | "~" | "null" | "Null" | "NULL" => return Ok(Some(Value::Null)),
+        "true" | "True" | "TRUE" => return Ok(Some(Value::Bool(true))),
+        "false" | "False" | "FALSE" => return Ok(Some(Value::Bool(false))),
         _ => {}
     }
     let digits = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c.is_digit(radix));

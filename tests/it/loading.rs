@@ -159,3 +159,34 @@ fn a_syntax_error_blames_full_width_characters_only_where_structure_stands() {
         "{d:#?}"
     );
 }
+
+/// A byte-order mark (Windows editors write one) is not part of the text:
+/// the rule loads as without it, and positions count from the first key.
+#[test]
+fn byte_order_mark_is_skipped() {
+    let text = std::fs::read_to_string(root().join("rules/head-office.yaml")).unwrap();
+    let load = |bytes: Vec<u8>| {
+        let mut loaded = load::Loaded::default();
+        load::load_bytes("r.yaml", bytes, &mut loaded);
+        loaded
+    };
+    let plain = load(text.clone().into_bytes());
+    let marked = load(format!("\u{feff}{text}").into_bytes());
+    assert!(marked.diagnostics.is_empty(), "{:#?}", marked.diagnostics);
+    assert_eq!(marked.rules[0].rule, plain.rules[0].rule);
+    assert_eq!(
+        marked.rules[0].locate("/groupname"),
+        plain.rules[0].locate("/groupname")
+    );
+    assert_eq!(
+        marked.sources.line("r.yaml", 1),
+        plain.sources.line("r.yaml", 1)
+    );
+    assert!(
+        !marked
+            .sources
+            .line("r.yaml", 1)
+            .unwrap()
+            .starts_with('\u{feff}')
+    );
+}
