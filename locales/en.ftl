@@ -328,6 +328,7 @@ yaml-unsupported-tag = unsupported tag `{ $tag }`: rule files use plain values
 yaml-number-too-large = the number { $text } is too large
 yaml-not-a-number = `{ $text }` is not a number
 yaml-number-unrepresentable = the number { $text } cannot be represented
+yaml-no-json-form = `{ $text }` (infinity / not-a-number) has no JSON form
 
 ## Checks: the rule as a whole (group.rs)
 

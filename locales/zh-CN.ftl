@@ -287,6 +287,7 @@ yaml-unsupported-tag = 不支持的标签 `{ $tag }`：规则文件只用普通�
 yaml-number-too-large = 数字 { $text } 太大
 yaml-not-a-number = `{ $text }` 不是数字
 yaml-number-unrepresentable = 数字 { $text } 无法表示
+yaml-no-json-form = `{ $text }`（无穷大或非数）在 JSON 中无法表示
 
 ## 检查:规则整体(group.rs)
 

@@ -634,7 +634,7 @@ fn resolve_plain(text: &str) -> Result<Option<Value>, String> {
                 .or_else(|| u64::try_from(v).ok().map(Number::from))
         });
         return n
-            .map(Value::Number)
+            .map(|n| Some(Value::Number(n)))
             .ok_or_else(|| t!("yaml-number-too-large", text = text));
     }
     if is_float(text) {
@@ -642,7 +642,7 @@ fn resolve_plain(text: &str) -> Result<Option<Value>, String> {
             .parse()
             .map_err(|_| t!("yaml-not-a-number", text = text))?;
         return Number::from_f64(f)
-            .map(Value::Number)
+            .map(|n| Some(Value::Number(n)))
             .ok_or_else(|| t!("yaml-number-unrepresentable", text = text));
     }
     if matches!(
@@ -660,11 +660,9 @@ fn resolve_plain(text: &str) -> Result<Option<Value>, String> {
             | ".NaN"
             | ".NAN"
     ) {
-        return Err(format!(
-            "`{text}` (infinity / not-a-number) has no JSON form"
-        ));
+        return Err(t!("yaml-no-json-form", text = text));
     }
-    Ok(Value::String(text.to_owned()))
+    Ok(None)
 }
 
 /// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
