@@ -677,3 +677,98 @@ import-rosters-summary = Imported { $n ->
     [0] {""}
    *[other] ; { $kept } not written
 }.
+
+## Roster files (roster/file.rs)
+
+roster-name-not-month = the file name { $name } is not a month: roster files are named YYYY-MM.csv, e.g. 2026-12.csv
+roster-no-folder = a roster file lies in a folder named after its rule: rosters/<groupname>/YYYY-MM.csv
+roster-name-help = rename the file to its month, e.g. rosters/成都春熙路店/2026-12.csv
+roster-not-utf8 = not UTF-8
+roster-not-utf8-help = save it as "CSV UTF-8 (逗号分隔)" (Excel's other CSV choice writes GBK, which is not read)
+roster-not-csv = not readable as CSV: { $error }
+roster-empty = empty roster: no header row
+roster-empty-help = write a header row: userid,1,2,…,{ $days } (one column per day of { $month })
+roster-header-first = the header's first column is { $found }, not userid
+roster-header-help = the header row is userid,1,2,…,{ $days }
+roster-header-stops = the header stops at day { $last }: { $month } has { $days } days
+roster-header-extra = the header has a column { $found } after day { $days }: { $month } has { $days } days
+roster-header-column = column { $column } of the header is { $found }, not day { $want }
+roster-header-order-help = the header row is userid,1,2,…,{ $days }: one column per day of { $month }, in order
+roster-no-userid = a row without a userid
+roster-no-userid-help = write the person's userid (账号) in the first column
+roster-second-row = userid { $userid } has a second row (the first is on line { $line })
+roster-second-row-help = one row per person: merge the two rows
+roster-cell-after = a cell after day { $days } ({ $found }): { $month } has { $days } days
+roster-cell-after-help = remove the cells past the month's last day
+
+## Rosters against the rules (roster/check.rs)
+
+roster-rule-did-you-mean = did you mean the folder { $folder }?
+roster-rule-help = name the folder after the groupname of the rule file the roster is for (rosters/<groupname>/YYYY-MM.csv), and pass the rule files too (`plan rules rosters`)
+roster-rule-none = the roster's folder { $folder } names no rule: no rule file has that groupname
+roster-rule-not-schedule = { $name } ({ $file }) is not a schedule rule: only 按班次上下班 rules have rosters
+roster-rule-not-schedule-help = remove the roster, or make the rule `grouptype: schedule` with its shifts in schedulelist
+roster-shift-did-you-mean = did you mean { $shift }? The shifts of { $name } are { $shifts }
+roster-shift-help = write one of the shifts of { $name } ({ $file }): { $shifts }, or leave the cell empty to leave the day as it is
+roster-shift-unknown = { $userid } on { $date }: { $shift } is not a shift of { $name }
+
+## Planning rosters (roster/plan.rs)
+
+roster-target-no-rule = no rule file of that name is planned
+roster-target-new = the rule is { $action ->
+    [add] added
+   *[replace] replaced
+} by this plan and has no groupid yet: apply, then plan again to set the roster
+roster-target-blocked = the rule cannot be planned (see its errors)
+roster-target-no-groupid = the rule has no groupid
+roster-live-file = live rosters are read from the API; a --live file holds rules only
+roster-no-schedule-id = the shift { $shift } has no schedule_id: neither the rule file nor the live rule gives one
+roster-no-schedule-id-help = write its schedule_id in the rule file's schedulelist, or apply the rule first and plan again
+roster-history = { $cells ->
+    [one] 1 cell
+   *[other] { $cells } cells
+} before today differ from live: days before today are history and are never sent
+roster-history-help = leave past days as they are, or empty those cells
+roster-not-compared = roster not compared: { $why }
+roster-not-compared-help = nothing of this roster is sent by this plan
+roster-audit-no-entry = setcheckinschedulist for "{ $rule }" (groupid { $groupid }, { $yearmonth }) has no roster entry of that rule and month
+roster-audit-no-groupid = the roster entry { $file } ({ $month }) has changes but no groupid
+roster-audit-twice = setcheckinschedulist sets a cell twice
+roster-audit-not-shown = setcheckinschedulist sets { $userid } on day { $day } of { $yearmonth } in groupid { $groupid } to schedule_id { $id }, which no roster entry shows
+roster-audit-not-sent = the roster entry shows { $userid } on day { $day } of { $yearmonth } in groupid { $groupid }, which no call sets
+roster-title-id = roster { $name } { $month } (groupid { $groupid }, { $file })
+roster-title = roster { $name } { $month } ({ $file })
+roster-counted = { $cells ->
+    [one] 1 cell
+   *[other] { $cells } cells
+} of { $people ->
+    [one] 1 person
+   *[other] { $people } people
+} to set
+roster-set = set { $title }: { $counted }
+
+## apply: what live shows after the calls (apply.rs)
+
+verify-added-missing = added, but no new live rule is named "{ $name }" after the calls
+verify-added-many = { $n } new live rules are named "{ $name }" after the add (groupid { $ids }): another apply may have run at the same time; `wecom-checkin apply --prune` deletes the extras
+verify-updated-gone = updated, but groupid { $groupid } is gone
+verify-cleared-gone = cleared, but groupid { $groupid } is gone
+verify-cleared-still = { $field } was cleared but live still has entries
+verify-deleted-still = deleted, but groupid { $groupid } is still live
+verify-field-differs = { $field } was sent but live shows a different value (the API may have ignored it)
+verify-rosters-unread = the rosters could not be read again: { $error }
+verify-roster-missing = the roster for { $month } was set but live does not show { $cells ->
+    [one] 1 cell
+   *[other] { $cells } cells
+} (the API may have ignored it): { $list }
+write-ids-several = a file of several rules: add `groupid` by hand
+differs-changed = changed since the review: { $call }: { $keys }
+differs-order = the same calls in another order
+differs-roster = the roster of { $name } for { $month }
+roster-entry-no-groupid = a roster entry with changes has no groupid
+err-not-a-plan = { $path } is not a saved plan
+err-not-a-plan-help = pass the JSON that `wecom-checkin plan --out` wrote when the change was reviewed
+
+## apply: a roster cell live does not show
+
+verify-roster-cell = { $userid } day { $day } { $shift }

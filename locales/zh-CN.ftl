@@ -624,3 +624,86 @@ import-rosters-summary = 已导入 { $month } 的 { $n } 个排班{ $kept ->
     [0] {""}
    *[other] ；{ $kept } 个未写出
 }。
+
+## Roster files (roster/file.rs)
+
+roster-name-not-month = 文件名 { $name } 不是月份：排班文件按 YYYY-MM.csv 命名，如 2026-12.csv
+roster-no-folder = 排班文件放在以其规则命名的文件夹中：rosters/<groupname>/YYYY-MM.csv
+roster-name-help = 把文件改名为它的月份，如 rosters/成都春熙路店/2026-12.csv
+roster-not-utf8 = 不是 UTF-8 编码
+roster-not-utf8-help = 另存为“CSV UTF-8（逗号分隔）”（Excel 的另一种 CSV 选项写的是 GBK，无法读取）
+roster-not-csv = 无法按 CSV 读取：{ $error }
+roster-empty = 排班表为空：没有表头行
+roster-empty-help = 写一行表头：`userid,1,2,…,{ $days }`（{ $month } 每天一列）
+roster-header-first = 表头第一列是 { $found }，不是 userid
+roster-header-help = 表头行是 `userid,1,2,…,{ $days }`
+roster-header-stops = 表头到第 { $last } 天就结束了：{ $month } 有 { $days } 天
+roster-header-extra = 表头在第 { $days } 天之后还有一列 { $found }：{ $month } 只有 { $days } 天
+roster-header-column = 表头第 { $column } 列是 { $found }，应为第 { $want } 天
+roster-header-order-help = 表头行是 `userid,1,2,…,{ $days }`：{ $month } 每天一列，按顺序排列
+roster-no-userid = 这一行没有 userid
+roster-no-userid-help = 在第一列写上此人的 userid（账号）
+roster-second-row = userid { $userid } 有第二行（第一行在第 { $line } 行）
+roster-second-row-help = 每人一行：把这两行合并
+roster-cell-after = 第 { $days } 天之后还有一格（{ $found }）：{ $month } 只有 { $days } 天
+roster-cell-after-help = 删去本月最后一天之后的格子
+
+## Rosters against the rules (roster/check.rs)
+
+roster-rule-did-you-mean = 是否应为文件夹 { $folder }？
+roster-rule-help = 用排班所属规则文件的 groupname 给文件夹命名（rosters/<groupname>/YYYY-MM.csv），并同时传入规则文件（`plan rules rosters`）
+roster-rule-none = 排班所在文件夹 { $folder } 不对应任何规则：没有规则文件的 groupname 是它
+roster-rule-not-schedule = { $name }（{ $file }）不是排班规则：只有按班次上下班的规则才有排班
+roster-rule-not-schedule-help = 删除这份排班，或把规则改为 `grouptype: schedule` 并在 schedulelist 中写出班次
+roster-shift-did-you-mean = 是否应为 { $shift }？{ $name } 的班次有 { $shifts }
+roster-shift-help = 写 { $name }（{ $file }）的一个班次：{ $shifts }；或留空，这一天保持原样
+roster-shift-unknown = { $userid } 在 { $date }：{ $shift } 不是 { $name } 的班次
+
+## Planning rosters (roster/plan.rs)
+
+roster-target-no-rule = 没有规划这个名字的规则文件
+roster-target-new = 这份计划{ $action ->
+    [add] 新增
+   *[replace] 替换
+}这条规则，它还没有 groupid：先执行，再重新规划以设置排班
+roster-target-blocked = 这条规则无法规划（见它的错误）
+roster-target-no-groupid = 这条规则没有 groupid
+roster-live-file = 线上排班从 API 读取；--live 文件只含规则
+roster-no-schedule-id = 班次 { $shift } 没有 schedule_id：规则文件和线上规则都没有给出
+roster-no-schedule-id-help = 在规则文件的 schedulelist 中写上它的 schedule_id，或先执行规则再重新规划
+roster-history = 今天之前有 { $cells } 格与线上不同：今天之前的日子是历史，永不发送
+roster-history-help = 过去的日子保持原样，或清空这些格子
+roster-not-compared = 排班未比较：{ $why }
+roster-not-compared-help = 这份计划不会发送这份排班的任何内容
+roster-audit-no-entry = setcheckinschedulist 针对“{ $rule }”（groupid { $groupid }，{ $yearmonth }），却没有该规则该月的排班条目
+roster-audit-no-groupid = 排班条目 { $file }（{ $month }）有改动却没有 groupid
+roster-audit-twice = setcheckinschedulist 对同一格设置了两次
+roster-audit-not-shown = setcheckinschedulist 把 groupid { $groupid } 中 { $userid } 在 { $yearmonth } 第 { $day } 天设为 schedule_id { $id }，但没有排班条目显示这一改动
+roster-audit-not-sent = 排班条目显示 groupid { $groupid } 中 { $userid } 在 { $yearmonth } 第 { $day } 天的改动，但没有调用设置它
+roster-title-id = 排班 { $name } { $month }（groupid { $groupid }，{ $file }）
+roster-title = 排班 { $name } { $month }（{ $file }）
+roster-counted = 要设置 { $people } 人的 { $cells } 格
+roster-set = 设置{ $title }：{ $counted }
+
+## apply: what live shows after the calls (apply.rs)
+
+verify-added-missing = 已新增，但调用之后线上没有名为“{ $name }”的新规则
+verify-added-many = 新增之后线上有 { $n } 条名为“{ $name }”的新规则（groupid { $ids }）：可能另一次 apply 同时在运行；`wecom-checkin apply --prune` 会删除多余的
+verify-updated-gone = 已更新，但 groupid { $groupid } 已不存在
+verify-cleared-gone = 已清空，但 groupid { $groupid } 已不存在
+verify-cleared-still = { $field } 已清空，但线上仍有条目
+verify-deleted-still = 已删除，但 groupid { $groupid } 仍在线上
+verify-field-differs = { $field } 已发送，但线上显示的值不同（API 可能忽略了它）
+verify-rosters-unread = 无法再次读取排班：{ $error }
+verify-roster-missing = { $month } 的排班已设置，但线上没有显示其中 { $cells } 格（API 可能忽略了它）：{ $list }
+write-ids-several = 一个文件含多条规则：请手动添加 `groupid`
+differs-changed = 审阅之后有改动：{ $call }：{ $keys }
+differs-order = 调用相同，只是顺序不同
+differs-roster = { $name } 在 { $month } 的排班
+roster-entry-no-groupid = 有改动的排班条目没有 groupid
+err-not-a-plan = { $path } 不是保存的计划
+err-not-a-plan-help = 传入审阅改动时 `wecom-checkin plan --out` 写出的 JSON
+
+## apply: a roster cell live does not show
+
+verify-roster-cell = { $userid } 第 { $day } 天 { $shift }

@@ -6,6 +6,7 @@
 //! unless `fail_fast`. After the calls, one re-read of live state finds each
 //! added rule's groupid by its name (D1) and verifies every call.
 
+use crate::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -256,19 +257,19 @@ pub fn verify(
                     .filter(|l| !prior.contains(&l.groupid))
                     .collect();
                 match new.as_slice() {
-                    [] => missing(format!(
-                        "added, but no new live rule is named \"{name}\" after the calls"
-                    )),
+                    [] => missing(t!("verify-added-missing", name = name)),
                     [l] => {
                         added.insert(name.to_owned(), l.groupid);
                         for m in differing_fields(&add.group, l, today) {
                             found(m);
                         }
                     }
-                    many => missing(format!(
-                        "{} new live rules are named \"{name}\" after the add (groupid {}): another apply may have run at the same time; `wecom-checkin apply --prune` deletes the extras",
-                        many.len(),
-                        many.iter()
+                    many => missing(t!(
+                        "verify-added-many",
+                        n = many.len(),
+                        name = name,
+                        ids = many
+                            .iter()
                             .map(|l| l.groupid.to_string())
                             .collect::<Vec<_>>()
                             .join(", ")
@@ -276,10 +277,7 @@ pub fn verify(
                 }
             }
             Write::Update(update) => match by_id(update.group.groupid) {
-                None => missing(format!(
-                    "updated, but groupid {} is gone",
-                    update.group.groupid
-                )),
+                None => missing(t!("verify-updated-gone", groupid = update.group.groupid)),
                 Some(l) => {
                     for m in differing_fields(&update.group.fields, l, today) {
                         found(m);
@@ -287,22 +285,19 @@ pub fn verify(
                 }
             },
             Write::Clear(clear) => match by_id(clear.groupid) {
-                None => missing(format!("cleared, but groupid {} is gone", clear.groupid)),
+                None => missing(t!("verify-cleared-gone", groupid = clear.groupid)),
                 Some(l) => {
                     let live = canon::canonical(rule_to_wire(&l.rule), today, true);
                     for f in clear.clear_field.iter().map(|f| f.field()) {
                         if live.contains_key(f) {
-                            found(format!("{f} was cleared but live still has entries"));
+                            found(t!("verify-cleared-still", field = f));
                         }
                     }
                 }
             },
             Write::Delete(delete) => {
                 if by_id(delete.groupid).is_some() {
-                    missing(format!(
-                        "deleted, but groupid {} is still live",
-                        delete.groupid
-                    ));
+                    missing(t!("verify-deleted-still", groupid = delete.groupid));
                 }
             }
             // Roster cells are verified by the roster module.
@@ -318,9 +313,7 @@ fn differing_fields(sent: &Map<String, Value>, live: &LiveRule, today: i64) -> V
     let live_c = canon::canonical(rule_to_wire(&live.rule), today, true);
     sent.keys()
         .filter(|f| *f != "groupid" && sent_c.get(*f) != live_c.get(*f))
-        .map(|f| {
-            format!("{f} was sent but live shows a different value (the API may have ignored it)")
-        })
+        .map(|f| t!("verify-field-differs", field = f.as_str()))
         .collect()
 }
 
@@ -329,7 +322,7 @@ fn differing_fields(sent: &Map<String, Value>, live: &LiveRule, today: i64) -> V
 pub fn write_groupid(path: &std::path::Path, groupid: i64) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     if text.lines().any(|l| l.trim_end() == "---") {
-        return Err("a file of several rules: add `groupid` by hand".into());
+        return Err(t!("write-ids-several"));
     }
     let mut out = String::new();
     let mut written = false;

@@ -105,11 +105,7 @@ fn plan_rosters(
     for roster in rosters {
         match crate::roster::plan::target(plan, roster) {
             Ok(id) if api.is_some() => targets.push((roster, id)),
-            Ok(_) => crate::roster::plan::not_planned(
-                plan,
-                roster,
-                "live rosters are read from the API; a --live file holds rules only".into(),
-            ),
+            Ok(_) => crate::roster::plan::not_planned(plan, roster, crate::t!("roster-live-file")),
             Err(why) => crate::roster::plan::not_planned(plan, roster, why),
         }
     }

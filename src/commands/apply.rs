@@ -111,10 +111,10 @@ fn differs(reviewed: &Plan, now: &Plan) -> Option<Vec<String>> {
     let mut lines = Vec::new();
     for c in now.calls.iter().filter(|c| !reviewed.calls.contains(c)) {
         match reviewed.calls.iter().find(|r| same_target(r, c)) {
-            Some(r) => lines.push(format!(
-                "changed since the review: {}: {}",
-                line(c),
-                changed_keys(&r.write.body(), &c.write.body()).join(", ")
+            Some(r) => lines.push(t!(
+                "differs-changed",
+                call = line(c),
+                keys = changed_keys(&r.write.body(), &c.write.body()).join(", ")
             )),
             None => lines.push(t!("differs-not-reviewed", call = line(c))),
         }
@@ -127,7 +127,7 @@ fn differs(reviewed: &Plan, now: &Plan) -> Option<Vec<String>> {
         lines.push(t!("differs-no-longer-planned", call = line(r)));
     }
     if lines.is_empty() {
-        lines.push("the same calls in another order".into());
+        lines.push(t!("differs-order"));
     }
     Some(lines)
 }
@@ -315,9 +315,8 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     let reviewed = match &args.reviewed {
         None => None,
         Some(path) => Some(read_plan(path)?.ok_or_else(|| {
-            ToolError::new(format!("{} is not a saved plan", path.display())).with_help(
-                "pass the JSON that `wecom-checkin plan --out` wrote when the change was reviewed",
-            )
+            ToolError::new(t!("err-not-a-plan", path = path.display().to_string()))
+                .with_help(t!("err-not-a-plan-help"))
         })?),
     };
     let saved = if reviewed.is_some() {
@@ -533,9 +532,7 @@ fn rosters_now(
         let users: Vec<String> = users.into_iter().collect();
         let mut live = runtime.block_on(roster::live::read_month(client, month, &users))?;
         for (i, entry) in entries.iter().filter(|(_, r)| r.yearmonth == month) {
-            let id = entry
-                .groupid
-                .ok_or("a roster entry with changes has no groupid")?;
+            let id = entry.groupid.ok_or_else(|| t!("roster-entry-no-groupid"))?;
             let mut cells = live.remove(&id).unwrap_or_default();
             cells.retain(|(u, _), _| entry.users.contains(u));
             out.insert(*i, cells);
@@ -553,15 +550,15 @@ fn rosters_moved(
 ) -> Result<Option<String>, ToolError> {
     let mut changed = Vec::new();
     let now = rosters_now(plan, client, runtime)
-        .map_err(|e| ToolError::new(format!("cannot read the live rosters: {e}")))?;
+        .map_err(|e| ToolError::new(t!("err-live-rosters", error = e.to_string())))?;
     for (i, cells) in &now {
         let entry = &plan.rosters[*i];
         let key = entry.key().unwrap_or_default();
         if plan.live.rosters.get(&key) != Some(&roster::live::fingerprint(cells)) {
-            changed.push(format!(
-                "the roster of {} for {}",
-                entry.groupname,
-                entry.month()
+            changed.push(t!(
+                "differs-roster",
+                name = entry.groupname.as_str(),
+                month = entry.month()
             ));
         }
     }
@@ -585,7 +582,7 @@ fn roster_findings(
         Err(e) => {
             return vec![apply::Finding {
                 rule: "rosters".into(),
-                message: format!("the rosters could not be read again: {e}"),
+                message: t!("verify-rosters-unread", error = e.to_string()),
                 pending: false,
             }];
         }
@@ -606,16 +603,23 @@ fn roster_findings(
             .filter(|c| {
                 cells.get(&(c.userid.clone(), c.day)).map(|s| s.schedule_id) != Some(c.schedule_id)
             })
-            .map(|c| format!("{} day {} {}", c.userid, c.day, c.new))
+            .map(|c| {
+                t!(
+                    "verify-roster-cell",
+                    userid = c.userid.as_str(),
+                    day = usize::from(c.day),
+                    shift = c.new.as_str()
+                )
+            })
             .collect();
         if !missing.is_empty() {
             out.push(apply::Finding {
                 rule: entry.groupname.clone(),
-                message: format!(
-                    "the roster for {} was set but live does not show {} (the API may have ignored it): {}",
-                    entry.month(),
-                    plan::plural(missing.len(), "cell"),
-                    missing.join(", ")
+                message: t!(
+                    "verify-roster-missing",
+                    month = entry.month(),
+                    cells = missing.len(),
+                    list = missing.join(&t!("list-separator"))
                 ),
                 pending: false,
             });

@@ -6,6 +6,7 @@
 use crate::diag::Diagnostic;
 use crate::load::LoadedRule;
 use crate::model::GroupType;
+use crate::t;
 
 use super::file::RosterFile;
 
@@ -41,11 +42,12 @@ fn listed(names: &[&str]) -> String {
         [] => String::new(),
         [one] => format!("{one:?}"),
         [init @ .., last] => format!(
-            "{} or {last:?}",
+            "{}{}{last:?}",
             init.iter()
                 .map(|n| format!("{n:?}"))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(&t!("list-separator")),
+            t!("shape-or")
         ),
     }
 }
@@ -78,16 +80,16 @@ pub fn check(rosters: &[RosterFile], rules: &[LoadedRule]) -> Vec<Diagnostic> {
                 .filter_map(|r| r.rule.groupname.as_deref())
                 .collect();
             let help = match closest(&roster.groupname, &names) {
-                Some(n) => format!("did you mean the folder {n:?}?"),
-                None => "name the folder after the groupname of the rule file the roster is for (rosters/<groupname>/YYYY-MM.csv), and pass the rule files too (`plan rules rosters`)".into(),
+                Some(n) => t!("roster-rule-did-you-mean", folder = format!("{n:?}")),
+                None => t!("roster-rule-help"),
             };
             out.push(
                 roster
                     .problem(
                         "roster-rule",
-                        format!(
-                            "the roster's folder {:?} names no rule: no rule file has that groupname",
-                            roster.groupname
+                        t!(
+                            "roster-rule-none",
+                            folder = format!("{:?}", roster.groupname)
                         ),
                     )
                     .with_help(help),
@@ -99,12 +101,13 @@ pub fn check(rosters: &[RosterFile], rules: &[LoadedRule]) -> Vec<Diagnostic> {
                 roster
                     .problem(
                         "roster-rule",
-                        format!(
-                            "{:?} ({}) is not a schedule rule: only 按班次上下班 rules have rosters",
-                            roster.groupname, rule.file
+                        t!(
+                            "roster-rule-not-schedule",
+                            name = format!("{:?}", roster.groupname),
+                            file = rule.file.as_str()
                         ),
                     )
-                    .with_help("remove the roster, or make the rule `grouptype: schedule` with its shifts in schedulelist"),
+                    .with_help(t!("roster-rule-not-schedule-help")),
             );
             continue;
         }
@@ -116,16 +119,17 @@ pub fn check(rosters: &[RosterFile], rules: &[LoadedRule]) -> Vec<Diagnostic> {
                     continue;
                 }
                 let help = match closest(&cell.name, &names) {
-                    Some(n) => format!(
-                        "did you mean {n:?}? The shifts of {:?} are {}",
-                        roster.groupname,
-                        listed(&names)
+                    Some(n) => t!(
+                        "roster-shift-did-you-mean",
+                        shift = format!("{n:?}"),
+                        name = format!("{:?}", roster.groupname),
+                        shifts = listed(&names)
                     ),
-                    None => format!(
-                        "write one of the shifts of {:?} ({}): {}, or leave the cell empty to leave the day as it is",
-                        roster.groupname,
-                        rule.file,
-                        listed(&names)
+                    None => t!(
+                        "roster-shift-help",
+                        name = format!("{:?}", roster.groupname),
+                        file = rule.file.as_str(),
+                        shifts = listed(&names)
                     ),
                 };
                 out.push(
@@ -134,13 +138,12 @@ pub fn check(rosters: &[RosterFile], rules: &[LoadedRule]) -> Vec<Diagnostic> {
                         &roster.file,
                         "",
                         cell.at,
-                        format!(
-                            "{} on {}-{:02}: {:?} is not a shift of {:?}",
-                            row.userid,
-                            roster.month_label(),
-                            cell.day,
-                            cell.name,
-                            roster.groupname
+                        t!(
+                            "roster-shift-unknown",
+                            userid = row.userid.as_str(),
+                            date = format!("{}-{:02}", roster.month_label(), cell.day),
+                            shift = format!("{:?}", cell.name),
+                            name = format!("{:?}", roster.groupname)
                         ),
                     )
                     .with_end(Some(cell.end))

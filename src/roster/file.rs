@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::Diagnostic;
 use crate::load::yaml::Pos;
 use crate::load::{Sources, display_path};
+use crate::t;
 
 /// One non-empty cell: a shift name on a day.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,9 +115,12 @@ fn name_parts(path: &Path) -> Result<(String, i16, i8), String> {
         days_in_month(y, m).map(|_| (y, m))
     });
     let Some((year, month)) = month else {
-        return Err(format!(
-            "the file name {:?} is not a month: roster files are named YYYY-MM.csv, e.g. 2026-12.csv",
-            path.file_name().unwrap_or_default().to_string_lossy()
+        return Err(t!(
+            "roster-name-not-month",
+            name = format!(
+                "{:?}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            )
         ));
     };
     let groupname = path
@@ -124,10 +128,7 @@ fn name_parts(path: &Path) -> Result<(String, i16, i8), String> {
         .and_then(Path::file_name)
         .map(|n| n.to_string_lossy().into_owned())
         .filter(|n| !n.is_empty())
-        .ok_or_else(|| {
-            "a roster file lies in a folder named after its rule: rosters/<groupname>/YYYY-MM.csv"
-                .to_owned()
-        })?;
+        .ok_or_else(|| t!("roster-no-folder"))?;
     Ok((groupname, year, month))
 }
 
@@ -162,9 +163,7 @@ pub fn read_bytes(file: &str, path: &Path, bytes: Vec<u8>, out: &mut Rosters) {
         Ok(p) => p,
         Err(message) => {
             out.diagnostics.push(
-                error(at(1, 1), None, "roster-file", message).with_help(
-                    "rename the file to its month, e.g. rosters/成都春熙路店/2026-12.csv",
-                ),
+                error(at(1, 1), None, "roster-file", message).with_help(t!("roster-name-help")),
             );
             return;
         }
@@ -174,9 +173,8 @@ pub fn read_bytes(file: &str, path: &Path, bytes: Vec<u8>, out: &mut Rosters) {
         Err(e) => {
             let (pos, _) = crate::load::first_bad_byte(&e);
             out.diagnostics.push(
-                error(pos, None, "roster-file", "not UTF-8".into()).with_help(
-                    "save it as \"CSV UTF-8 (逗号分隔)\" (Excel's other CSV choice writes GBK, which is not read)",
-                ),
+                error(pos, None, "roster-file", t!("roster-not-utf8"))
+                    .with_help(t!("roster-not-utf8-help")),
             );
             return;
         }
@@ -200,7 +198,7 @@ pub fn read_bytes(file: &str, path: &Path, bytes: Vec<u8>, out: &mut Rosters) {
                     at(line, 1),
                     None,
                     "roster-file",
-                    format!("not readable as CSV: {e}"),
+                    t!("roster-not-csv", error = e.to_string()),
                 ));
                 out.sources.insert(file.to_owned(), text);
                 return;
@@ -211,14 +209,10 @@ pub fn read_bytes(file: &str, path: &Path, bytes: Vec<u8>, out: &mut Rosters) {
     let label = format!("{year:04}-{month:02}");
     let Some(header) = records.first() else {
         out.diagnostics.push(
-            error(
-                at(1, 1),
-                None,
-                "roster-header",
-                "empty roster: no header row".into(),
-            )
-            .with_help(format!(
-                "write a header row: userid,1,2,…,{days} (one column per day of {label})"
+            error(at(1, 1), None, "roster-header", t!("roster-empty")).with_help(t!(
+                "roster-empty-help",
+                days = days.to_string(),
+                month = label.as_str()
             )),
         );
         out.sources.insert(file.to_owned(), text);
@@ -253,12 +247,12 @@ pub fn read_bytes(file: &str, path: &Path, bytes: Vec<u8>, out: &mut Rosters) {
                 p,
                 e,
                 "roster-header",
-                format!(
-                    "the header's first column is {:?}, not userid",
-                    header.get(0).unwrap_or_default()
+                t!(
+                    "roster-header-first",
+                    found = format!("{:?}", header.get(0).unwrap_or_default())
                 ),
             )
-            .with_help(format!("the header row is userid,1,2,…,{days}")),
+            .with_help(t!("roster-header-help", days = days.to_string())),
         );
         header_ok = false;
     }
@@ -268,18 +262,30 @@ pub fn read_bytes(file: &str, path: &Path, bytes: Vec<u8>, out: &mut Rosters) {
         let (p, e) = place(&hcols, hline, i.min(header.len().saturating_sub(1)));
         let message = match got {
             Some(g) if g == want.to_string() && want <= days as usize => continue,
-            None => format!(
-                "the header stops at day {}: {label} has {days} days",
-                header.len() - 1
+            None => t!(
+                "roster-header-stops",
+                last = header.len() - 1,
+                month = label.as_str(),
+                days = days.to_string()
             ),
-            Some(g) if want > days as usize => {
-                format!("the header has a column {g:?} after day {days}: {label} has {days} days")
-            }
-            Some(g) => format!("column {} of the header is {g:?}, not day {want}", i + 1),
+            Some(g) if want > days as usize => t!(
+                "roster-header-extra",
+                found = format!("{g:?}"),
+                month = label.as_str(),
+                days = days.to_string()
+            ),
+            Some(g) => t!(
+                "roster-header-column",
+                column = i + 1,
+                found = format!("{g:?}"),
+                want = want
+            ),
         };
         out.diagnostics
-            .push(error(p, e, "roster-header", message).with_help(format!(
-                "the header row is userid,1,2,…,{days}: one column per day of {label}, in order"
+            .push(error(p, e, "roster-header", message).with_help(t!(
+                "roster-header-order-help",
+                days = days.to_string(),
+                month = label.as_str()
             )));
         header_ok = false;
         break;
@@ -295,8 +301,8 @@ pub fn read_bytes(file: &str, path: &Path, bytes: Vec<u8>, out: &mut Rosters) {
         let (p, e) = place(&cols, line, 0);
         if userid.is_empty() {
             out.diagnostics.push(
-                error(p, e, "roster-userid", "a row without a userid".into())
-                    .with_help("write the person's userid (账号) in the first column"),
+                error(p, e, "roster-userid", t!("roster-no-userid"))
+                    .with_help(t!("roster-no-userid-help")),
             );
             continue;
         }
@@ -306,12 +312,13 @@ pub fn read_bytes(file: &str, path: &Path, bytes: Vec<u8>, out: &mut Rosters) {
                     p,
                     e,
                     "roster-userid",
-                    format!(
-                        "userid {userid:?} has a second row (the first is on line {})",
-                        first.at.line
+                    t!(
+                        "roster-second-row",
+                        userid = format!("{userid:?}"),
+                        line = first.at.line
                     ),
                 )
-                .with_help("one row per person: merge the two rows"),
+                .with_help(t!("roster-second-row-help")),
             );
             continue;
         }
@@ -328,9 +335,14 @@ pub fn read_bytes(file: &str, path: &Path, bytes: Vec<u8>, out: &mut Rosters) {
                         p,
                         e,
                         "roster-header",
-                        format!("a cell after day {days} ({name:?}): {label} has {days} days"),
+                        t!(
+                            "roster-cell-after",
+                            found = format!("{name:?}"),
+                            month = label.as_str(),
+                            days = days.to_string()
+                        ),
                     )
-                    .with_help("remove the cells past the month's last day"),
+                    .with_help(t!("roster-cell-after-help")),
                 );
                 continue;
             }

@@ -13,6 +13,7 @@ use crate::live::LiveRule;
 use crate::load::LoadedRule;
 use crate::model::Date;
 use crate::plan::{Action, Call, Plan};
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 use super::check::{REST, rule_of, shifts};
@@ -104,19 +105,17 @@ pub fn target(plan: &Plan, roster: &RosterFile) -> Result<i64, String> {
         .iter()
         .find(|r| r.groupname == roster.groupname && r.file.is_some());
     match entry {
-        None => Err("no rule file of that name is planned".into()),
-        Some(r) if matches!(r.action, Action::Add | Action::Replace) => Err(format!(
-            "the rule is {} by this plan and has no groupid yet: apply, then plan again to set the roster",
-            if r.action == Action::Add {
-                "added"
+        None => Err(t!("roster-target-no-rule")),
+        Some(r) if matches!(r.action, Action::Add | Action::Replace) => Err(t!(
+            "roster-target-new",
+            action = if r.action == Action::Add {
+                "add"
             } else {
-                "replaced"
+                "replace"
             }
         )),
-        Some(r) if r.action == Action::Blocked => {
-            Err("the rule cannot be planned (see its errors)".into())
-        }
-        Some(r) => r.groupid.ok_or_else(|| "the rule has no groupid".into()),
+        Some(r) if r.action == Action::Blocked => Err(t!("roster-target-blocked")),
+        Some(r) => r.groupid.ok_or_else(|| t!("roster-target-no-groupid")),
     }
 }
 
@@ -165,21 +164,16 @@ pub fn plan_one(
         plan.errors.push(roster_diag(
             roster,
             Severity::Error,
-            format!(
-                "the shift {name:?} has no schedule_id: neither the rule file nor the live rule gives one"
-            ),
-            "write its schedule_id in the rule file's schedulelist, or apply the rule first and plan again",
+            t!("roster-no-schedule-id", shift = format!("{name:?}")),
+            &t!("roster-no-schedule-id-help"),
         ));
     }
     if entry.history > 0 {
         plan.warnings.push(roster_diag(
             roster,
             Severity::Warning,
-            format!(
-                "{} before today differ from live: days before today are history and are never sent",
-                crate::plan::plural(entry.history, "cell")
-            ),
-            "leave past days as they are, or empty those cells",
+            t!("roster-history", cells = entry.history),
+            &t!("roster-history-help"),
         ));
     }
     entry
@@ -210,8 +204,8 @@ pub fn not_planned(plan: &mut Plan, roster: &RosterFile, why: String) {
     plan.warnings.push(roster_diag(
         roster,
         Severity::Warning,
-        format!("roster not compared: {why}"),
-        "nothing of this roster is sent by this plan",
+        t!("roster-not-compared", why = why.as_str()),
+        &t!("roster-not-compared-help"),
     ));
     e.notes.push(why);
     plan.rosters.push(e);
@@ -278,9 +272,11 @@ pub fn audit(plan: &Plan) -> Vec<String> {
             r.groupid == Some(set.groupid) && r.yearmonth == set.yearmonth && r.groupname == rule
         });
         if entry.is_none() {
-            reasons.push(format!(
-                "setcheckinschedulist for \"{rule}\" (groupid {}, {}) has no roster entry of that rule and month",
-                set.groupid, set.yearmonth
+            reasons.push(t!(
+                "roster-audit-no-entry",
+                rule = rule,
+                groupid = set.groupid,
+                yearmonth = set.yearmonth.to_string()
             ));
         }
         items += set.items.len();
@@ -295,30 +291,37 @@ pub fn audit(plan: &Plan) -> Vec<String> {
     for r in &plan.rosters {
         for c in &r.changes {
             let Some(id) = r.groupid else {
-                return vec![format!(
-                    "the roster entry {} ({}) has changes but no groupid",
-                    r.file,
-                    r.month()
+                return vec![t!(
+                    "roster-audit-no-groupid",
+                    file = r.file.as_str(),
+                    month = r.month()
                 )];
             };
             shown.insert((id, r.yearmonth, c.userid.clone(), c.day), c.schedule_id);
         }
     }
     if items != sent.len() {
-        reasons.push("setcheckinschedulist sets a cell twice".to_owned());
+        reasons.push(t!("roster-audit-twice"));
     }
     for (k, id) in &sent {
         if shown.get(k) != Some(id) {
-            reasons.push(format!(
-                "setcheckinschedulist sets {} on day {} of {} in groupid {} to schedule_id {id}, which no roster entry shows",
-                k.2, k.3, k.1, k.0
+            reasons.push(t!(
+                "roster-audit-not-shown",
+                userid = k.2.as_str(),
+                day = usize::from(k.3),
+                yearmonth = k.1.to_string(),
+                groupid = k.0,
+                id = *id
             ));
         }
     }
     for k in shown.keys().filter(|k| !sent.contains_key(*k)) {
-        reasons.push(format!(
-            "the roster entry shows {} on day {} of {} in groupid {}, which no call sets",
-            k.2, k.3, k.1, k.0
+        reasons.push(t!(
+            "roster-audit-not-sent",
+            userid = k.2.as_str(),
+            day = usize::from(k.3),
+            yearmonth = k.1.to_string(),
+            groupid = k.0
         ));
     }
     reasons
@@ -342,22 +345,29 @@ fn person_lines(r: &RosterPlan) -> Vec<(String, String)> {
 }
 
 fn title(r: &RosterPlan) -> String {
-    let id = r
-        .groupid
-        .map(|i| format!("groupid {i}, "))
-        .unwrap_or_default();
-    format!("roster {} {} ({id}{})", r.groupname, r.month(), r.file)
+    match r.groupid {
+        Some(id) => t!(
+            "roster-title-id",
+            name = r.groupname.as_str(),
+            month = r.month(),
+            groupid = id,
+            file = r.file.as_str()
+        ),
+        None => t!(
+            "roster-title",
+            name = r.groupname.as_str(),
+            month = r.month(),
+            file = r.file.as_str()
+        ),
+    }
 }
 
 fn counted(r: &RosterPlan) -> String {
     let people: BTreeSet<&str> = r.changes.iter().map(|c| c.userid.as_str()).collect();
-    let who = match people.len() {
-        1 => "1 person".to_owned(),
-        n => format!("{n} people"),
-    };
-    format!(
-        "{} of {who} to set",
-        crate::plan::plural(r.changes.len(), "cell")
+    t!(
+        "roster-counted",
+        cells = r.changes.len(),
+        people = people.len()
     )
 }
 
@@ -371,7 +381,10 @@ pub fn text(p: &Plan, out: &mut String) {
         let head = if r.changes.is_empty() {
             format!("? {}", title(r))
         } else {
-            format!("~ set {}: {}", title(r), counted(r))
+            format!(
+                "~ {}",
+                t!("roster-set", title = title(r), counted = counted(r))
+            )
         };
         let _ = writeln!(out, "{}", crate::escape::text(&head));
         for note in &r.notes {
@@ -446,7 +459,10 @@ pub fn markdown(p: &Plan) -> Vec<String> {
         let summary = if r.changes.is_empty() {
             format!("? {}", title(r))
         } else {
-            format!("🗓️ set {}: {}", title(r), counted(r))
+            format!(
+                "🗓️ {}",
+                t!("roster-set", title = title(r), counted = counted(r))
+            )
         };
         sections.push(format!(
             "<details><summary>{}</summary>\n\n{body}\n</details>\n",

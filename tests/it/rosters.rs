@@ -145,6 +145,15 @@ fn import_plan_edit_apply_replan() {
     assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
     let shown = out.stdout.replace(&c.base, "http://EMULATOR");
     insta::assert_snapshot!("roster_plan_text", shown);
+    let zh = run(
+        &c,
+        d,
+        &["plan", "--lang", "zh-CN", NOW_ARGS[0], NOW_ARGS[1]],
+    );
+    insta::assert_snapshot!(
+        "roster_plan_text_zh",
+        zh.stdout.replace(&c.base, "http://EMULATOR")
+    );
     let md = std::fs::read_to_string(d.join("plan.md")).unwrap();
     insta::assert_snapshot!(
         "roster_plan_markdown",
@@ -228,6 +237,27 @@ fn a_set_the_api_ignores_is_reported_not_applied() {
     assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
     assert!(
         out.stdout.contains("NOT APPLIED  成都春熙路店: the roster for 2026-12 was set but live does not show 1 cell (the API may have ignored it): u001 day 6 早班"),
+        "{}",
+        out.stdout
+    );
+    // The same, said in Chinese.
+    c.emu
+        .inject(Endpoint::SetCheckinScheduList, Fault::Ignore, 1);
+    let out = run(
+        &c,
+        d,
+        &[
+            "apply",
+            "--auto-approve",
+            "--lang",
+            "zh-CN",
+            NOW_ARGS[0],
+            NOW_ARGS[1],
+        ],
+    );
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("成都春熙路店：2026-12 的排班已设置，但线上没有显示其中 1 格（API 可能忽略了它）：u001 第 6 天 早班"),
         "{}",
         out.stdout
     );
@@ -346,6 +376,9 @@ fn invalid_rosters_give_positioned_errors() {
     let out = super::util::run_in(&dir, &["validate", "rules", "rosters"]);
     assert_eq!(out.code, 1);
     insta::assert_snapshot!("roster_validate_text", out.stdout);
+    let zh = super::util::run_in(&dir, &["validate", "--lang", "zh-CN", "rules", "rosters"]);
+    assert_eq!(zh.code, 1);
+    insta::assert_snapshot!("roster_validate_text_zh", zh.stdout);
     let out = super::util::run_in(&dir, &["validate", "--format", "json", "rules", "rosters"]);
     let v: Value = serde_json::from_str(&out.stdout).unwrap();
     let places: Vec<(String, u64, u64)> = v["diagnostics"]
