@@ -772,3 +772,69 @@ err-not-a-plan-help = pass the JSON that `wecom-checkin plan --out` wrote when t
 ## apply: a roster cell live does not show
 
 verify-roster-cell = { $userid } day { $day } { $shift }
+
+## A saved plan's calls against its entries (plan/audit.rs)
+
+audit-call = call { $n } ({ $call }): { $why }
+audit-not-following-id = the calls for "{ $name }" (groupid { $groupid }) do not follow from its entry: { $why }
+audit-not-following = the calls for "{ $name }" do not follow from its entry: { $why }
+audit-call-for = { $endpoint } for "{ $name }"
+audit-no-entry = no entry of the plan { $what }
+audit-what-changes = changes groupid { $groupid }
+audit-what-adds = adds a rule named "{ $name }"
+audit-what-deletes = deletes groupid { $groupid }
+audit-roster-call = a roster call names no rule entry
+audit-label = a call is labelled "{ $call }", the entry is "{ $entry }"
+audit-effective-now = { $endpoint } says effective_now { $sent }, the entry { $entry }
+audit-two-of-a-kind = more than one call of a kind for one rule
+audit-added-body = the added rule's body
+audit-delete-no-prune = a delete, but the plan was not made with --prune
+audit-delete-no-allow-replace = a replacement's delete, but the plan was not made with --allow-replace
+audit-delete-no-replacement = a delete for a replacement no rule file of that name makes
+audit-no-groupid = the entry changes a rule but names no groupid
+audit-live-no-groupid = live state has no groupid { $groupid }
+audit-empties = it empties { $sent }, the entry { $entry }
+audit-what-calls-change = what the calls change in live state
+audit-nothing = nothing
+audit-none = (none)
+audit-difference = { $what } gives `{ $got }`, the entry shows `{ $entry }`
+
+## Live answers that cannot be read (live.rs, roster/live.rs)
+
+live-answer-error = the answer is an error: errcode { $errcode }: { $errmsg }
+live-group-not-list = `group` is not a list
+live-groupid-twice = groupid { $groupid } appears twice (group[{ $first }] and group[{ $second }]): the answer is not a consistent corp; read it again
+live-not-an-answer = not a getcorpcheckinoption answer: { $error }
+live-rule-not-object = a rule is not a JSON object
+live-rule-no-groupid = the rule has no numeric groupid
+roster-live-not-list = schedule_list is not a list
+roster-live-no-userid = a schedule_list entry has no userid
+roster-live-bad-day = a day of { $userid } is not 1 to 31: { $day }
+
+## Talking to the API (client/)
+
+hint-credentials = the corpid or corpsecret is wrong: use the secret of the app configured under 打卡 → 可调用接口的应用 (or of a 代开发 app with 打卡 permission); since 2023-12-01 the system check-in app's secret is refused for new corps
+hint-token = the access_token is invalid or expired: with WECOM_ACCESS_TOKEN, fetch a fresh one from your token service; with WECOM_CORPID / WECOM_CORPSECRET the tool refreshes it itself
+hint-ip = this machine's IP is not trusted by the app: add it to the app's 企业可信IP in the admin console (CI runners need a fixed egress IP)
+hint-not-creator = the app may not change this rule: a rule can only be changed by the app that created it (打卡规则仅可由该规则的创建应用修改). If it was made in the admin console or by another app, mark its file `readonly: true`
+hint-permission = the app lacks permission: configure it under 打卡 → 可调用接口的应用
+hint-content = the server rejected the rule's content: run `wecom-checkin validate` to see which value and why
+hint-rate-limit = the API's rate limit was hit: the tool backs off and retries; lower { $flag } if this persists
+hint-busy = the server was busy: the tool retries with backoff; try again later if this persists
+api-error-help = help: { $hint }
+api-http-status = HTTP status { $status }
+api-unexpected = unexpected answer: { $message }
+api-timed-out = timed out
+api-could-not-connect = could not connect
+api-request-failed = request failed
+api-https-to-http = {" "}(an https:// URL for a server that speaks plain http? check WECOM_API_BASE's scheme)
+api-no-http = cannot set up HTTP: { $error }
+api-log-unusable = no usable answer: { $error }
+api-log-request = request: { $endpoint } → { $outcome } ({ $ms } ms)
+api-no-token = no access_token in the answer (errcode { $errcode }, { $errmsg })
+api-not-json = not JSON ({ $error })
+api-no-errcode = no errcode ({ $error })
+
+## Retries (client/)
+
+api-retrying = retrying { $endpoint } after attempt { $n }/{ $of }: { $error }; next attempt in { $wait } s

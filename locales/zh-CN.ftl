@@ -707,3 +707,69 @@ err-not-a-plan-help = 传入审阅改动时 `wecom-checkin plan --out` 写出的
 ## apply: a roster cell live does not show
 
 verify-roster-cell = { $userid } 第 { $day } 天 { $shift }
+
+## A saved plan's calls against its entries (plan/audit.rs)
+
+audit-call = 第 { $n } 个调用（{ $call }）：{ $why }
+audit-not-following-id = “{ $name }”（groupid { $groupid }）的调用与它的条目不符：{ $why }
+audit-not-following = “{ $name }”的调用与它的条目不符：{ $why }
+audit-call-for = 针对“{ $name }”的 { $endpoint }
+audit-no-entry = 计划中没有“{ $what }”的条目
+audit-what-changes = 修改 groupid { $groupid }
+audit-what-adds = 新增名为“{ $name }”的规则
+audit-what-deletes = 删除 groupid { $groupid }
+audit-roster-call = 排班调用不对应规则条目
+audit-label = 调用标为“{ $call }”，条目却是“{ $entry }”
+audit-effective-now = { $endpoint } 的 effective_now 是 { $sent }，条目是 { $entry }
+audit-two-of-a-kind = 一条规则有不止一个同类调用
+audit-added-body = 新增规则的内容
+audit-delete-no-prune = 有删除调用，但计划不是用 --prune 生成的
+audit-delete-no-allow-replace = 有替换中的删除调用，但计划不是用 --allow-replace 生成的
+audit-delete-no-replacement = 为替换而删除，但没有同名规则文件生成替换
+audit-no-groupid = 条目修改规则，却没有写 groupid
+audit-live-no-groupid = 线上没有 groupid { $groupid }
+audit-empties = 调用清空 { $sent }，条目是 { $entry }
+audit-what-calls-change = 调用对线上的改动
+audit-nothing = 无
+audit-none = （无）
+audit-difference = { $what }得出 `{ $got }`，条目显示 `{ $entry }`
+
+## Live answers that cannot be read (live.rs, roster/live.rs)
+
+live-answer-error = 回答是一个错误：errcode { $errcode }：{ $errmsg }
+live-group-not-list = `group` 不是列表
+live-groupid-twice = groupid { $groupid } 出现了两次（group[{ $first }] 和 group[{ $second }]）：这个回答不是一个一致的企业；请重新读取
+live-not-an-answer = 不是 getcorpcheckinoption 的回答：{ $error }
+live-rule-not-object = 有一条规则不是 JSON 对象
+live-rule-no-groupid = 这条规则没有数字 groupid
+roster-live-not-list = schedule_list 不是列表
+roster-live-no-userid = schedule_list 中有一项没有 userid
+roster-live-bad-day = { $userid } 有一天不在 1 到 31 之间：{ $day }
+
+## Talking to the API (client/)
+
+hint-credentials = corpid 或 corpsecret 不对：请用在 打卡 → 可调用接口的应用 中配置的应用的 secret（或有打卡权限的代开发应用的 secret）；自 2023-12-01 起，新企业不能再用系统打卡应用的 secret
+hint-token = access_token 无效或已过期：用 WECOM_ACCESS_TOKEN 时，请从你的 token 服务取一个新的；用 WECOM_CORPID / WECOM_CORPSECRET 时，工具会自己刷新
+hint-ip = 应用不信任这台机器的 IP：在管理后台把它加入应用的企业可信IP（CI 运行器需要固定的出口 IP）
+hint-not-creator = 这个应用不能修改这条规则：打卡规则仅可由该规则的创建应用修改。如果它是在管理后台或由别的应用创建的，请在它的文件中标上 `readonly: true`
+hint-permission = 应用缺少权限：请在 打卡 → 可调用接口的应用 中配置
+hint-content = 服务器拒绝了规则的内容：运行 `wecom-checkin validate` 查看是哪个值、为什么
+hint-rate-limit = 触发了 API 的频率限制：工具会退避后重试；如果一直如此，请调低 { $flag }
+hint-busy = 服务器繁忙：工具会退避后重试；如果一直如此，请稍后再试
+api-error-help = 建议：{ $hint }
+api-http-status = HTTP 状态 { $status }
+api-unexpected = 意外的回答：{ $message }
+api-timed-out = 超时
+api-could-not-connect = 无法连接
+api-request-failed = 请求失败
+api-https-to-http = （是不是对只讲 http 的服务器用了 https:// 地址？请检查 WECOM_API_BASE 的协议）
+api-no-http = 无法建立 HTTP：{ $error }
+api-log-unusable = 没有可用的回答：{ $error }
+api-log-request = 请求：{ $endpoint } → { $outcome }（{ $ms } 毫秒）
+api-no-token = 回答中没有 access_token（errcode { $errcode }，{ $errmsg }）
+api-not-json = 不是 JSON（{ $error }）
+api-no-errcode = 没有 errcode（{ $error }）
+
+## Retries (client/)
+
+api-retrying = 第 { $n }/{ $of } 次调用 { $endpoint } 失败，重试：{ $error }；{ $wait } 秒后再试

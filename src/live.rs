@@ -11,6 +11,7 @@
 use serde_json::{Map, Value};
 
 use crate::model::Rule;
+use crate::t;
 
 use crate::model::fields::METADATA;
 
@@ -43,14 +44,12 @@ pub fn parse_answer(answer: &Value) -> Result<Vec<LiveRule>, String> {
             .get("errmsg")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        return Err(format!(
-            "the answer is an error: errcode {errcode}: {errmsg}"
-        ));
+        return Err(t!("live-answer-error", errcode = errcode, errmsg = errmsg));
     }
     let groups = match answer.get("group") {
         Some(Value::Array(g)) => g,
         Some(Value::Null) | None => return Ok(Vec::new()),
-        Some(_) => return Err("`group` is not a list".into()),
+        Some(_) => return Err(t!("live-group-not-list")),
     };
     use rayon::prelude::*;
     let rules: Vec<LiveRule> = groups
@@ -67,9 +66,11 @@ fn unique_groupids(rules: Vec<LiveRule>) -> Result<Vec<LiveRule>, String> {
     let mut seen = std::collections::HashMap::new();
     for (i, r) in rules.iter().enumerate() {
         if let Some(first) = seen.insert(r.groupid, i) {
-            return Err(format!(
-                "groupid {} appears twice (group[{first}] and group[{i}]): the answer is not a consistent corp; read it again",
-                r.groupid
+            return Err(t!(
+                "live-groupid-twice",
+                groupid = r.groupid,
+                first = first,
+                second = i
             ));
         }
     }
@@ -91,12 +92,13 @@ pub fn parse_answer_text(text: &str) -> Result<Vec<LiveRule>, String> {
         #[serde(borrow, default)]
         group: Option<Vec<&'a RawValue>>,
     }
-    let answer: Answer = serde_json::from_str(text)
-        .map_err(|e| format!("not a getcorpcheckinoption answer: {e}"))?;
+    let answer: Answer =
+        serde_json::from_str(text).map_err(|e| t!("live-not-an-answer", error = e.to_string()))?;
     if answer.errcode != 0 {
-        return Err(format!(
-            "the answer is an error: errcode {}: {}",
-            answer.errcode, answer.errmsg
+        return Err(t!(
+            "live-answer-error",
+            errcode = answer.errcode,
+            errmsg = answer.errmsg
         ));
     }
     let rules: Vec<LiveRule> = answer
@@ -116,14 +118,14 @@ pub fn parse_answer_text(text: &str) -> Result<Vec<LiveRule>, String> {
 /// One rule of the read shape as the model.
 pub fn normalize_group(group: &Value) -> Result<LiveRule, String> {
     let Value::Object(obj) = group else {
-        return Err("a rule is not a JSON object".into());
+        return Err(t!("live-rule-not-object"));
     };
     let legacy_shape = is_legacy_shape(group);
     let mut obj = obj.clone();
     let groupid = obj
         .get("groupid")
         .and_then(Value::as_i64)
-        .ok_or("the rule has no numeric groupid")?;
+        .ok_or_else(|| t!("live-rule-no-groupid"))?;
     let meta = Meta {
         create_time: obj.get("create_time").and_then(Value::as_i64),
         create_userid: obj

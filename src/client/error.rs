@@ -6,6 +6,7 @@
 use std::fmt;
 
 use super::Endpoint;
+use crate::t;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -93,23 +94,13 @@ pub fn hint(endpoint: Endpoint, errcode: i64) -> Option<String> {
         endpoint,
         Endpoint::Update | Endpoint::Clear | Endpoint::Delete
     );
-    let text = match errcode {
-        40001 | 40013 | 40091 => {
-            "the corpid or corpsecret is wrong: use the secret of the app configured under 打卡 → 可调用接口的应用 (or of a 代开发 app with 打卡 permission); since 2023-12-01 the system check-in app's secret is refused for new corps"
-        }
-        40014 | 42001 => {
-            "the access_token is invalid or expired: with WECOM_ACCESS_TOKEN, fetch a fresh one from your token service; with WECOM_CORPID / WECOM_CORPSECRET the tool refreshes it itself"
-        }
-        60020 => {
-            "this machine's IP is not trusted by the app: add it to the app's 企业可信IP in the admin console (CI runners need a fixed egress IP)"
-        }
-        48002 | 60011 if writes_existing => {
-            "the app may not change this rule: a rule can only be changed by the app that created it (打卡规则仅可由该规则的创建应用修改). If it was made in the admin console or by another app, mark its file `readonly: true`"
-        }
-        48002 | 60011 => "the app lacks permission: configure it under 打卡 → 可调用接口的应用",
-        301093 | 301094 => {
-            "the server rejected the rule's content: run `wecom-checkin validate` to see which value and why"
-        }
+    let id = match errcode {
+        40001 | 40013 | 40091 => "hint-credentials",
+        40014 | 42001 => "hint-token",
+        60020 => "hint-ip",
+        48002 | 60011 if writes_existing => "hint-not-creator",
+        48002 | 60011 => "hint-permission",
+        301093 | 301094 => "hint-content",
         45009 => {
             // The flag that paces this endpoint (write rates are apply's only).
             let flag = match endpoint {
@@ -121,16 +112,12 @@ pub fn hint(endpoint: Endpoint, errcode: i64) -> Option<String> {
                 }
                 _ => "--read-rate-limit",
             };
-            return Some(format!(
-                "the API's rate limit was hit: the tool backs off and retries; lower {flag} if this persists"
-            ));
+            return Some(t!("hint-rate-limit", flag = flag));
         }
-        -1 | 301070 => {
-            "the server was busy: the tool retries with backoff; try again later if this persists"
-        }
+        -1 | 301070 => "hint-busy",
         _ => return None,
     };
-    Some(text.to_owned())
+    Some(t!(id))
 }
 
 impl fmt::Display for ApiError {
@@ -144,16 +131,20 @@ impl fmt::Display for ApiError {
             } => {
                 write!(f, "{endpoint}: errcode {errcode}: {errmsg}")?;
                 if let Some(h) = hint {
-                    write!(f, "\n  help: {h}")?;
+                    write!(f, "\n  {}", t!("api-error-help", hint = h.as_str()))?;
                 }
                 Ok(())
             }
-            ApiError::Http { endpoint, status } => write!(f, "{endpoint}: HTTP status {status}"),
+            ApiError::Http { endpoint, status } => {
+                let status = usize::from(*status);
+                write!(f, "{endpoint}: {}", t!("api-http-status", status = status))
+            }
             ApiError::Transport {
                 endpoint, message, ..
             } => write!(f, "{endpoint}: {message}"),
             ApiError::Decode { endpoint, message } => {
-                write!(f, "{endpoint}: unexpected answer: {message}")
+                let message = message.as_str();
+                write!(f, "{endpoint}: {}", t!("api-unexpected", message = message))
             }
             ApiError::Credentials(m) => f.write_str(m),
         }
@@ -165,13 +156,13 @@ impl std::error::Error for ApiError {}
 /// A transport error's message without its URL, with its causes.
 pub fn transport_message(e: &reqwest::Error) -> String {
     let kind = if e.is_timeout() {
-        "timed out"
+        "api-timed-out"
     } else if e.is_connect() {
-        "could not connect"
+        "api-could-not-connect"
     } else {
-        "request failed"
+        "api-request-failed"
     };
-    let mut message = kind.to_owned();
+    let mut message = t!(kind);
     let mut source = std::error::Error::source(e);
     while let Some(cause) = source {
         let text = cause.to_string();
@@ -181,8 +172,7 @@ pub fn transport_message(e: &reqwest::Error) -> String {
         source = cause.source();
     }
     if message.contains("InvalidContentType") || message.contains("corrupt message") {
-        message +=
-            " (an https:// URL for a server that speaks plain http? check WECOM_API_BASE's scheme)";
+        message += &t!("api-https-to-http");
     }
     message
 }

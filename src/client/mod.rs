@@ -287,7 +287,7 @@ impl Client {
             .user_agent(concat!("wecom-checkin/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| {
-                ApiError::Credentials(format!("cannot set up HTTP: {}", transport_message(&e)))
+                ApiError::Credentials(crate::t!("api-no-http", error = transport_message(&e)))
             })?;
         // Evenly spaced, no burst: "60 per minute" must hold in every sliding
         // minute, which a full-minute burst followed by the steady rate breaks.
@@ -455,9 +455,15 @@ impl Client {
                 let e = self.scrub(e.clone()).to_string();
                 let first_line = e.lines().next().unwrap_or_default();
                 eprintln!(
-                    "retrying {endpoint} after attempt {n}/{}: {first_line}; next attempt in {:.1} s",
-                    self.config.max_attempts,
-                    wait.as_secs_f64()
+                    "{}",
+                    crate::t!(
+                        "api-retrying",
+                        endpoint = endpoint.to_string(),
+                        n = n,
+                        of = self.config.max_attempts,
+                        error = first_line,
+                        wait = format!("{:.1}", wait.as_secs_f64())
+                    )
                 );
             })
             .when(|e: &ApiError| {
@@ -553,12 +559,21 @@ impl Client {
             Err(e) => {
                 let e = self.scrub(e.clone()).to_string();
                 let first = e.lines().next().unwrap_or_default().to_owned();
-                format!("no usable answer: {}", crate::escape::text(&first))
+                crate::t!(
+                    "api-log-unusable",
+                    error = crate::escape::text(&first).as_ref()
+                )
             }
         };
+        let ms = sent.elapsed().as_millis().to_string();
         eprintln!(
-            "request: {endpoint} → {outcome} ({} ms)",
-            sent.elapsed().as_millis()
+            "{}",
+            crate::t!(
+                "api-log-request",
+                endpoint = endpoint.to_string(),
+                outcome = outcome,
+                ms = ms
+            )
         );
     }
 
@@ -621,9 +636,10 @@ impl Client {
         if answer.errcode != 0 || answer.access_token.is_empty() {
             return Err(ApiError::Decode {
                 endpoint: Endpoint::GetToken,
-                message: format!(
-                    "no access_token in the answer (errcode {}, {})",
-                    answer.errcode, answer.errmsg
+                message: crate::t!(
+                    "api-no-token",
+                    errcode = answer.errcode,
+                    errmsg = answer.errmsg.as_str()
                 ),
             });
         }
@@ -676,11 +692,11 @@ async fn read_answer(
         .map_err(|e| transport(endpoint, &e))?;
     let value: Value = serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode {
         endpoint,
-        message: format!("not JSON ({e})"),
+        message: crate::t!("api-not-json", error = e.to_string()),
     })?;
     let answer: Answer = serde_json::from_value(value.clone()).map_err(|e| ApiError::Decode {
         endpoint,
-        message: format!("no errcode ({e})"),
+        message: crate::t!("api-no-errcode", error = e.to_string()),
     })?;
     Ok((value, answer.errcode, answer.errmsg))
 }

@@ -19,6 +19,7 @@ use super::diff::live_compared;
 use super::{Action, Call, Plan, RulePlan, canon, describe, top_field};
 use crate::client::{Endpoint, Write};
 use crate::live::LiveRule;
+use crate::t;
 
 /// What does not hold together, in sentences; empty when the plan is sound.
 /// `live` must be the state the plan was made from, `today` its CST day.
@@ -33,7 +34,7 @@ pub fn audit(plan: &Plan, live: &[LiveRule], today: i64) -> Vec<String> {
         }
         match entry_of(plan, call) {
             Ok(ri) => claims[ri].push(ci),
-            Err(why) => problems.push(format!("call {} ({}): {why}", ci + 1, shown(call))),
+            Err(why) => problems.push(t!("audit-call", n = ci + 1, call = shown(call), why = why)),
         }
     }
     for (ri, cis) in claims.iter().enumerate() {
@@ -45,14 +46,19 @@ pub fn audit(plan: &Plan, live: &[LiveRule], today: i64) -> Vec<String> {
         let follows =
             crate::i18n::with_lang(plan.lang, || follows(plan, entry, &calls, live, today));
         if let Err(why) = follows {
-            problems.push(format!(
-                "the calls for \"{}\"{} do not follow from its entry: {why}",
-                entry.groupname,
-                entry
-                    .groupid
-                    .map(|id| format!(" (groupid {id})"))
-                    .unwrap_or_default()
-            ));
+            problems.push(match entry.groupid {
+                Some(id) => t!(
+                    "audit-not-following-id",
+                    name = entry.groupname.as_str(),
+                    groupid = id,
+                    why = why
+                ),
+                None => t!(
+                    "audit-not-following",
+                    name = entry.groupname.as_str(),
+                    why = why
+                ),
+            });
         }
     }
     problems.extend(crate::roster::plan::audit(plan));
@@ -60,7 +66,11 @@ pub fn audit(plan: &Plan, live: &[LiveRule], today: i64) -> Vec<String> {
 }
 
 fn shown(call: &Call) -> String {
-    format!("{} for \"{}\"", call.endpoint(), call.rule)
+    t!(
+        "audit-call-for",
+        endpoint = call.endpoint().to_string(),
+        name = call.rule.as_str()
+    )
 }
 
 /// The entry a call belongs to, by the rule it names in its body.
@@ -69,7 +79,7 @@ fn entry_of(plan: &Plan, call: &Call) -> Result<usize, String> {
         plan.rules
             .iter()
             .position(pred)
-            .ok_or(format!("no entry of the plan {what}"))
+            .ok_or_else(|| t!("audit-no-entry", what = what))
     };
     let changes = |id: i64| {
         find(
@@ -78,7 +88,7 @@ fn entry_of(plan: &Plan, call: &Call) -> Result<usize, String> {
                     && r.groupid == Some(id)
                     && matches!(r.action, Action::Update | Action::Clear)
             },
-            format!("changes groupid {id}"),
+            t!("audit-what-changes", groupid = id),
         )
     };
     match &call.write {
@@ -90,7 +100,7 @@ fn entry_of(plan: &Plan, call: &Call) -> Result<usize, String> {
                         && r.groupname == name
                         && matches!(r.action, Action::Add | Action::Replace)
                 },
-                format!("adds a rule named \"{name}\""),
+                t!("audit-what-adds", name = name),
             )
         }
         Write::Update(update) => changes(update.group.groupid),
@@ -99,11 +109,11 @@ fn entry_of(plan: &Plan, call: &Call) -> Result<usize, String> {
             let id = delete.groupid;
             find(
                 &|r| r.groupid == Some(id) && matches!(r.action, Action::Delete | Action::Replace),
-                format!("deletes groupid {id}"),
+                t!("audit-what-deletes", groupid = id),
             )
         }
         // Skipped by the caller: roster calls follow from roster entries.
-        Write::SetSchedule(_) => Err("a roster call names no rule entry".into()),
+        Write::SetSchedule(_) => Err(t!("audit-roster-call")),
     }
 }
 
@@ -117,18 +127,20 @@ fn follows(
 ) -> Result<(), String> {
     for call in calls {
         if call.rule != entry.groupname {
-            return Err(format!(
-                "a call is labelled \"{}\", the entry is \"{}\"",
-                call.rule, entry.groupname
+            return Err(t!(
+                "audit-label",
+                call = call.rule.as_str(),
+                entry = entry.groupname.as_str()
             ));
         }
         if let Some(sent) = call.write.effective_now()
             && sent != entry.effective_now
         {
-            return Err(format!(
-                "{} says effective_now {sent}, the entry {}",
-                call.endpoint(),
-                entry.effective_now
+            return Err(t!(
+                "audit-effective-now",
+                endpoint = call.endpoint().to_string(),
+                sent = sent.to_string(),
+                entry = entry.effective_now.to_string()
             ));
         }
     }
@@ -145,13 +157,13 @@ fn follows(
         count(Endpoint::Delete),
     );
     if adds.len() > 1 || updates.len() > 1 || clears.len() > 1 || deletes.len() > 1 {
-        return Err("more than one call of a kind for one rule".into());
+        return Err(t!("audit-two-of-a-kind"));
     }
     if let Some(group) = adds.first().and_then(|add| add.write.group()) {
         let described = describe::new_rule(group);
         if described != entry.changes {
             return Err(first_difference(
-                "the added rule's body",
+                &t!("audit-added-body"),
                 &described,
                 &entry.changes,
             ));
@@ -160,12 +172,10 @@ fn follows(
     if !deletes.is_empty() {
         match entry.action {
             Action::Delete if !plan.made_with.prune => {
-                return Err("a delete, but the plan was not made with --prune".into());
+                return Err(t!("audit-delete-no-prune"));
             }
             Action::Replace if !plan.made_with.allow_replace => {
-                return Err(
-                    "a replacement's delete, but the plan was not made with --allow-replace".into(),
-                );
+                return Err(t!("audit-delete-no-allow-replace"));
             }
             Action::Replace => {
                 // The old half of a replacement listed in the plan: a rule
@@ -177,20 +187,18 @@ fn follows(
                         && !matches!(r.action, Action::Blocked | Action::NotManaged)
                 });
                 if !listed {
-                    return Err("a delete for a replacement no rule file of that name makes".into());
+                    return Err(t!("audit-delete-no-replacement"));
                 }
             }
             _ => {}
         }
     }
     if matches!(entry.action, Action::Update | Action::Clear) {
-        let id = entry
-            .groupid
-            .ok_or("the entry changes a rule but names no groupid")?;
+        let id = entry.groupid.ok_or_else(|| t!("audit-no-groupid"))?;
         let l = live
             .iter()
             .find(|l| l.groupid == id)
-            .ok_or(format!("live state has no groupid {id}"))?;
+            .ok_or_else(|| t!("audit-live-no-groupid", groupid = id))?;
         let lc = live_compared(l, today);
         let sent = updates.first().and_then(|u| u.write.group());
         let dc = sent
@@ -209,8 +217,10 @@ fn follows(
         let mut sorted_cleared = cleared.clone();
         sorted_cleared.sort();
         if sorted_cleared != recorded_clear {
-            return Err(format!(
-                "it empties {sorted_cleared:?}, the entry {recorded_clear:?}"
+            return Err(t!(
+                "audit-empties",
+                sent = format!("{sorted_cleared:?}"),
+                entry = format!("{recorded_clear:?}")
             ));
         }
         let fields: BTreeSet<&str> = sent
@@ -232,7 +242,7 @@ fn follows(
             .collect();
         if derived != recorded || recorded.len() != entry.changes.len() {
             return Err(first_difference(
-                "what the calls change in live state",
+                &t!("audit-what-calls-change"),
                 &derived,
                 &entry.changes,
             ));
@@ -244,20 +254,21 @@ fn follows(
 /// "X shows `a`, the entry shows `b`" for the first line that differs.
 fn first_difference(what: &str, got: &[super::Change], recorded: &[super::Change]) -> String {
     let line = |c: Option<&super::Change>| match c {
-        None => "nothing".to_owned(),
+        None => t!("audit-nothing"),
         Some(c) => format!(
             "{}: {} → {}",
             c.field,
-            c.old.as_deref().unwrap_or("(none)"),
-            c.new.as_deref().unwrap_or("(none)")
+            c.old.clone().unwrap_or_else(|| t!("audit-none")),
+            c.new.clone().unwrap_or_else(|| t!("audit-none"))
         ),
     };
     let i = (0..got.len().max(recorded.len()))
         .find(|&i| got.get(i) != recorded.get(i))
         .unwrap_or(0);
-    format!(
-        "{what} gives `{}`, the entry shows `{}`",
-        line(got.get(i)),
-        line(recorded.get(i))
+    t!(
+        "audit-difference",
+        what = what,
+        got = line(got.get(i)),
+        entry = line(recorded.get(i))
     )
 }

@@ -42,13 +42,13 @@ pub fn parse_answer(
     let list = match answer.get("schedule_list") {
         None | Some(Value::Null) => return Ok(()),
         Some(Value::Array(l)) => l,
-        Some(_) => return Err("schedule_list is not a list".into()),
+        Some(_) => return Err(crate::t!("roster-live-not-list")),
     };
     for entry in list {
         let userid = entry
             .get("userid")
             .and_then(Value::as_str)
-            .ok_or("a schedule_list entry has no userid")?;
+            .ok_or_else(|| crate::t!("roster-live-no-userid"))?;
         if entry.get("groupid").and_then(Value::as_i64) != Some(groupid)
             || entry.get("yearmonth").and_then(Value::as_u64) != Some(u64::from(yearmonth))
         {
@@ -65,9 +65,10 @@ pub fn parse_answer(
                 .and_then(Value::as_u64)
                 .filter(|d| (1..=31).contains(d))
                 .ok_or_else(|| {
-                    format!(
-                        "a day of {userid} is not 1 to 31: {}",
-                        day.get("day").unwrap_or(&Value::Null)
+                    crate::t!(
+                        "roster-live-bad-day",
+                        userid = userid,
+                        day = day.get("day").unwrap_or(&Value::Null).to_string()
                     )
                 })?;
             let info = day.get("schedule_info").unwrap_or(&Value::Null);

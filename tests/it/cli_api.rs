@@ -441,3 +441,48 @@ fn color_is_asked_for_or_not() {
     let before = super::util::run(&["--color", "always", "validate", "rules"]);
     assert_eq!(before.code, 0, "{}", before.stderr);
 }
+
+/// The API's failures in Chinese: the errcode and the server's errmsg as
+/// sent, the tool's words and hints in Chinese (`-v` request lines too).
+#[test]
+fn api_failures_in_chinese() {
+    let clean = emulate(&[]);
+    let wrong = pull(
+        &clean.base,
+        &[
+            ("WECOM_CORPID", "emulator-corp"),
+            ("WECOM_CORPSECRET", "wrong-secret-1234"),
+        ],
+        &["--lang", "zh-CN", "-v"],
+    );
+    assert_eq!(wrong.code, 1, "{}", wrong.stderr);
+    for said in [
+        "errcode 40001",
+        "建议：corpid 或 corpsecret 不对",
+        "请求：gettoken → ",
+    ] {
+        assert!(wrong.stderr.contains(said), "{said}:\n{}", wrong.stderr);
+    }
+    let closed = pull(
+        "http://127.0.0.1:1",
+        &[("WECOM_ACCESS_TOKEN", "ready-token-5678")],
+        &["--attempts", "2", "--lang", "zh-CN"],
+    );
+    assert_eq!(closed.code, 1, "{}", closed.stderr);
+    for said in [
+        "无法连接",
+        "第 1/2 次调用 getcorpcheckinoption 失败，重试：",
+    ] {
+        assert!(closed.stderr.contains(said), "{said}:\n{}", closed.stderr);
+    }
+    for english in [
+        "help:",
+        "could not connect",
+        "request:",
+        "cannot",
+        "retrying",
+    ] {
+        let both = format!("{}{}", wrong.stderr, closed.stderr);
+        assert!(!both.contains(english), "{english:?} in\n{both}");
+    }
+}
