@@ -838,3 +838,28 @@ api-no-errcode = no errcode ({ $error })
 ## Retries (client/)
 
 api-retrying = retrying { $endpoint } after attempt { $n }/{ $of }: { $error }; next attempt in { $wait } s
+
+## Several corps (corps.rs, commands/corps.rs)
+
+corps-example = write e.g.
+    {"["}corp.hq]
+    rules = "hq/rules"
+    env_prefix = "HQ_"
+corps-no-table = { $path }: no [corp.NAME] table
+corps-bad-name = { $path }: corp name { $name } is not usable
+corps-bad-name-help = name corps with letters, digits, - and _ (at most 64): the name is typed after --corp and shown in plans
+corps-bad-prefix = { $path }: corp { $name }: env_prefix { $prefix } is not a variable-name prefix
+corps-bad-prefix-help = use capital letters, digits and _, e.g. env_prefix = "HQ_"
+corps-at = at line { $line }, column { $column };{" "}
+corps-no-file = --corp { $name }: there is no { $file } in this folder
+corps-no-file-help = run from the repository's root, where wecom-checkin.toml names the corps (README: several corps)
+corps-not-for-command = --corp is for validate, plan, apply, import, pull and explain
+corps-unknown = --corp { $name }: { $file } has no such corp
+corps-unknown-help = its corps: { $names }
+corps-refuse = { $why }, and { $file } names { $n } corps
+corps-refuse-help = pass --corp NAME, one of: { $names }
+corps-why-one = this command runs for one corp
+corps-why-paths = paths (or --live) were given
+corps-why-json = a JSON or SARIF output is one document
+corps-no-program = cannot find this program to run it per corp: { $error }
+corps-cannot-run = cannot run this program again: { $error }

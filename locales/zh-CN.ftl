@@ -773,3 +773,28 @@ api-no-errcode = 没有 errcode（{ $error }）
 ## Retries (client/)
 
 api-retrying = 第 { $n }/{ $of } 次调用 { $endpoint } 失败，重试：{ $error }；{ $wait } 秒后再试
+
+## Several corps (corps.rs, commands/corps.rs)
+
+corps-example = 例如写：
+    {"["}corp.hq]
+    rules = "hq/rules"
+    env_prefix = "HQ_"
+corps-no-table = { $path }：没有 [corp.NAME] 表
+corps-bad-name = { $path }：企业名 { $name } 不可用
+corps-bad-name-help = 企业名用字母、数字、- 和 _（最多 64 个）：它写在 --corp 之后，并显示在计划中
+corps-bad-prefix = { $path }：企业 { $name }：env_prefix { $prefix } 不是变量名前缀
+corps-bad-prefix-help = 用大写字母、数字和 _，如 env_prefix = "HQ_"
+corps-at = 在第 { $line } 行第 { $column } 列；
+corps-no-file = --corp { $name }：这个文件夹中没有 { $file }
+corps-no-file-help = 请在仓库根目录运行，那里的 wecom-checkin.toml 列出各企业（见 README：多个企业）
+corps-not-for-command = --corp 只用于 validate、plan、apply、import、pull 和 explain
+corps-unknown = --corp { $name }：{ $file } 中没有这个企业
+corps-unknown-help = 其中的企业：{ $names }
+corps-refuse = { $why }，而 { $file } 列出了 { $n } 个企业
+corps-refuse-help = 请传入 --corp NAME，可选：{ $names }
+corps-why-one = 这个命令一次只为一个企业运行
+corps-why-paths = 给出了路径（或 --live）
+corps-why-json = JSON 或 SARIF 输出只能是一个文档
+corps-no-program = 找不到本程序，无法为每个企业运行：{ $error }
+corps-cannot-run = 无法再次运行本程序：{ $error }

@@ -65,21 +65,23 @@ pub fn find(dir: &Path) -> Result<Option<Corps>, ToolError> {
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(ToolError::new(format!("cannot read {FILE}: {e}"))),
+        Err(e) => return Err(ToolError::cannot_read(&path, e)),
     };
     parse(&text, &path).map(Some)
 }
 
 pub fn parse(text: &str, path: &Path) -> Result<Corps, ToolError> {
-    let example = "write e.g.\n[corp.hq]\nrules = \"hq/rules\"\nenv_prefix = \"HQ_\"";
+    let example = crate::t!("corps-example");
     let file: File = toml::from_str(text).map_err(|e| {
         ToolError::new(format!("{}: {}", path.display(), e.message().trim()))
             .with_help(format!("{}{example}", position(text, e.span())))
     })?;
     if file.corp.is_empty() {
-        return Err(
-            ToolError::new(format!("{}: no [corp.NAME] table", path.display())).with_help(example),
-        );
+        return Err(ToolError::new(crate::t!(
+            "corps-no-table",
+            path = path.display().to_string()
+        ))
+        .with_help(example));
     }
     for (name, corp) in &file.corp {
         let name_ok = !name.is_empty()
@@ -88,23 +90,25 @@ pub fn parse(text: &str, path: &Path) -> Result<Corps, ToolError> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         if !name_ok {
-            return Err(ToolError::new(format!(
-                "{}: corp name {name:?} is not usable",
-                path.display()
+            return Err(ToolError::new(crate::t!(
+                "corps-bad-name",
+                path = path.display().to_string(),
+                name = format!("{name:?}")
             ))
-            .with_help("name corps with letters, digits, - and _ (at most 64): the name is typed after --corp and shown in plans"));
+            .with_help(crate::t!("corps-bad-name-help")));
         }
         let prefix_ok = corp
             .env_prefix
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
         if !prefix_ok {
-            return Err(ToolError::new(format!(
-                "{}: corp {name}: env_prefix {:?} is not a variable-name prefix",
-                path.display(),
-                corp.env_prefix
+            return Err(ToolError::new(crate::t!(
+                "corps-bad-prefix",
+                path = path.display().to_string(),
+                name = name.as_str(),
+                prefix = format!("{:?}", corp.env_prefix)
             ))
-            .with_help("use capital letters, digits and _, e.g. env_prefix = \"HQ_\""));
+            .with_help(crate::t!("corps-bad-prefix-help")));
         }
     }
     Ok(Corps {
@@ -121,7 +125,7 @@ fn position(text: &str, span: Option<std::ops::Range<usize>>) -> String {
     let before = &text[..span.start.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    format!("at line {line}, column {column}; ")
+    crate::t!("corps-at", line = line, column = column)
 }
 
 /// The environment of one corp's run: the prefixed variables under their

@@ -41,33 +41,30 @@ pub fn route(cli: &Cli, args: &[OsString]) -> Result<Option<Exit>, ToolError> {
     }
     let Some(file) = corps::find(Path::new("."))? else {
         return match &cli.corp {
-            Some(name) => Err(ToolError::new(format!(
-                "--corp {name}: there is no {} in this folder",
-                corps::FILE
+            Some(name) => Err(ToolError::new(crate::t!(
+                "corps-no-file",
+                name = name.as_str(),
+                file = corps::FILE
             ))
-            .with_help(
-                "run from the repository's root, where wecom-checkin.toml names the corps (README: several corps)",
-            )),
+            .with_help(crate::t!("corps-no-file-help"))),
             None => Ok(None),
         };
     };
     let Some(shape) = shape(&cli.command) else {
         return match &cli.corp {
-            Some(_) => Err(ToolError::new(
-                "--corp is for validate, plan, apply, import, pull and explain",
-            )),
+            Some(_) => Err(ToolError::new(crate::t!("corps-not-for-command"))),
             None => Ok(None),
         };
     };
     let selected: Vec<(&String, &Corp)> = match &cli.corp {
         Some(name) => {
             let corp = file.corps.get(name).ok_or_else(|| {
-                ToolError::new(format!(
-                    "--corp {}: {} has no such corp",
-                    crate::escape::text(name),
-                    corps::FILE
+                ToolError::new(crate::t!(
+                    "corps-unknown",
+                    name = crate::escape::text(name).as_ref(),
+                    file = corps::FILE
                 ))
-                .with_help(format!("its corps: {}", names(&file)))
+                .with_help(crate::t!("corps-unknown-help", names = names(&file)))
             })?;
             vec![(name, corp)]
         }
@@ -75,25 +72,26 @@ pub fn route(cli: &Cli, args: &[OsString]) -> Result<Option<Exit>, ToolError> {
     };
     if selected.len() > 1 {
         let refuse = |why: &str| {
-            Err(ToolError::new(format!(
-                "{why}, and {} names {} corps",
-                corps::FILE,
-                selected.len()
+            Err(ToolError::new(crate::t!(
+                "corps-refuse",
+                why = crate::t!(why),
+                file = corps::FILE,
+                n = selected.len()
             ))
-            .with_help(format!("pass --corp NAME, one of: {}", names(&file))))
+            .with_help(crate::t!("corps-refuse-help", names = names(&file))))
         };
         if !shape.fans_out {
-            return refuse("this command runs for one corp");
+            return refuse("corps-why-one");
         }
         if shape.own_paths {
-            return refuse("paths (or --live) were given");
+            return refuse("corps-why-paths");
         }
         if shape.json {
-            return refuse("a JSON or SARIF output is one document");
+            return refuse("corps-why-json");
         }
     }
     let program = std::env::current_exe()
-        .map_err(|e| ToolError::new(format!("cannot find this program to run it per corp: {e}")))?;
+        .map_err(|e| ToolError::new(crate::t!("corps-no-program", error = e.to_string())))?;
     let mut runs: Vec<(String, Process)> = selected
         .iter()
         .map(|(name, corp)| {
@@ -107,7 +105,7 @@ pub fn route(cli: &Cli, args: &[OsString]) -> Result<Option<Exit>, ToolError> {
         let (_, mut process) = runs.remove(0);
         let status = process
             .status()
-            .map_err(|e| ToolError::new(format!("cannot run this program again: {e}")))?;
+            .map_err(|e| ToolError::new(crate::t!("corps-cannot-run", error = e.to_string())))?;
         return Ok(Some(exit_of(status.code())));
     }
     Ok(Some(fan_out(runs, shape.markdown)))

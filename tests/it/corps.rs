@@ -287,7 +287,20 @@ fn a_config_that_cannot_be_used_is_an_error_not_ignored() {
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains("at line 2, column 1"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("at line 2, column 1; write e.g.\n"),
+        "{}",
+        out.stderr
+    );
+    // The same in Chinese: the tool's words; toml's own message as it says it.
+    let zh = repo.run(&["validate", "--lang", "zh-CN"]);
+    assert_eq!(zh.code, 1);
+    assert!(
+        zh.stderr
+            .contains("建议：在第 2 行第 1 列；例如写：\n[corp.hq]\n"),
+        "{}",
+        zh.stderr
+    );
 
     // Commands without corps do not read it.
     let schema = repo.run(&["completions", "bash"]);
@@ -302,5 +315,12 @@ fn a_config_that_cannot_be_used_is_an_error_not_ignored() {
             .contains("--corp hq: there is no wecom-checkin.toml in this folder"),
         "{}",
         out.stderr
+    );
+    let zh = repo.run(&["--corp", "hq", "validate", "--lang", "zh-CN"]);
+    assert!(
+        zh.stderr
+            .contains("--corp hq：这个文件夹中没有 wecom-checkin.toml"),
+        "{}",
+        zh.stderr
     );
 }
