@@ -863,3 +863,23 @@ corps-why-paths = paths (or --live) were given
 corps-why-json = a JSON or SARIF output is one document
 corps-no-program = cannot find this program to run it per corp: { $error }
 corps-cannot-run = cannot run this program again: { $error }
+
+## Plan errors and notes (plan/build.rs, plan/matching.rs, commands/plan.rs, cli.rs)
+
+plan-readonly-missing = readonly rule "{ $name }" does not exist live
+plan-readonly-missing-help = a readonly rule documents a live rule: pin its groupid, or remove `readonly`
+plan-live-rule = live rule { $groupid } ({ $reason })
+plan-live-rule-help = run with { $flag } to delete groupid { $groupid }, or rename one of the rules
+plan-pinned-missing = groupid { $groupid } is pinned but no live rule has it (deleted in the admin console?)
+plan-pinned-missing-help = remove `groupid` to create the rule anew, or pin the groupid of the live rule it describes
+err-url-scheme = the scheme is { $scheme }
+err-url-userinfo = it has a user name or password
+plan-saved = saved the plan to { $path }
+err-now = not an RFC 3339 time ({ $error }); write e.g. 2027-01-01T00:00:00+08:00
+
+## Matching files to live rules (plan/matching.rs)
+
+plan-pinned-renamed = groupid { $groupid } is pinned but no live rule has it; live rule { $live } has this groupname, and the file is matched with it
+plan-pinned-renamed-help = pin the new groupid in the file (`apply --write-ids` writes it after a replacement)
+plan-name-collision = groupname "{ $name }" is also the name of live rule { $groupid }, which another file describes
+plan-name-collision-help = rename one of them: after an add the tool finds the new rule by its name

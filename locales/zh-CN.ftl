@@ -798,3 +798,23 @@ corps-why-paths = 给出了路径（或 --live）
 corps-why-json = JSON 或 SARIF 输出只能是一个文档
 corps-no-program = 找不到本程序，无法为每个企业运行：{ $error }
 corps-cannot-run = 无法再次运行本程序：{ $error }
+
+## Plan errors and notes (plan/build.rs, plan/matching.rs, commands/plan.rs, cli.rs)
+
+plan-readonly-missing = 只读规则“{ $name }”在线上不存在
+plan-readonly-missing-help = 只读规则记录的是一条线上规则：写上它的 groupid，或去掉 `readonly`
+plan-live-rule = 线上规则 { $groupid }（{ $reason }）
+plan-live-rule-help = 加上 { $flag } 运行以删除 groupid { $groupid }，或把其中一条规则改名
+plan-pinned-missing = 写定了 groupid { $groupid }，但没有线上规则是它（在管理后台被删了？）
+plan-pinned-missing-help = 去掉 `groupid` 以重新创建规则，或写上它所描述的线上规则的 groupid
+err-url-scheme = 协议是 { $scheme }
+err-url-userinfo = 其中有用户名或密码
+plan-saved = 计划已保存到 { $path }
+err-now = 不是 RFC 3339 时间（{ $error }）；请写如 2027-01-01T00:00:00+08:00
+
+## Matching files to live rules (plan/matching.rs)
+
+plan-pinned-renamed = 写定了 groupid { $groupid }，但没有线上规则是它；线上规则 { $live } 有这个 groupname，文件与它对应
+plan-pinned-renamed-help = 在文件中写上新的 groupid（替换之后 `apply --write-ids` 会写入）
+plan-name-collision = groupname“{ $name }”也是线上规则 { $groupid } 的名字，而另一个文件描述的是那条规则
+plan-name-collision-help = 把其中一个改名：新增之后，工具按名字找到新规则

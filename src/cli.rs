@@ -159,7 +159,7 @@ impl ChangeArgs {
 /// stops the command before it reads anything.
 fn rfc3339(s: &str) -> Result<jiff::Timestamp, String> {
     s.parse::<jiff::Timestamp>()
-        .map_err(|e| format!("not an RFC 3339 time ({e}); write e.g. 2027-01-01T00:00:00+08:00"))
+        .map_err(|e| crate::t!("err-now", error = e.to_string()))
 }
 
 /// The time commands run at: `--now`, or the clock.

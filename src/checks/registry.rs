@@ -217,6 +217,11 @@ pub const FILE_CHECKS: &[FileCheck] = &[
         "A file pinned to a groupid live does not have, or to another rule's.",
     ),
     file_check(
+        "readonly rule missing",
+        Error,
+        "A `readonly: true` rule file that no live rule matches (a readonly file documents a live rule; it is never created).",
+    ),
+    file_check(
         "grouptype change",
         Error,
         "A rule whose grouptype changes: the API cannot update it (replace it with --allow-replace).",

@@ -22,10 +22,10 @@ fn full_plan_url(raw: &str) -> Result<String, ToolError> {
     };
     let url = reqwest::Url::parse(raw.trim()).map_err(|e| refuse(e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(refuse(format!("the scheme is {}", url.scheme())));
+        return Err(refuse(crate::t!("err-url-scheme", scheme = url.scheme())));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(refuse("it has a user name or password".into()));
+        return Err(refuse(crate::t!("err-url-userinfo")));
     }
     Ok(url.to_string())
 }
@@ -113,7 +113,7 @@ pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {
             PlanFormat::Markdown => plan::render::markdown_full(&plan, &diag_text),
         };
         atomic_write(path, &text)?;
-        super::note(format!("saved the plan to {}", path.display()));
+        super::note(crate::t!("plan-saved", path = path.display().to_string()));
     }
     Ok(if plan.is_blocked() {
         Exit::Failure

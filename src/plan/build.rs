@@ -196,8 +196,8 @@ impl Builder<'_> {
                 d,
                 "/readonly",
                 "readonly rule missing",
-                format!("readonly rule \"{}\" does not exist live", rp.groupname),
-                "a readonly rule documents a live rule: pin its groupid, or remove `readonly`",
+                t!("plan-readonly-missing", name = rp.groupname.as_str()),
+                &t!("plan-readonly-missing-help"),
             ));
             rp.action = Action::Blocked;
         } else {
@@ -426,11 +426,8 @@ impl Builder<'_> {
                 d,
                 "/groupname",
                 "duplicate live rule",
-                format!("live rule {} ({reason})", l.groupid),
-                &format!(
-                    "run with {flag} to delete groupid {}, or rename one of the rules",
-                    l.groupid
-                ),
+                t!("plan-live-rule", groupid = l.groupid, reason = reason),
+                &t!("plan-live-rule-help", flag = flag, groupid = l.groupid),
             ));
         }
         rp

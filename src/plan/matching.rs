@@ -106,19 +106,20 @@ pub(super) fn match_rules(desired: &[LoadedRule], live: &[LiveRule]) -> Matching
                         d,
                         "/groupid",
                         "pinned groupid",
-                        format!(
-                            "groupid {id} is pinned but no live rule has it; live rule {} has this groupname, and the file is matched with it",
-                            live[*only].groupid
+                        crate::t!(
+                            "plan-pinned-renamed",
+                            groupid = id,
+                            live = live[*only].groupid
                         ),
-                        "pin the new groupid in the file (`apply --write-ids` writes it after a replacement)",
+                        &crate::t!("plan-pinned-renamed-help"),
                     ));
                 }
                 _ => m.errors.push(rule_error(
                     d,
                     "/groupid",
                     "pinned groupid",
-                    format!("groupid {id} is pinned but no live rule has it (deleted in the admin console?)"),
-                    "remove `groupid` to create the rule anew, or pin the groupid of the live rule it describes",
+                    crate::t!("plan-pinned-missing", groupid = id),
+                    &crate::t!("plan-pinned-missing-help"),
                 )),
             },
         }
@@ -154,11 +155,12 @@ pub(super) fn match_rules(desired: &[LoadedRule], live: &[LiveRule]) -> Matching
                 d,
                 "/groupname",
                 "groupname collision",
-                format!(
-                    "groupname \"{name}\" is also the name of live rule {}, which another file describes",
-                    live[*li].groupid
+                crate::t!(
+                    "plan-name-collision",
+                    name = name.as_str(),
+                    groupid = live[*li].groupid
                 ),
-                "rename one of them: after an add the tool finds the new rule by its name",
+                &crate::t!("plan-name-collision-help"),
             ));
         }
     }

@@ -318,3 +318,51 @@ fn errors_in_chinese() {
     }
     insta::assert_snapshot!("errors_zh", shown);
 }
+
+/// The plan's own errors in Chinese: a pinned groupid no live rule has, and
+/// a readonly rule that is not live.
+#[test]
+fn plan_errors_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = std::fs::read_to_string(super::util::root().join("rules/head-office.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("pinned.yaml"),
+        format!("groupid: 999999\n{rule}"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("readonly.yaml"),
+        format!(
+            "readonly: true\n{}",
+            rule.replace("groupname: ", "groupname: 旧")
+        ),
+    )
+    .unwrap();
+    let live = super::util::root().join("examples/live/corp.json");
+    let out = super::util::run_in(
+        dir.path(),
+        &[
+            "plan",
+            "--live",
+            live.to_str().unwrap(),
+            "--now",
+            "2026-11-21T10:00:00+08:00",
+            "--lang",
+            "zh-CN",
+            ".",
+        ],
+    );
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    let all = format!("{}{}", out.stdout, out.stderr);
+    for said in [
+        "写定了 groupid 999999，但没有线上规则是它",
+        "在文件中写上新的 groupid",
+        "在线上不存在",
+        "去掉 `readonly`",
+    ] {
+        assert!(all.contains(said), "{said}:\n{all}");
+    }
+    for english in ["is pinned", "does not exist live", "remove `", "pin the"] {
+        assert!(!all.contains(english), "{english:?}:\n{all}");
+    }
+}
