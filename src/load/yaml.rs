@@ -572,15 +572,15 @@ fn resolve_scalar(
             (true, "str") => Ok(Value::String(text.into_owned())),
             (true, "null") => Ok(Value::Null),
             (true, "bool" | "int" | "float") => {
+                // A string (None) is none of these.
                 let v = resolve_plain(&text)
                     .map_err(&bad)?
-                    .unwrap_or_else(|| Value::String(text.to_string()));
-                let ok = match tag.suffix.as_str() {
-                    "bool" => v.is_boolean(),
-                    "int" => v.is_i64() || v.is_u64(),
-                    _ => v.is_number(),
-                };
-                if ok {
+                    .filter(|v| match tag.suffix.as_str() {
+                        "bool" => v.is_boolean(),
+                        "int" => v.is_i64() || v.is_u64(),
+                        _ => v.is_number(),
+                    });
+                if let Some(v) = v {
                     Ok(v)
                 } else {
                     Err(bad(t!(
@@ -695,6 +695,25 @@ mod tests {
         let docs = parse(text).unwrap();
         assert_eq!(docs.len(), 1);
         docs[0].value.clone()
+    }
+
+    /// An explicit core tag decides the type; a value that is not of it, or
+    /// any other tag, is refused with the value named.
+    #[test]
+    fn core_tags() {
+        assert_eq!(
+            one("a: !!int 5\nb: !!str 5\nc: !!float 1\nd: !!bool true\ne: !!null ~\n"),
+            json!({"a": 5, "b": "5", "c": 1, "d": true, "e": null})
+        );
+        for (text, said) in [
+            ("a: !!int x\n", "`x` is not a valid !!int"),
+            ("a: !!bool yes\n", "`yes` is not a valid !!bool"),
+            ("a: !!int 1.5\n", "`1.5` is not a valid !!int"),
+            ("a: !foo x\n", "unsupported tag"),
+        ] {
+            let e = parse(text).err().unwrap_or_else(|| panic!("{text} parsed"));
+            assert!(e.message.contains(said), "{text}: {}", e.message);
+        }
     }
 
     #[test]
