@@ -157,6 +157,10 @@ fn needs_quotes(s: &str) -> bool {
         || s.contains(" #")
         || s.contains(':')
         || s.contains([',', '[', ']', '{', '}'])
+        // A dash after a space, then `,` or `]` in a flow list: the reader
+        // takes it for a new block item and refuses the file.
+        || s.char_indices()
+            .any(|(i, c)| c == '-' && s[..i].ends_with(char::is_whitespace))
         || s.chars().any(must_escape)
         || YAML11_WORDS.contains(&s)
         || matches!(s, "~" | "null" | "Null" | "NULL")
@@ -185,6 +189,8 @@ mod tests {
         let v = json!({
             "groupname": "总部: 新",
             "times": ["09:00", "+1 04:00", "5m", "2027-01-01", "no", "", " x", "a,b", "-1", "1h30m"],
+            // Short enough for a flow list, where ` -]` would not read back.
+            "dashes": ["： -", "a -", "a\t-", "a-"],
             "nested": [{"a": 1, "b": [{"c": true}]}, {"d": []}, {}],
             "empty": {},
             "multi": "line\nbreak",
@@ -194,5 +200,9 @@ mod tests {
         assert_eq!(back[0].value, v, "{text}");
         assert!(text.contains("\"09:00\""), "{text}");
         assert!(text.contains("5m"), "{text}");
+        assert!(
+            text.contains("dashes: [\"： -\", \"a -\", \"a\\t-\", a-]"),
+            "{text}"
+        );
     }
 }
