@@ -287,12 +287,13 @@ diag-in = in { $place }
 
 ## Readable values that do not read
 
-value-not-a-time = "{ $value }" is not a time of day: write "HH:MM" (e.g. "09:00"), "+1 HH:MM" for the next day, or seconds since midnight
+value-not-a-time = { $found } is not a time of day: write "HH:MM" (e.g. "09:00"), "+1 HH:MM" for the next day, or seconds since midnight
 value-next-day = ; a day has no hour 24 or later: for that time tomorrow write "{ $next }"
-value-not-a-duration = "{ $value }" is not a duration: write e.g. "5m", "1h30m", "45s", or a number of seconds
-value-not-a-date = "{ $value }" is not a date: write "YYYY-MM-DD" (e.g. "2027-01-01"), or a Unix timestamp of midnight UTC+8
-value-not-a-weekday = "{ $value }" is not a weekday: write mon, tue, wed, thu, fri, sat or sun, 周一 … 周日 (or 0 = Sunday … 6)
-value-not-a-grouptype = "{ $value }" is not a rule type: write fixed, schedule or free (or 1, 2, 3)
+value-not-a-duration = { $found } is not a duration: write e.g. "5m", "1h30m", "45s", or a number of seconds
+value-not-a-date = { $found } is not a date: write "YYYY-MM-DD" (e.g. "2027-01-01"), or a Unix timestamp of midnight UTC+8
+value-not-a-weekday = { $found } is not a weekday: write mon, tue, wed, thu, fri, sat or sun, 周一 … 周日 (or 0 = Sunday … 6)
+value-not-a-grouptype = { $found } is not a rule type: write fixed, schedule or free (or 1, 2, 3)
+value-this = this value
 
 ## Reading rule files and their YAML
 

@@ -246,12 +246,13 @@ diag-in = 在 { $place }
 
 ## 读不懂的可读值
 
-value-not-a-time = "{ $value }" 不是时刻：请写 "HH:MM"（如 "09:00"），次日写 "+1 HH:MM"，或写从零点起的秒数
+value-not-a-time = { $found }不是时刻：请写 "HH:MM"（如 "09:00"），次日写 "+1 HH:MM"，或写从零点起的秒数
 value-next-day = ；一天没有 24 点及以后的钟点：次日的这个时刻请写 "{ $next }"
-value-not-a-duration = "{ $value }" 不是时长：请写如 "5m"、"1h30m"、"45s"，或写秒数
-value-not-a-date = "{ $value }" 不是日期：请写 "YYYY-MM-DD"（如 "2027-01-01"），或写 UTC+8 零点的 Unix 时间戳
-value-not-a-weekday = "{ $value }" 不是星期：请写 周一 … 周日、星期一 … 星期日，或 mon、tue、wed、thu、fri、sat、sun（或 0 = 周日 … 6）
-value-not-a-grouptype = "{ $value }" 不是规则类型：请写 fixed（固定时间上下班）、schedule（按班次上下班）或 free（自由上下班）（或 1、2、3）
+value-not-a-duration = { $found }不是时长：请写如 "5m"、"1h30m"、"45s"，或写秒数
+value-not-a-date = { $found }不是日期：请写 "YYYY-MM-DD"（如 "2027-01-01"），或写 UTC+8 零点的 Unix 时间戳
+value-not-a-weekday = { $found }不是星期：请写 周一 … 周日、星期一 … 星期日，或 mon、tue、wed、thu、fri、sat、sun（或 0 = 周日 … 6）
+value-not-a-grouptype = { $found }不是规则类型：请写 fixed（固定时间上下班）、schedule（按班次上下班）或 free（自由上下班）（或 1、2、3）
+value-this = 该值
 
 ## 读取规则文件及其 YAML
 

@@ -53,10 +53,23 @@ fn serialize_value<S: Serializer, R: AsRef<str>>(
     }
 }
 
-/// Accepts an integer or a string, and hands either to `parse`.
+/// Accepts an integer or a string, and hands either to `parse`. Any other
+/// value is refused with `not_a` (a message taking `$found`), in the user's
+/// language rather than serde's "invalid type: …, expected …".
 struct IntOrStr<F> {
-    expecting: &'static str,
+    not_a: &'static str,
     parse: F,
+}
+
+impl<F> IntOrStr<F> {
+    fn wrong<T, E: de::Error>(&self, found: String) -> Result<T, E> {
+        Err(E::custom(crate::t!(self.not_a, found = found)))
+    }
+}
+
+/// A string as the messages quote it: `"09:00"`.
+fn quoted(s: &str) -> String {
+    format!("\"{s}\"")
 }
 
 impl<'de, T, F> Visitor<'de> for IntOrStr<F>
@@ -66,7 +79,7 @@ where
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.expecting)
+        f.write_str(&crate::t!(self.not_a, found = crate::t!("value-this")))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
@@ -74,12 +87,40 @@ where
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
-        let v = i64::try_from(v).map_err(|_| E::custom(format!("{v} is too large")))?;
-        (self.parse)(IntOrStrValue::Int(v)).map_err(E::custom)
+        match i64::try_from(v) {
+            Ok(v) => (self.parse)(IntOrStrValue::Int(v)).map_err(E::custom),
+            Err(_) => self.wrong(crate::t!("shape-the-number", n = v.to_string())),
+        }
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
         (self.parse)(IntOrStrValue::Str(v)).map_err(E::custom)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
+        self.wrong(format!("`{v}`"))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        // As the file wrote it: `2.0`, not Rust's `2`.
+        let n = serde_json::Number::from_f64(v).map_or_else(|| v.to_string(), |n| n.to_string());
+        self.wrong(crate::t!("shape-the-number", n = n))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+        self.wrong(crate::t!("shape-a-type", json_type = "null"))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<T, E> {
+        self.visit_unit()
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<T, A::Error> {
+        self.wrong(crate::t!("shape-a-type", json_type = "array"))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<T, A::Error> {
+        self.wrong(crate::t!("shape-a-type", json_type = "object"))
     }
 }
 
@@ -90,13 +131,13 @@ enum IntOrStrValue<'a> {
 
 fn deserialize_int_or_str<'de, D, T>(
     deserializer: D,
-    expecting: &'static str,
+    not_a: &'static str,
     parse: impl Fn(IntOrStrValue<'_>) -> Result<T, String>,
 ) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
 {
-    deserializer.deserialize_any(IntOrStr { expecting, parse })
+    deserializer.deserialize_any(IntOrStr { not_a, parse })
 }
 
 /// Parses `HH:MM` or `HH:MM:SS` into seconds since midnight.
@@ -177,20 +218,16 @@ impl Serialize for TimeOfDay {
 
 impl<'de> Deserialize<'de> for TimeOfDay {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        deserialize_int_or_str(
-            d,
-            "a time of day: \"09:00\", \"+1 04:00\" (next day) or seconds since midnight",
-            |v| match v {
-                IntOrStrValue::Int(i) => Ok(TimeOfDay(i)),
-                IntOrStrValue::Str(s) => TimeOfDay::parse(s).ok_or_else(|| {
-                    let mut m = crate::t!("value-not-a-time", value = s);
-                    if let Some(next) = next_day_form(s) {
-                        m += &crate::t!("value-next-day", next = next);
-                    }
-                    m
-                }),
-            },
-        )
+        deserialize_int_or_str(d, "value-not-a-time", |v| match v {
+            IntOrStrValue::Int(i) => Ok(TimeOfDay(i)),
+            IntOrStrValue::Str(s) => TimeOfDay::parse(s).ok_or_else(|| {
+                let mut m = crate::t!("value-not-a-time", found = quoted(s));
+                if let Some(next) = next_day_form(s) {
+                    m += &crate::t!("value-next-day", next = next);
+                }
+                m
+            }),
+        })
     }
 }
 
@@ -297,16 +334,11 @@ impl Serialize for Duration {
 
 impl<'de> Deserialize<'de> for Duration {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        deserialize_int_or_str(
-            d,
-            "a duration: \"5m\", \"1h30m\", \"45s\" or seconds",
-            |v| match v {
-                IntOrStrValue::Int(i) => Ok(Duration(i)),
-                IntOrStrValue::Str(s) => {
-                    Duration::parse(s).ok_or_else(|| crate::t!("value-not-a-duration", value = s))
-                }
-            },
-        )
+        deserialize_int_or_str(d, "value-not-a-duration", |v| match v {
+            IntOrStrValue::Int(i) => Ok(Duration(i)),
+            IntOrStrValue::Str(s) => Duration::parse(s)
+                .ok_or_else(|| crate::t!("value-not-a-duration", found = quoted(s))),
+        })
     }
 }
 
@@ -426,16 +458,12 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        deserialize_int_or_str(
-            d,
-            "a date: \"2027-01-01\" or a Unix timestamp of midnight UTC+8",
-            |v| match v {
-                IntOrStrValue::Int(i) => Ok(Date(i)),
-                IntOrStrValue::Str(s) => {
-                    Date::parse(s).ok_or_else(|| crate::t!("value-not-a-date", value = s))
-                }
-            },
-        )
+        deserialize_int_or_str(d, "value-not-a-date", |v| match v {
+            IntOrStrValue::Int(i) => Ok(Date(i)),
+            IntOrStrValue::Str(s) => {
+                Date::parse(s).ok_or_else(|| crate::t!("value-not-a-date", found = quoted(s)))
+            }
+        })
     }
 }
 
@@ -508,10 +536,10 @@ impl Serialize for Weekday {
 
 impl<'de> Deserialize<'de> for Weekday {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        deserialize_int_or_str(d, "a weekday: mon … sun, or 0 (Sunday) … 6", |v| match v {
+        deserialize_int_or_str(d, "value-not-a-weekday", |v| match v {
             IntOrStrValue::Int(i) => Ok(Weekday(i)),
             IntOrStrValue::Str(s) => {
-                Weekday::parse(s).ok_or_else(|| crate::t!("value-not-a-weekday", value = s))
+                Weekday::parse(s).ok_or_else(|| crate::t!("value-not-a-weekday", found = quoted(s)))
             }
         })
     }
@@ -570,18 +598,14 @@ impl Serialize for GroupType {
 
 impl<'de> Deserialize<'de> for GroupType {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        deserialize_int_or_str(
-            d,
-            "a rule type: fixed, schedule, free (or 1, 2, 3)",
-            |v| match v {
-                IntOrStrValue::Int(i) => Ok(GroupType(i)),
-                IntOrStrValue::Str(s) => GroupType::NAMES
-                    .iter()
-                    .find(|(n, _)| *n == s)
-                    .map(|(_, i)| GroupType(*i))
-                    .ok_or_else(|| crate::t!("value-not-a-grouptype", value = s)),
-            },
-        )
+        deserialize_int_or_str(d, "value-not-a-grouptype", |v| match v {
+            IntOrStrValue::Int(i) => Ok(GroupType(i)),
+            IntOrStrValue::Str(s) => GroupType::NAMES
+                .iter()
+                .find(|(n, _)| *n == s)
+                .map(|(_, i)| GroupType(*i))
+                .ok_or_else(|| crate::t!("value-not-a-grouptype", found = quoted(s))),
+        })
     }
 }
 
@@ -653,6 +677,37 @@ mod tests {
             assert!(pattern.is_valid(&serde_json::json!(good)), "{good}");
             assert!(Weekday::parse(good).is_some(), "{good}");
         }
+    }
+
+    /// A value of the wrong type is named in the tool's words (and so in
+    /// the user's language), never serde's "invalid type: …, expected …".
+    #[test]
+    fn a_value_of_the_wrong_type_is_named() {
+        use serde_json::json;
+        let said = |v: serde_json::Value| {
+            serde_json::from_value::<TimeOfDay>(v)
+                .unwrap_err()
+                .to_string()
+        };
+        let tail = " is not a time of day: write \"HH:MM\" (e.g. \"09:00\"), \"+1 HH:MM\" for the next day, or seconds since midnight";
+        for (v, found) in [
+            (json!(true), "`true`"),
+            (json!(1.5), "the number 1.5"),
+            (json!(null), "an empty value"),
+            (json!([1]), "a list"),
+            (json!({"a": 1}), "a mapping"),
+            (json!(u64::MAX), "the number 18446744073709551615"),
+        ] {
+            assert_eq!(said(v), format!("{found}{tail}"));
+        }
+        let e = serde_json::from_value::<Weekday>(json!(false)).unwrap_err();
+        assert!(e.to_string().starts_with("`false` is not a weekday"), "{e}");
+        let e = serde_json::from_value::<GroupType>(json!(2.0)).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("the number 2.0 is not a rule type"),
+            "{e}"
+        );
     }
 
     #[test]
