@@ -884,3 +884,18 @@ plan-pinned-renamed = groupid { $groupid } is pinned but no live rule has it; li
 plan-pinned-renamed-help = pin the new groupid in the file (`apply --write-ids` writes it after a replacement)
 plan-name-collision = groupname "{ $name }" is also the name of live rule { $groupid }, which another file describes
 plan-name-collision-help = rename one of them: after an add the tool finds the new rule by its name
+
+## Notes on imported rules (comments in the files import writes)
+
+import-file-header = Imported from live rule groupid { $groupid } ({ $source }) by wecom-checkin import.
+import-note-noneed-offwork = checkindate[{ $i }].noneed_offwork: { $value } is an old field; its current form is checkintime[].no_need_checkoff: { $value }.
+import-note-flex-time = checkindate[{ $i }].flex_time: { $ms } ms is an old field; its current form is allow_flex with flex_on_duty_time / flex_off_duty_time ({ $duration }).
+import-note-no-current-form = checkindate[{ $i }].{ $field } is an old field with no exact current form (the check-in windows are earliest/latest_*_sec): kept, never sent.
+import-note-ot-info = ot_info is the old overtime field with no exact current form: kept, never sent; describe overtime in ot_info_v2.
+import-note-keep-live = keep_live lists { $n } value(s) made in the admin console that the write API rejects. They stay as they are while unchanged; a change to their top-level field sends it whole, so fix them first.
+live-note-milliseconds = { $at }.{ $field }: { $value } read as milliseconds ({ $seconds } s)
+
+## Asides in plan lines: "name (groupid 1, file)"
+
+aside = {" "}({ $what })
+clause-separator = {", "}

@@ -133,7 +133,7 @@ reason-pruned = 没有文件描述这条线上规则，--prune 会删除此类�
 reason-not-managed = 没有文件描述这条线上规则；保持不动（--prune 会删除它）
 reason-duplicate = 第二条名为“{ $name }”的线上规则：{ $file } 保留 groupid { $kept }；这一条是重复的（两次 apply 同时运行，或新增被重放）
 reason-replaced-old = 一次替换在新增 groupid { $kept } 后中断，这是它的旧规则：删除它即完成替换
-card-ot-details = ({ $parts })
+card-ot-details = （{ $parts }）
 # 一行中列表各项之间。
 list-separator = 、
 
@@ -819,3 +819,18 @@ plan-pinned-renamed = 写定了 groupid { $groupid }，但没有线上规则是�
 plan-pinned-renamed-help = 在文件中写上新的 groupid（替换之后 `apply --write-ids` 会写入）
 plan-name-collision = groupname“{ $name }”也是线上规则 { $groupid } 的名字，而另一个文件描述的是那条规则
 plan-name-collision-help = 把其中一个改名：新增之后，工具按名字找到新规则
+
+## Notes on imported rules (comments in the files import writes)
+
+import-file-header = 由 wecom-checkin import 从线上规则 groupid { $groupid }（{ $source }）导入。
+import-note-noneed-offwork = `checkindate[{ $i }].noneed_offwork: { $value }` 是旧字段；现在的写法是 `checkintime[].no_need_checkoff: { $value }`。
+import-note-flex-time = `checkindate[{ $i }].flex_time: { $ms }`（毫秒）是旧字段；现在的写法是 `allow_flex` 加 `flex_on_duty_time` / `flex_off_duty_time`（{ $duration }）。
+import-note-no-current-form = `checkindate[{ $i }].{ $field }` 是旧字段，没有完全对应的新写法（打卡时间范围现在是 `earliest/latest_*_sec`）：保留，从不发送。
+import-note-ot-info = `ot_info` 是旧的加班字段，没有完全对应的新写法：保留，从不发送；加班请写在 `ot_info_v2` 中。
+import-note-keep-live = `keep_live` 列出 { $n } 个在管理后台设置、写接口却会拒绝的值。不改动时它们保持原样；一旦改动它们所在的顶层字段，该字段会整体发送，所以请先修正它们。
+live-note-milliseconds = `{ $at }.{ $field }: { $value }` 按毫秒读取（{ $seconds } 秒）
+
+## Asides in plan lines: "name (groupid 1, file)"
+
+aside = （{ $what }）
+clause-separator = ，

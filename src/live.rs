@@ -186,9 +186,12 @@ fn flex_from_milliseconds(item: &mut Map<String, Value>, at: &str, notes: &mut V
             && v % 1000 == 0
         {
             item.insert(field.into(), Value::from(v / 1000));
-            notes.push(format!(
-                "{at}.{field}: {v} read as milliseconds ({} s)",
-                v / 1000
+            notes.push(crate::t!(
+                "live-note-milliseconds",
+                at = at,
+                field = field,
+                value = v.to_string(),
+                seconds = (v / 1000).to_string()
             ));
         }
     }

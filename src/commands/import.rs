@@ -99,11 +99,12 @@ pub fn run(args: &ImportArgs) -> Result<Exit, ToolError> {
         let (rule, notes) = imported(l, now);
         kept_total += rule.keep_live.as_ref().map_or(0, Vec::len);
         let mut text = header.clone();
-        text += &format!(
-            "# Imported from live rule groupid {} ({}) by wecom-checkin import.\n",
-            l.groupid,
-            escape::text(&source)
+        let said = t!(
+            "import-file-header",
+            groupid = l.groupid.to_string(),
+            source = escape::text(&source).as_ref()
         );
+        text += &format!("# {said}\n");
         // A comment is one line: a note quoting a live key or value could
         // otherwise end it and write a real key (`readonly: true`).
         for note in &notes {
@@ -160,12 +161,18 @@ pub fn imported(l: &LiveRule, now: i64) -> (Rule, Vec<String>) {
     // own value), and import must plan as no change. They are never sent.
     for (i, day) in rule.checkindate.iter().flatten().enumerate() {
         if let Some(noneed) = day.noneed_offwork {
-            notes.push(format!("checkindate[{i}].noneed_offwork: {noneed} is an old field; its current form is checkintime[].no_need_checkoff: {noneed}."));
+            notes.push(t!(
+                "import-note-noneed-offwork",
+                i = i,
+                value = noneed.to_string()
+            ));
         }
         if let Some(ms) = day.flex_time {
-            notes.push(format!(
-                "checkindate[{i}].flex_time: {ms} ms is an old field; its current form is allow_flex with flex_on_duty_time / flex_off_duty_time ({}).",
-                Duration(ms / 1000)
+            notes.push(t!(
+                "import-note-flex-time",
+                i = i,
+                ms = ms.to_string(),
+                duration = Duration(ms / 1000).to_string()
             ));
         }
         for (field, present) in [
@@ -173,12 +180,12 @@ pub fn imported(l: &LiveRule, now: i64) -> (Rule, Vec<String>) {
             ("limit_offtime", day.limit_offtime.is_some()),
         ] {
             if present {
-                notes.push(format!("checkindate[{i}].{field} is an old field with no exact current form (the check-in windows are earliest/latest_*_sec): kept, never sent."));
+                notes.push(t!("import-note-no-current-form", i = i, field = field));
             }
         }
     }
     if rule.ot_info.is_some() {
-        notes.push("ot_info is the old overtime field with no exact current form: kept, never sent; describe overtime in ot_info_v2.".into());
+        notes.push(t!("import-note-ot-info"));
     }
     // Values the write API rejects: kept as they are, recorded, so validate passes.
     let lr = LoadedRule {
@@ -204,10 +211,7 @@ pub fn imported(l: &LiveRule, now: i64) -> (Rule, Vec<String>) {
         });
     }
     if !kept.is_empty() {
-        notes.push(format!(
-            "keep_live lists {} value(s) made in the admin console that the write API rejects. They stay as they are while unchanged; a change to their top-level field sends it whole, so fix them first.",
-            kept.len()
-        ));
+        notes.push(t!("import-note-keep-live", n = kept.len()));
         rule.keep_live = Some(kept.into_values().collect());
     }
     (rule, notes)

@@ -85,11 +85,8 @@ pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &Sources, color: bo
             group = group.element(note.clone().message(message.as_ref()));
         }
         if let Some(explanation) = &d.explanation {
-            group = group.element(note.clone().message(format!(
-                "{} ({})",
-                explanation,
-                escape::text(&d.path)
-            )));
+            let at = crate::t!("aside", what = escape::text(&d.path).as_ref());
+            group = group.element(note.clone().message(format!("{explanation}{at}")));
         } else if !d.path.is_empty() {
             group = group.element(note.clone().message(crate::t!(
                 "diag-at",

@@ -112,7 +112,7 @@ pub fn period(t: &Map<String, Value>) -> String {
     }
     let mut shown = parts.join(" · ");
     if let Some(id) = t.get("time_id").and_then(Value::as_i64) {
-        shown += &format!(" (time_id {id})");
+        shown += &t!("aside", what = format!("time_id {id}"));
     }
     shown
 }
@@ -265,7 +265,7 @@ pub fn card(obj: &Map<String, Value>) -> Vec<Change> {
                     let id = s.get("schedule_id").and_then(Value::as_i64);
                     let mut head = t!("card-shift", name = name);
                     if let Some(id) = id {
-                        head += &format!(" (schedule_id {id})");
+                        head += &t!("aside", what = format!("schedule_id {id}"));
                     }
                     let sections = s.get("time_section").and_then(Value::as_array);
                     if sections.is_none_or(Vec::is_empty) {

@@ -8,6 +8,7 @@ use super::Change;
 use crate::model::defaults::int_at;
 use crate::model::fields::{ENTRY_LISTS, Kind};
 use crate::model::{Date, TimeOfDay};
+use crate::t;
 
 /// A wire value as people read it, by what its field holds ([`Kind::of`]).
 pub fn readable(path: &[String], v: &Value) -> String {
@@ -95,13 +96,12 @@ pub(super) fn entry(list: &str, v: &Value) -> String {
                 .unwrap_or_default();
             format!("{when} {}{hours}", s("notes"))
         }
-        "wifimac_infos" => format!("{} ({})", s("wifiname"), s("wifimac")),
-        "loc_infos" => format!(
-            "{} ({} m, {})",
-            s("loc_title"),
-            v.get("distance").map(Value::to_string).unwrap_or_default(),
-            s("loc_detail")
-        ),
+        "wifimac_infos" => s("wifiname") + &t!("aside", what = s("wifimac")),
+        "loc_infos" => {
+            let distance = v.get("distance").map(Value::to_string).unwrap_or_default();
+            let what = format!("{distance} m") + &t!("clause-separator") + &s("loc_detail");
+            s("loc_title") + &t!("aside", what = what)
+        }
         _ => readable(&[list.to_owned(), "0".into()], v),
     }
 }

@@ -50,7 +50,7 @@ fn header(r: &RulePlan) -> String {
     let place = if where_.is_empty() {
         String::new()
     } else {
-        format!(" ({})", where_.join(", "))
+        t!("aside", what = where_.join(&t!("clause-separator")))
     };
     format!("{}{place}", r.groupname)
 }
@@ -137,7 +137,8 @@ pub fn text(p: &Plan, color: bool) -> String {
             r.action,
             Action::Add | Action::Update | Action::Clear | Action::Replace | Action::Delete
         ) {
-            head += &format!(", {}", when(r));
+            head += &t!("clause-separator");
+            head += &when(r);
         }
         // Names and values are escaped before colour is added.
         let _ = writeln!(out, "{}", paint(colour, &escape::text(&head)));

@@ -297,6 +297,59 @@ fn import_in_chinese() {
     );
 }
 
+/// The notes import writes into a file (old fields, keep_live) are in the
+/// reviewer's language too, and the file still plans as no change.
+#[test]
+fn import_notes_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let live =
+        super::util::root().join("tests/fixtures/live/doc93384-v2020-getcorpcheckinoption.json");
+    let out = run(&[
+        "import",
+        "--lang",
+        "zh-CN",
+        "--live",
+        live.to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+        super::apply::NOW_ARGS[0],
+        super::apply::NOW_ARGS[1],
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let notes: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("# "))
+        .skip(2)
+        .collect();
+    insta::assert_snapshot!("import_notes_zh", notes.join("\n"));
+    for english in ["Imported", "old field", "kept", "never sent"] {
+        assert!(!text.contains(english), "English left: {english:?}\n{text}");
+    }
+    let plan = run(&[
+        "plan",
+        "--live",
+        live.to_str().unwrap(),
+        file.to_str().unwrap(),
+        super::apply::NOW_ARGS[0],
+        super::apply::NOW_ARGS[1],
+    ]);
+    assert_eq!(
+        plan.code,
+        0,
+        "{}{}",
+        plan.stdout.lines().last().unwrap_or_default(),
+        plan.code
+    );
+    assert!(plan.stdout.contains("; 1 unchanged."), "{}", plan.stdout);
+}
+
 /// An error that stops a command is in Chinese too: its words (错误, 建议)
 /// and what went wrong, with the same exit code as in English.
 #[test]
