@@ -899,3 +899,15 @@ live-note-milliseconds = { $at }.{ $field }: { $value } read as milliseconds ({ 
 
 aside = {" "}({ $what })
 clause-separator = {", "}
+
+## schema, man and the runtime (commands/schema.rs, commands/man.rs, pipeline.rs)
+
+schema-missing = { $path } is missing
+schema-stale = { $path } is stale: it differs from the schema this version generates
+schema-run-help = {"  "}help: run `wecom-checkin schema` and commit the file
+schema-up-to-date = { $path } is up to date
+wrote-file = wrote { $path }
+man-cannot-render = cannot render { $path }: { $error }
+man-wrote = wrote { $n } man pages to { $folder }
+err-in-file = { $path }: { $error }
+err-runtime = cannot start the async runtime: { $error }

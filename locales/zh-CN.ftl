@@ -834,3 +834,15 @@ live-note-milliseconds = `{ $at }.{ $field }: { $value }` 按毫秒读取（{ $s
 
 aside = （{ $what }）
 clause-separator = ，
+
+## schema, man and the runtime (commands/schema.rs, commands/man.rs, pipeline.rs)
+
+schema-missing = { $path } 不存在
+schema-stale = { $path } 已过时：与此版本生成的 schema 不同
+schema-run-help = {"  "}建议：运行 `wecom-checkin schema` 并提交该文件
+schema-up-to-date = { $path } 是最新的
+wrote-file = 已写入 { $path }
+man-cannot-render = 无法生成 { $path }：{ $error }
+man-wrote = 已写入 { $n } 个 man 手册页到 { $folder }
+err-in-file = { $path }：{ $error }
+err-runtime = 无法启动异步运行时：{ $error }

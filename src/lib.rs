@@ -50,7 +50,11 @@ impl From<Exit> for ExitCode {
 /// Runs the command line `args` (program name first) and returns the exit status.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
-    let parsed = cli::command(i18n::of_args(&args))
+    // Chosen before parsing: a flag's value that does not parse (`--now`)
+    // is refused in the language asked for.
+    let lang = i18n::of_args(&args);
+    i18n::set(Some(lang));
+    let parsed = cli::command(lang)
         .try_get_matches_from(&args)
         .and_then(|m| <cli::Cli as clap::FromArgMatches>::from_arg_matches(&m));
     let cli = match parsed {
@@ -64,7 +68,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             };
         }
     };
-    i18n::set(cli.lang);
     // With a wecom-checkin.toml: the command runs once per corp.
     let routed = commands::corps::route(&cli, &args).and_then(|done| match done {
         Some(exit) => Ok(exit),

@@ -85,7 +85,9 @@ pub fn parse_answer_text(text: &str) -> Result<Vec<LiveRule>, String> {
     use serde_json::value::RawValue;
     #[derive(serde::Deserialize)]
     struct Answer<'a> {
-        #[serde(default)]
+        // Every answer of the server has it: a file without it (a rule, a
+        // request body, `{}`) is not what pull wrote, and is not read as a
+        // corp with no rules.
         errcode: i64,
         #[serde(default)]
         errmsg: String,
@@ -201,6 +203,20 @@ fn flex_from_milliseconds(item: &mut Map<String, Value>, at: &str, notes: &mut V
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn only_an_answer_reads_as_live_rules() {
+        for not_an_answer in [
+            "{}",
+            r#"{"group": []}"#,
+            r#"{"grouptype": 1, "groupname": "a"}"#,
+        ] {
+            let e = parse_answer_text(not_an_answer).unwrap_err();
+            assert!(e.contains("errcode"), "{not_an_answer}: {e}");
+        }
+        let empty = parse_answer_text(r#"{"errcode": 0, "errmsg": "ok"}"#).unwrap();
+        assert!(empty.is_empty());
+    }
 
     #[test]
     fn a_groupid_twice_or_missing_is_refused() {

@@ -20,8 +20,12 @@ use crate::roster::RosterFile;
 pub fn read_live_file(path: &Path) -> Result<(Vec<LiveRule>, String), ToolError> {
     let text = std::fs::read_to_string(path).map_err(|e| ToolError::cannot_read(path, e))?;
     let rules = live::parse_answer_text(&text).map_err(|e| {
-        ToolError::new(format!("{}: {e}", path.display()))
-            .with_help(crate::t!("err-live-file-help"))
+        ToolError::new(crate::t!(
+            "err-in-file",
+            path = path.display().to_string(),
+            error = e
+        ))
+        .with_help(crate::t!("err-live-file-help"))
     })?;
     Ok((rules, load::display_path(path)))
 }
@@ -219,5 +223,5 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, ToolError> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| ToolError::new(format!("cannot start the async runtime: {e}")))
+        .map_err(|e| ToolError::new(crate::t!("err-runtime", error = e.to_string())))
 }

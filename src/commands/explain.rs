@@ -97,9 +97,9 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, ToolError> {
         None => Date::from_cst_day(Date(now).cst_day()),
     };
     let ymd = day.ymd();
-    let civil: jiff::civil::Date = ymd
-        .parse()
-        .map_err(|e| ToolError::new(format!("{ymd}: {e}")))?;
+    let civil: jiff::civil::Date = ymd.parse().map_err(|_| {
+        ToolError::new(t!("err-date", date = ymd.as_str())).with_help(t!("err-date-help"))
+    })?;
     let weekday = i64::from(civil.weekday().to_sunday_zero_offset());
     let yearmonth = (civil.year() as u32) * 100 + civil.month() as u32;
 

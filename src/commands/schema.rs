@@ -4,6 +4,7 @@ use crate::Exit;
 use crate::cli::SchemaArgs;
 use crate::error::ToolError;
 use crate::schema::generate_text;
+use crate::t;
 
 pub fn run(args: &SchemaArgs) -> Result<Exit, ToolError> {
     let want = generate_text();
@@ -12,10 +13,9 @@ pub fn run(args: &SchemaArgs) -> Result<Exit, ToolError> {
         let have = match std::fs::read_to_string(path) {
             Ok(have) => have,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                println!(
-                    "{} is missing\n  help: run `wecom-checkin schema` and commit the file",
-                    path.display()
-                );
+                let shown = path.display().to_string();
+                println!("{}", t!("schema-missing", path = shown));
+                println!("{}", t!("schema-run-help"));
                 return Ok(Exit::Failure);
             }
             Err(e) => {
@@ -23,19 +23,18 @@ pub fn run(args: &SchemaArgs) -> Result<Exit, ToolError> {
             }
         };
         if have == want {
-            println!("{} is up to date", path.display());
+            let shown = path.display().to_string();
+            println!("{}", t!("schema-up-to-date", path = shown));
             return Ok(Exit::Success);
         }
-        println!(
-            "{} is stale: it differs from the schema this version generates\n  help: run `wecom-checkin schema` and commit the file",
-            path.display()
-        );
+        println!("{}", t!("schema-stale", path = path.display().to_string()));
+        println!("{}", t!("schema-run-help"));
         return Ok(Exit::Failure);
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| ToolError::cannot_create(dir, e))?;
     }
     crate::atomic::write(path, want).map_err(|e| ToolError::cannot_write(path, e))?;
-    println!("wrote {}", path.display());
+    println!("{}", t!("wrote-file", path = path.display().to_string()));
     Ok(Exit::Success)
 }

@@ -350,6 +350,46 @@ fn import_notes_in_chinese() {
     assert!(plan.stdout.contains("; 1 unchanged."), "{}", plan.stdout);
 }
 
+/// A flag's value that does not parse is refused in the language asked for,
+/// though the language flag comes later on the line; `schema --check` and
+/// `man` report in it too.
+#[test]
+fn flag_values_and_one_line_reports_in_chinese() {
+    let now = run(&["validate", "--now", "2026", "--lang", "zh-CN"]);
+    assert_eq!(now.code, 1);
+    assert!(
+        now.stderr.contains("不是 RFC 3339 时间（"),
+        "{}",
+        now.stderr
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("schema.json");
+    let schema = run(&[
+        "schema",
+        "--lang",
+        "zh-CN",
+        "--check",
+        "--out",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(schema.code, 1);
+    assert!(
+        schema
+            .stdout
+            .ends_with(" 不存在\n  建议：运行 `wecom-checkin schema` 并提交该文件\n"),
+        "{}",
+        schema.stdout
+    );
+    let man = run(&[
+        "man",
+        "--lang",
+        "zh-CN",
+        dir.path().join("man").to_str().unwrap(),
+    ]);
+    assert_eq!(man.code, 0, "{}", man.stderr);
+    assert!(man.stderr.starts_with("已写入 "), "{}", man.stderr);
+}
+
 /// An error that stops a command is in Chinese too: its words (错误, 建议)
 /// and what went wrong, with the same exit code as in English.
 #[test]
