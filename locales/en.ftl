@@ -251,6 +251,8 @@ shape-indent-under = did you mean to indent it under `{ $under }`? `{ $key }` is
 shape-move-out = did you mean to move it out to { $place }, where `{ $key }` is a key?
 shape-keep-if-newer = { $how } Keep it here only if it is an API field newer than this version.
 shape-not-allowed = { $found } is not an allowed value
+shape-below-minimum = { $found } is less than the minimum of { $limit }
+shape-above-maximum = { $found } is greater than the maximum of { $limit }
 shape-value-fullwidth = { $complaint }: it holds { $advice }
 shape-out-of-range = { $found } is out of range for { $kind ->
     [time-of-day] a time of day
@@ -911,3 +913,24 @@ man-cannot-render = cannot render { $path }: { $error }
 man-wrote = wrote { $n } man pages to { $folder }
 err-in-file = { $path }: { $error }
 err-runtime = cannot start the async runtime: { $error }
+
+## The emulator (commands/emulate.rs, emulator/mod.rs)
+
+emu-not-json = { $path } is not JSON: { $error }
+emu-unknown-endpoint = unknown endpoint { $name }
+emu-one-of = one of: { $names }
+emu-rate-limit-form = --rate-limit { $spec }: write ENDPOINT=PER_MINUTE
+emu-rate-limit-number = --rate-limit { $spec }: { $n } is not a number
+emu-fault-form = --fault { $spec }: write ENDPOINT=FAULT[xN]
+emu-fault-unknown = --fault { $spec }: unknown fault
+emu-fault-help = one of -1, 45009, 301070, http500, slow:MS, drop
+emu-seeded = seeded { $n } rules from { $path }
+emu-seeded-console = seeded { $n } rules from { $path } (made in the admin console)
+emu-seeded-rosters = seeded { $n } roster cells from { $path }
+emu-cannot-listen = cannot listen on { $addr }: { $error }
+emu-cannot-watch = cannot watch for Ctrl-C: { $error }
+emu-listening = wecom-checkin emulator listening on http://{ $addr }
+emu-ctrl-c = Ctrl-C stops it.
+emu-failed = emulator stopped: { $error }
+emu-stopped = emulator stopped
+emu-cannot-save = emulator: cannot save the state to { $path }: { $error }

@@ -207,6 +207,8 @@ shape-indent-under = 是不是想把它缩进到 `{ $under }` 下面？`{ $key }
 shape-move-out = 是不是想把它移到{ $place }？`{ $key }` 是那里的键。
 shape-keep-if-newer = { $how }只有当它是比此版本更新的 API 字段时，才留在这里。
 shape-not-allowed = { $found } 不是允许的值
+shape-below-minimum = { $found } 小于最小值 { $limit }
+shape-above-maximum = { $found } 大于最大值 { $limit }
 shape-value-fullwidth = { $complaint }：其中有{ $advice }
 shape-out-of-range = { $found } 超出了{ $kind ->
     [time-of-day] 时刻
@@ -846,3 +848,24 @@ man-cannot-render = 无法生成 { $path }：{ $error }
 man-wrote = 已写入 { $n } 个 man 手册页到 { $folder }
 err-in-file = { $path }：{ $error }
 err-runtime = 无法启动异步运行时：{ $error }
+
+## The emulator (commands/emulate.rs, emulator/mod.rs)
+
+emu-not-json = { $path } 不是 JSON：{ $error }
+emu-unknown-endpoint = 未知的接口 { $name }
+emu-one-of = 可选：{ $names }
+emu-rate-limit-form = --rate-limit { $spec }：请写 ENDPOINT=每分钟次数
+emu-rate-limit-number = --rate-limit { $spec }：{ $n } 不是数字
+emu-fault-form = --fault { $spec }：请写 ENDPOINT=FAULT[xN]
+emu-fault-unknown = --fault { $spec }：未知的故障
+emu-fault-help = 可选 `-1`、`45009`、`301070`、`http500`、`slow:MS`、`drop`
+emu-seeded = 已从 { $path } 载入 { $n } 条规则
+emu-seeded-console = 已从 { $path } 载入 { $n } 条规则（视为在管理后台创建）
+emu-seeded-rosters = 已从 { $path } 载入 { $n } 格排班
+emu-cannot-listen = 无法监听 { $addr }：{ $error }
+emu-cannot-watch = 无法监听 Ctrl-C：{ $error }
+emu-listening = wecom-checkin 模拟器正在监听 http://{ $addr }
+emu-ctrl-c = 按 Ctrl-C 停止。
+emu-failed = 模拟器已停止：{ $error }
+emu-stopped = 模拟器已停止
+emu-cannot-save = 模拟器：无法把状态保存到 { $path }：{ $error }

@@ -73,8 +73,12 @@ pub fn find(dir: &Path) -> Result<Option<Corps>, ToolError> {
 pub fn parse(text: &str, path: &Path) -> Result<Corps, ToolError> {
     let example = crate::t!("corps-example");
     let file: File = toml::from_str(text).map_err(|e| {
-        ToolError::new(format!("{}: {}", path.display(), e.message().trim()))
-            .with_help(format!("{}{example}", position(text, e.span())))
+        ToolError::new(crate::t!(
+            "err-in-file",
+            path = path.display().to_string(),
+            error = e.message().trim()
+        ))
+        .with_help(format!("{}{example}", position(text, e.span())))
     })?;
     if file.corp.is_empty() {
         return Err(ToolError::new(crate::t!(

@@ -330,6 +330,25 @@ fn findings(instance: &Value, out: &mut Vec<Finding>) {
                     None,
                 );
             }
+            ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => {
+                let least = matches!(error.kind(), ValidationErrorKind::Minimum { .. });
+                let message = t!(
+                    if least {
+                        "shape-below-minimum"
+                    } else {
+                        "shape-above-maximum"
+                    },
+                    found = error.instance().to_string(),
+                    limit = limit.to_string()
+                );
+                say(
+                    out,
+                    &pointer,
+                    "schema",
+                    t!("shape-field", field = field.as_str(), message = message),
+                    None,
+                );
+            }
             ValidationErrorKind::Not { .. } => say(
                 out,
                 &pointer,

@@ -602,7 +602,9 @@ fn serve(
     {
         let text = serde_json::to_string_pretty(&answer_of(inner)).unwrap_or_default();
         if let Err(e) = crate::atomic::write(&path, text + "\n") {
-            eprintln!("emulator: cannot save the state to {}: {e}", path.display());
+            let path = path.display().to_string();
+            let said = crate::t!("emu-cannot-save", path = path, error = e.to_string());
+            eprintln!("{said}");
         }
     }
     wecom(&answer)

@@ -115,15 +115,6 @@ impl LoadedRule {
     pub fn locate(&self, pointer: &str) -> (Pos, Option<Pos>) {
         locate(self.spans.tree(), pointer)
     }
-
-    /// A readable name for messages: the groupname, or file#doc.
-    pub fn display_name(&self) -> String {
-        match &self.rule.groupname {
-            Some(n) => n.clone(),
-            None if self.doc > 0 => format!("{} (document {})", self.file, self.doc + 1),
-            None => self.file.clone(),
-        }
-    }
 }
 
 /// Position of the value at `pointer`; for a mapping or list held by a key, of

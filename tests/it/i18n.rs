@@ -42,6 +42,7 @@ fn validate_in_chinese() {
         "unknown key",
         "is not a valid",
         "is not a time of day",
+        "less than the minimum",
         "YAML syntax error",
         "missing required key",
         "empty file",
@@ -352,7 +353,7 @@ fn import_notes_in_chinese() {
 
 /// A flag's value that does not parse is refused in the language asked for,
 /// though the language flag comes later on the line; `schema --check` and
-/// `man` report in it too.
+/// `man` report in it too, and so does the emulator.
 #[test]
 fn flag_values_and_one_line_reports_in_chinese() {
     let now = run(&["validate", "--now", "2026", "--lang", "zh-CN"]);
@@ -388,6 +389,13 @@ fn flag_values_and_one_line_reports_in_chinese() {
     ]);
     assert_eq!(man.code, 0, "{}", man.stderr);
     assert!(man.stderr.starts_with("已写入 "), "{}", man.stderr);
+    let emulate = run(&["emulate", "--lang", "zh-CN", "--fault", "gettoken=zz"]);
+    assert_eq!(emulate.code, 1);
+    assert!(
+        emulate.stderr.contains("：未知的故障\n  建议：可选 `-1`"),
+        "{}",
+        emulate.stderr
+    );
 }
 
 /// An error that stops a command is in Chinese too: its words (错误, 建议)
