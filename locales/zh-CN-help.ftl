@@ -130,3 +130,42 @@ arg-userids = 要说明的人，按 userid（账号）
 arg-date = 哪一天，YYYY-MM-DD（默认：今天，北京时间）
 arg-shell = shell
 arg-man-out = 写入的目录（不存在时会创建）
+
+# clap 拒绝命令行时的用语（src/usage_error.rs）。英文输出沿用 clap 自己的文字。
+clap-invalid-value = 参数 '{ $arg }' 的值 '{ $value }' 无效
+clap-value-required = 参数 '{ $arg }' 需要一个值，但没有给出
+clap-possible-values = 可选值：{ $values }
+clap-unknown-argument = 意外的参数 '{ $arg }'
+clap-unknown-subcommand = 没有命令 '{ $name }'
+clap-missing-required = 缺少以下必需的参数：
+clap-missing-subcommand = '{ $name }' 需要一个子命令，但没有给出
+clap-subcommands = 子命令：{ $values }
+clap-used-twice = 参数 '{ $arg }' 只能使用一次
+clap-conflict = 参数 '{ $arg }' 不能与 '{ $prior }' 同时使用
+clap-conflict-others = 参数 '{ $arg }' 不能与已给出的其他参数同时使用
+clap-no-equals = 给 '{ $arg }' 赋值时需要等号
+clap-too-many-values = 参数 '{ $arg }' 多出了值 '{ $value }'
+clap-wrong-number-of-values = 参数 '{ $arg }' 需要 { $want } 个值，只给出了 { $got } 个
+clap-similar-argument = 提示：有相似的参数 '{ $similar }'
+clap-similar-subcommand = 提示：有相似的命令 '{ $similar }'
+clap-similar-value = 提示：有相似的值 '{ $similar }'
+clap-tip = 提示：{ $tip }
+clap-usage = 用法：{ $usage }
+clap-more = 更多信息请运行 '--help'。
+clap-pass-as-value = 提示：若要把 '{ $arg }' 作为值传入，请写 '{ $written }'
+
+# clap 在帮助中附加的用语：默认值、可选值、环境变量（只写变量名，从不写它的值）。
+help-default = 默认：{ $values }
+help-possible-values = 可选值：{ $values }
+help-env = 环境变量：{ $values }
+
+# 带说明的可选值（value-<命令>-<参数>-<值>，或通用的 value-<参数>-<值>）。
+value-lang-en = English（英文）
+value-lang-zh-CN = 简体中文
+value-plan-format-text = 用于终端或 CI 日志
+value-plan-format-markdown = 用于拉取请求评论或作业摘要
+value-plan-format-json = 计划本身（format_version 2）：apply 执行的内容
+value-validate-format-text = 类似 rustc 的文本，附出错的源代码行
+value-validate-format-json = 一个 JSON 文档（见 README：validate --format json）
+value-validate-format-github = GitHub Actions 注解（`::error file=…,line=…::…`）
+value-validate-format-sarif = SARIF 2.1.0，用于代码扫描

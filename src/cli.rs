@@ -183,6 +183,67 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
     }
 }
 
+/// The Chinese help of `arg` for -h and --help, with what clap would add in
+/// English (`[default: …]`, `[possible values: …]`, `[env: …]`) in Chinese.
+/// An environment variable is named, never its value.
+fn with_values_in_chinese(arg: &clap::Arg, command: &str, help: String) -> (String, String) {
+    use crate::i18n::{zh_help, zh_help_with};
+    let words =
+        |id: &str, values: &str| zh_help_with(id, &[("values", values)]).unwrap_or_default();
+    let takes_values = arg.get_action().takes_values();
+    let mut tags = Vec::new();
+    let values: Vec<clap::builder::PossibleValue> = if takes_values {
+        arg.get_possible_values()
+            .into_iter()
+            .filter(|v| !v.is_hide_set())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let described = values.iter().any(|v| v.get_help().is_some());
+    let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+    if !names.is_empty() && !described {
+        tags.push(words("help-possible-values", &names.join("、")));
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if takes_values && !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        tags.push(words("help-default", &defaults.join("、")));
+    }
+    if let Some(env) = arg.get_env().filter(|_| !arg.is_hide_env_set()) {
+        tags.push(words("help-env", &env.to_string_lossy()));
+    }
+    let tags: String = tags.iter().map(|t| format!(" [{t}]")).collect();
+    let short = if described && !names.is_empty() {
+        format!(
+            "{help} [{}]{tags}",
+            words("help-possible-values", &names.join("、"))
+        )
+    } else {
+        format!("{help}{tags}")
+    };
+    let mut long = help;
+    if described {
+        let id = arg.get_id();
+        long += "\n\n";
+        long += &words("help-possible-values", "");
+        for v in &values {
+            let said = zh_help(&format!("value-{command}-{id}-{}", v.get_name()))
+                .or_else(|| zh_help(&format!("value-{id}-{}", v.get_name())))
+                .unwrap_or_default();
+            long += &format!("\n- {}：{said}", v.get_name());
+        }
+    }
+    if !tags.is_empty() {
+        long += "\n\n";
+        long += tags.trim_start();
+    }
+    (short, long)
+}
+
 fn in_chinese(mut cmd: clap::Command, name: &str) -> clap::Command {
     use crate::i18n::zh_help;
     use clap::{Arg, ArgAction};
@@ -210,13 +271,16 @@ fn in_chinese(mut cmd: clap::Command, name: &str) -> clap::Command {
             } else {
                 options
             };
-            let long = a.get_long_help().is_some();
-            let mut a = a.help_heading(heading);
-            if let Some(help) = help {
-                a = a.help(help.clone());
-                if long {
-                    a = a.long_help(help);
-                }
+            let (short, long) = with_values_in_chinese(&a, name, help.unwrap_or_default());
+            // What clap would add in English is in the text now.
+            let takes_values = a.get_action().takes_values();
+            let has_env = a.get_env().is_some();
+            let mut a = a.help_heading(heading).help(short).long_help(long);
+            if takes_values {
+                a = a.hide_default_value(true).hide_possible_values(true);
+            }
+            if has_env {
+                a = a.hide_env(true);
             }
             a
         });
@@ -385,6 +449,7 @@ pub struct ApiArgs {
     #[arg(
         long,
         env = "WECOM_API_READ_RATE_LIMIT",
+        hide_env_values = true,
         default_value_t = 60,
         value_name = "PER_MINUTE"
     )]
@@ -394,6 +459,7 @@ pub struct ApiArgs {
     #[arg(
         long,
         env = "WECOM_API_ROSTER_RATE_LIMIT",
+        hide_env_values = true,
         default_value_t = 60,
         value_name = "PER_MINUTE"
     )]

@@ -97,13 +97,22 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
 
 /// The Chinese `--help` text `id`, if the file has it.
 pub fn zh_help(id: &str) -> Option<String> {
+    zh_help_with(id, &[])
+}
+
+/// [`zh_help`] with arguments (clap's words, `clap-*`).
+pub fn zh_help_with(id: &str, args: &[(&str, &str)]) -> Option<String> {
     static HELP: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     let bundle = load(&HELP, ZH_CN_HELP, "zh-CN");
     let pattern = bundle.get_message(id)?.value()?;
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, FluentValue::from(*value));
+    }
     let mut errors = Vec::new();
     Some(
         bundle
-            .format_pattern(pattern, None, &mut errors)
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
             .into_owned(),
     )
 }

@@ -23,6 +23,7 @@ pub mod pipeline;
 pub mod plan;
 pub mod roster;
 pub mod schema;
+pub mod usage_error;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -60,7 +61,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            match usage_error::chinese(&e).filter(|_| e.use_stderr() && lang == i18n::Lang::ZhCn) {
+                // The values in it are the user's own words: made visible.
+                Some(text) => {
+                    let text = t!("tool-error", message = text);
+                    let shown: Vec<String> =
+                        text.lines().map(|l| escape::text(l).into_owned()).collect();
+                    eprint!("{}", escape::guard_lines(shown.join("\n") + "\n"));
+                }
+                None => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() {
                 Exit::Failure.into()
             } else {

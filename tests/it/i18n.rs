@@ -175,6 +175,17 @@ fn help_in_chinese() {
     let plan = run(&["--lang", "zh-CN", "plan", "--help"]);
     assert_eq!(plan.code, 0, "{}", plan.stderr);
     insta::assert_snapshot!("plan_help_zh", plan.stdout);
+    // clap's own words are in Chinese too; an environment variable is named
+    // without a value (an empty one read as "set to empty").
+    for english in [
+        "[default:",
+        "possible values",
+        "Possible values",
+        "[env:",
+        "_LIMIT=",
+    ] {
+        assert!(!plan.stdout.contains(english), "English left: {english:?}");
+    }
     let mut command = binary();
     command
         .args(["validate", "-h"])
@@ -228,6 +239,16 @@ fn every_argument_has_chinese_help() {
             if !need(format!("arg-{name}-{id}"), used) && !need(format!("arg-{id}"), used) {
                 missing.push(format!("arg-{id} (of {name})"));
             }
+            // A possible value clap describes needs its Chinese words too.
+            for value in arg.get_possible_values() {
+                let v = value.get_name();
+                if value.get_help().is_some()
+                    && !need(format!("value-{name}-{id}-{v}"), used)
+                    && !need(format!("value-{id}-{v}"), used)
+                {
+                    missing.push(format!("value-{id}-{v} (of {name})"));
+                }
+            }
         }
         for sub in cmd.get_subcommands() {
             walk(sub, sub.get_name(), used, missing);
@@ -239,9 +260,22 @@ fn every_argument_has_chinese_help() {
         "help-options",
         "help-arguments",
         "help-commands",
+        "help-default",
+        "help-possible-values",
+        "help-env",
     ]
+    .into_iter()
+    .chain(wecom_checkin::usage_error::IDS.iter().copied())
     .map(str::to_owned)
-    .into();
+    .collect();
+    let lacking: Vec<&&str> = wecom_checkin::usage_error::IDS
+        .iter()
+        .filter(|id| zh_help(id).is_none())
+        .collect();
+    assert!(
+        lacking.is_empty(),
+        "locales/zh-CN-help.ftl lacks clap's words: {lacking:?}"
+    );
     let mut missing = Vec::new();
     walk(
         &wecom_checkin::cli::command(wecom_checkin::i18n::Lang::En),
@@ -395,6 +429,55 @@ fn flag_values_and_one_line_reports_in_chinese() {
         emulate.stderr.contains("：未知的故障\n  建议：可选 `-1`"),
         "{}",
         emulate.stderr
+    );
+}
+
+/// A command line clap refuses is refused in Chinese: unknown flags and
+/// commands (with the similar ones), values not allowed, values missing.
+/// The exit status is clap's, 1 (as in English).
+#[test]
+fn usage_errors_in_chinese() {
+    let mut shown = Vec::new();
+    for line in [
+        &["validate", "--colr", "never"][..],
+        &["valdate"],
+        &["plan", "--format", "xml"],
+        &["apply", "--reviewed"],
+        &["completions"],
+        &["plan", "--foo"],
+    ] {
+        let out = run(&[&["--lang", "zh-CN"], line].concat());
+        assert_eq!(out.code, 1, "{line:?}: {}", out.stderr);
+        assert!(out.stdout.is_empty());
+        for english in [
+            "error:",
+            "Usage",
+            "For more information",
+            "tip:",
+            "possible values",
+            "to pass",
+        ] {
+            assert!(
+                !out.stderr.contains(english),
+                "English left: {english:?}\n{}",
+                out.stderr
+            );
+        }
+        shown.push(format!(
+            "$ wecom-checkin {}\n{}",
+            line.join(" "),
+            out.stderr
+        ));
+    }
+    insta::assert_snapshot!("usage_errors_zh", shown.join("\n"));
+    // English keeps clap's own words.
+    let english = run(&["validate", "--colr", "never"]);
+    assert!(
+        english
+            .stderr
+            .starts_with("error: unexpected argument '--colr' found"),
+        "{}",
+        english.stderr
     );
 }
 
