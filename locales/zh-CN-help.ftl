@@ -169,3 +169,4 @@ value-validate-format-text = 类似 rustc 的文本，附出错的源代码行
 value-validate-format-json = 一个 JSON 文档（见 README：validate --format json）
 value-validate-format-github = GitHub Actions 注解（`::error file=…,line=…::…`）
 value-validate-format-sarif = SARIF 2.1.0，用于代码扫描
+cmd-help = 打印本帮助，或指定命令的帮助

@@ -179,7 +179,14 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
     let cmd = Cli::command();
     match lang {
         crate::i18n::Lang::En => cmd,
-        crate::i18n::Lang::ZhCn => in_chinese(cmd, "root"),
+        crate::i18n::Lang::ZhCn => {
+            let mut cmd = in_chinese(cmd, "root");
+            // clap adds its `help` command when it builds: its words are
+            // replaced after.
+            cmd.build();
+            let about = crate::i18n::zh_help("cmd-help").unwrap_or_default();
+            cmd.mut_subcommand("help", |h| h.about(about))
+        }
     }
 }
 

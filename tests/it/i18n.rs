@@ -186,6 +186,13 @@ fn help_in_chinese() {
     ] {
         assert!(!plan.stdout.contains(english), "English left: {english:?}");
     }
+    let root = run(&["--lang", "zh-CN", "-h"]);
+    assert!(
+        root.stdout
+            .contains("  help         打印本帮助，或指定命令的帮助\n"),
+        "{}",
+        root.stdout
+    );
     let mut command = binary();
     command
         .args(["validate", "-h"])
@@ -263,6 +270,8 @@ fn every_argument_has_chinese_help() {
         "help-default",
         "help-possible-values",
         "help-env",
+        // clap's `help` command, added when the command is built.
+        "cmd-help",
     ]
     .into_iter()
     .chain(wecom_checkin::usage_error::IDS.iter().copied())
