@@ -934,3 +934,14 @@ emu-ctrl-c = Ctrl-C stops it.
 emu-failed = emulator stopped: { $error }
 emu-stopped = emulator stopped
 emu-cannot-save = emulator: cannot save the state to { $path }: { $error }
+
+## The working day as a picture (plan/times.rs, the markdown gantt)
+
+gantt-when = { $when ->
+    [before] before
+   *[after] after
+}
+gantt-check-in = check in
+gantt-work = work
+gantt-rest = rest
+gantt-check-out = check out

@@ -628,7 +628,7 @@ import-rosters-summary = 已导入 { $month } 的 { $n } 个排班{ $kept ->
    *[other] ；{ $kept } 个未写出
 }。
 
-## Roster files (roster/file.rs)
+## 排班文件（roster/file.rs）
 
 roster-name-not-month = 文件名 { $name } 不是月份：排班文件按 YYYY-MM.csv 命名，如 2026-12.csv
 roster-no-folder = 排班文件放在以其规则命名的文件夹中：rosters/<groupname>/YYYY-MM.csv
@@ -651,7 +651,7 @@ roster-second-row-help = 每人一行：把这两行合并
 roster-cell-after = 第 { $days } 天之后还有一格（{ $found }）：{ $month } 只有 { $days } 天
 roster-cell-after-help = 删去本月最后一天之后的格子
 
-## Rosters against the rules (roster/check.rs)
+## 排班与规则的对照（roster/check.rs）
 
 roster-rule-did-you-mean = 是否应为文件夹 { $folder }？
 roster-rule-help = 用排班所属规则文件的 groupname 给文件夹命名（rosters/<groupname>/YYYY-MM.csv），并同时传入规则文件（`plan rules rosters`）
@@ -662,7 +662,7 @@ roster-shift-did-you-mean = 是否应为 { $shift }？{ $name } 的班次有 { $
 roster-shift-help = 写 { $name }（{ $file }）的一个班次：{ $shifts }；或留空，这一天保持原样
 roster-shift-unknown = { $userid } 在 { $date }：{ $shift } 不是 { $name } 的班次
 
-## Planning rosters (roster/plan.rs)
+## 排班的计划（roster/plan.rs）
 
 roster-target-no-rule = 没有规划这个名字的规则文件
 roster-target-new = 这份计划{ $action ->
@@ -688,7 +688,7 @@ roster-title = 排班 { $name } { $month }（{ $file }）
 roster-counted = 要设置 { $people } 人的 { $cells } 格
 roster-set = 设置{ $title }：{ $counted }
 
-## apply: what live shows after the calls (apply.rs)
+## apply：调用之后线上的状态（apply.rs）
 
 verify-added-missing = 已新增，但调用之后线上没有名为“{ $name }”的新规则
 verify-added-many = 新增之后线上有 { $n } 条名为“{ $name }”的新规则（groupid { $ids }）：可能另一次 apply 同时在运行；`wecom-checkin apply --prune` 会删除多余的
@@ -707,11 +707,11 @@ roster-entry-no-groupid = 有改动的排班条目没有 groupid
 err-not-a-plan = { $path } 不是保存的计划
 err-not-a-plan-help = 传入审阅改动时 `wecom-checkin plan --out` 写出的 JSON
 
-## apply: a roster cell live does not show
+## apply：线上没有显示的排班格子
 
 verify-roster-cell = { $userid } 第 { $day } 天 { $shift }
 
-## A saved plan's calls against its entries (plan/audit.rs)
+## 保存的计划：调用与条目的核对（plan/audit.rs）
 
 audit-call = 第 { $n } 个调用（{ $call }）：{ $why }
 audit-not-following-id = “{ $name }”（groupid { $groupid }）的调用与它的条目不符：{ $why }
@@ -737,7 +737,7 @@ audit-nothing = 无
 audit-none = （无）
 audit-difference = { $what }得出 `{ $got }`，条目显示 `{ $entry }`
 
-## Live answers that cannot be read (live.rs, roster/live.rs)
+## 无法读取的线上回答（live.rs、roster/live.rs）
 
 live-answer-error = 回答是一个错误：errcode { $errcode }：{ $errmsg }
 live-group-not-list = `group` 不是列表
@@ -749,7 +749,7 @@ roster-live-not-list = schedule_list 不是列表
 roster-live-no-userid = schedule_list 中有一项没有 userid
 roster-live-bad-day = { $userid } 有一天不在 1 到 31 之间：{ $day }
 
-## Talking to the API (client/)
+## 调用 API（client/）
 
 hint-credentials = corpid 或 corpsecret 不对：请用在 打卡 → 可调用接口的应用 中配置的应用的 secret（或有打卡权限的代开发应用的 secret）；自 2023-12-01 起，新企业不能再用系统打卡应用的 secret
 hint-token = access_token 无效或已过期：用 WECOM_ACCESS_TOKEN 时，请从你的 token 服务取一个新的；用 WECOM_CORPID / WECOM_CORPSECRET 时，工具会自己刷新
@@ -773,11 +773,11 @@ api-no-token = 回答中没有 access_token（errcode { $errcode }，{ $errmsg }
 api-not-json = 不是 JSON（{ $error }）
 api-no-errcode = 没有 errcode（{ $error }）
 
-## Retries (client/)
+## 重试（client/）
 
 api-retrying = 第 { $n }/{ $of } 次调用 { $endpoint } 失败，重试：{ $error }；{ $wait } 秒后再试
 
-## Several corps (corps.rs, commands/corps.rs)
+## 多个企业（corps.rs、commands/corps.rs）
 
 corps-example = 例如写：
     {"["}corp.hq]
@@ -802,7 +802,7 @@ corps-why-json = JSON 或 SARIF 输出只能是一个文档
 corps-no-program = 找不到本程序，无法为每个企业运行：{ $error }
 corps-cannot-run = 无法再次运行本程序：{ $error }
 
-## Plan errors and notes (plan/build.rs, plan/matching.rs, commands/plan.rs, cli.rs)
+## 计划的错误与说明（plan/build.rs、plan/matching.rs、commands/plan.rs、cli.rs）
 
 plan-readonly-missing = 只读规则“{ $name }”在线上不存在
 plan-readonly-missing-help = 只读规则记录的是一条线上规则：写上它的 groupid，或去掉 `readonly`
@@ -815,14 +815,14 @@ err-url-userinfo = 其中有用户名或密码
 plan-saved = 计划已保存到 { $path }
 err-now = 不是 RFC 3339 时间（{ $error }）；请写如 2027-01-01T00:00:00+08:00
 
-## Matching files to live rules (plan/matching.rs)
+## 文件与线上规则的对应（plan/matching.rs）
 
 plan-pinned-renamed = 写定了 groupid { $groupid }，但没有线上规则是它；线上规则 { $live } 有这个 groupname，文件与它对应
 plan-pinned-renamed-help = 在文件中写上新的 groupid（替换之后 `apply --write-ids` 会写入）
 plan-name-collision = groupname“{ $name }”也是线上规则 { $groupid } 的名字，而另一个文件描述的是那条规则
 plan-name-collision-help = 把其中一个改名：新增之后，工具按名字找到新规则
 
-## Notes on imported rules (comments in the files import writes)
+## import 写入规则文件的注释（旧字段、keep_live）
 
 import-file-header = 由 wecom-checkin import 从线上规则 groupid { $groupid }（{ $source }）导入。
 import-note-noneed-offwork = `checkindate[{ $i }].noneed_offwork: { $value }` 是旧字段；现在的写法是 `checkintime[].no_need_checkoff: { $value }`。
@@ -832,12 +832,12 @@ import-note-ot-info = `ot_info` 是旧的加班字段，没有完全对应的新
 import-note-keep-live = `keep_live` 列出 { $n } 个在管理后台设置、写接口却会拒绝的值。不改动时它们保持原样；一旦改动它们所在的顶层字段，该字段会整体发送，所以请先修正它们。
 live-note-milliseconds = `{ $at }.{ $field }: { $value }` 按毫秒读取（{ $seconds } 秒）
 
-## Asides in plan lines: "name (groupid 1, file)"
+## 计划行中的括注：名称（groupid 1，文件）
 
 aside = （{ $what }）
 clause-separator = ，
 
-## schema, man and the runtime (commands/schema.rs, commands/man.rs, pipeline.rs)
+## schema、man 与运行时（commands/schema.rs、commands/man.rs、pipeline.rs）
 
 schema-missing = { $path } 不存在
 schema-stale = { $path } 已过时：与此版本生成的 schema 不同
@@ -849,7 +849,7 @@ man-wrote = 已写入 { $n } 个 man 手册页到 { $folder }
 err-in-file = { $path }：{ $error }
 err-runtime = 无法启动异步运行时：{ $error }
 
-## The emulator (commands/emulate.rs, emulator/mod.rs)
+## 模拟器（commands/emulate.rs、emulator/mod.rs）
 
 emu-not-json = { $path } 不是 JSON：{ $error }
 emu-unknown-endpoint = 未知的接口 { $name }
@@ -869,3 +869,14 @@ emu-ctrl-c = 按 Ctrl-C 停止。
 emu-failed = 模拟器已停止：{ $error }
 emu-stopped = 模拟器已停止
 emu-cannot-save = 模拟器：无法把状态保存到 { $path }：{ $error }
+
+## 工作日的图示（plan/times.rs，markdown 中的甘特图）
+
+gantt-when = { $when ->
+    [before] 变更前
+   *[after] 变更后
+}
+gantt-check-in = 上班打卡
+gantt-work = 工作
+gantt-rest = 休息
+gantt-check-out = 下班打卡

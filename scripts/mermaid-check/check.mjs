@@ -29,7 +29,8 @@ for (const file of process.argv.slice(2)) {
       const diagram = await mermaid.mermaidAPI.getDiagramFromText(m[1]);
       const tasks = diagram.db.getTasks();
       const lines = m[1].split("\n").map((l) => l.trim());
-      const written = lines.filter((l) => /^(check in|work|rest|check out) /.test(l));
+      // A task line in either language: "check in …" / "上班打卡 …", then its tag and times.
+      const written = lines.filter((l) => / :(done|active|crit), \d{4}-\d{2}-\d{2} /.test(l));
       if (tasks.length !== written.length) {
         throw new Error(`${written.length} task lines, mermaid reads ${tasks.length} tasks`);
       }

@@ -184,7 +184,7 @@ pub fn gantt(title: &str, days: &[Day]) -> String {
             out,
             "    section {} · {}",
             label(&day.name),
-            label(&day.when)
+            label(&crate::t!("gantt-when", when = day.when.as_str()))
         );
         for p in &day.periods {
             let mut task = |name: &str, tag: &str, span: [i64; 2]| {
@@ -197,14 +197,14 @@ pub fn gantt(title: &str, days: &[Day]) -> String {
                 );
             };
             if let Some(w) = p.check_in {
-                task("check in", "done", w);
+                task(&crate::t!("gantt-check-in"), "done", w);
             }
-            task("work", "active", p.work);
+            task(&crate::t!("gantt-work"), "active", p.work);
             for r in &p.rest {
-                task("rest", "crit", *r);
+                task(&crate::t!("gantt-rest"), "crit", *r);
             }
             if let Some(w) = p.check_out {
-                task("check out", "done", w);
+                task(&crate::t!("gantt-check-out"), "done", w);
             }
         }
     }
