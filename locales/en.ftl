@@ -945,3 +945,15 @@ gantt-check-in = check in
 gantt-work = work
 gantt-rest = rest
 gantt-check-out = check out
+
+## A write whose answer was lost (apply.rs), and --write-ids
+
+settle-lost = { $rule } { $endpoint }: the answer was lost ({ $error }); re-reading live state to see whether it was applied
+settle-applied = { $rule } { $endpoint }: live state shows it was applied; not made again
+settle-again = { $rule } { $endpoint }: live state shows it was not applied; making it again (attempt { $round }/{ $rounds })
+settle-unknown = { $error }; the outcome is unknown and live state could not be re-read ({ $read }): run `wecom-checkin plan` to see what happened
+settle-gave-up = { $error }; not applied after { $rounds } attempts whose answers were lost
+differs-call = { $endpoint } for "{ $rule }"
+rule-with-id = { $name } (groupid { $id })
+write-ids-wrote = wrote groupid { $id } into { $file }
+write-ids-failed = could not write groupid { $id } into { $file }: { $error }

@@ -77,7 +77,7 @@ apply-call-failed = 失败：{ $error }
 apply-verify-failed = 无法校验：{ $error }。运行 `wecom-checkin plan` 查看线上现状。
 apply-replaced = { $name }：groupid { $old } → { $id }（已替换）
 apply-replaced-pin = ；文件仍固定旧的 groupid：请更新它，或使用 --write-ids 运行
-apply-new-id = { $name }:groupid { $id }
+apply-new-id = { $name }：groupid { $id }
 apply-pending = 待生效  { $rule }：{ $message } —— 明天生效；在此之前读取接口可能仍显示旧规则
 apply-not-applied = 未应用  { $rule }：{ $message }
 apply-summary = 已应用：新增 { $added }，修改 { $updated }，清空 { $cleared }，删除 { $deleted }{ $rosters ->
@@ -880,3 +880,15 @@ gantt-check-in = 上班打卡
 gantt-work = 工作
 gantt-rest = 休息
 gantt-check-out = 下班打卡
+
+## A write whose answer was lost (apply.rs), and --write-ids
+
+settle-lost = { $rule } { $endpoint }：回答丢失了（{ $error }）；重新读取线上状态，看它是否已生效
+settle-applied = { $rule } { $endpoint }：线上状态显示它已生效；不再重复调用
+settle-again = { $rule } { $endpoint }：线上状态显示它没有生效；再调用一次（第 { $round }/{ $rounds } 次）
+settle-unknown = { $error }；结果未知，且无法重新读取线上状态（{ $read }）：请运行 `wecom-checkin plan` 查看实际情况
+settle-gave-up = { $error }；{ $rounds } 次调用的回答都丢失了，且都没有生效
+differs-call = { $endpoint }（“{ $rule }”）
+rule-with-id = { $name }（groupid { $id }）
+write-ids-wrote = 已把 groupid { $id } 写入 { $file }
+write-ids-failed = 无法把 groupid { $id } 写入 { $file }：{ $error }

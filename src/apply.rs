@@ -87,9 +87,11 @@ async fn make(
             Err(e) if !e.outcome_unknown() => return Err(e.to_string()),
             Err(e) => e,
         };
-        note(&format!(
-            "{} {endpoint}: the answer was lost ({err}); re-reading live state to see whether it was applied",
-            call.rule
+        note(&t!(
+            "settle-lost",
+            rule = call.rule.as_str(),
+            endpoint = endpoint.name(),
+            error = err.to_string()
         ));
         let live = client
             .get_corp_checkin_option()
@@ -99,9 +101,7 @@ async fn make(
         let live = match live {
             Ok(l) => l,
             Err(read) => {
-                return Err(format!(
-                    "{err}; the outcome is unknown and live state could not be re-read ({read}): run `wecom-checkin plan` to see what happened"
-                ));
+                return Err(t!("settle-unknown", error = err.to_string(), read = read));
             }
         };
         let applied = match &call.write {
@@ -112,21 +112,27 @@ async fn make(
             _ => false,
         };
         if applied {
-            note(&format!(
-                "{} {endpoint}: live state shows it was applied; not made again",
-                call.rule
+            note(&t!(
+                "settle-applied",
+                rule = call.rule.as_str(),
+                endpoint = endpoint.name()
             ));
             return Ok(());
         }
         if round == SETTLE_ROUNDS {
-            return Err(format!(
-                "{err}; not applied after {SETTLE_ROUNDS} attempts whose answers were lost"
+            return Err(t!(
+                "settle-gave-up",
+                error = err.to_string(),
+                rounds = SETTLE_ROUNDS
             ));
         }
         round += 1;
-        note(&format!(
-            "{} {endpoint}: live state shows it was not applied; making it again (attempt {round}/{SETTLE_ROUNDS})",
-            call.rule
+        note(&t!(
+            "settle-again",
+            rule = call.rule.as_str(),
+            endpoint = endpoint.name(),
+            round = round,
+            rounds = SETTLE_ROUNDS
         ));
     }
 }

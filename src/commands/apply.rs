@@ -105,7 +105,13 @@ fn differs(reviewed: &Plan, now: &Plan) -> Option<Vec<String>> {
     if reviewed.calls == now.calls {
         return None;
     }
-    let line = |c: &plan::Call| format!("{} for \"{}\"", c.endpoint(), c.rule);
+    let line = |c: &plan::Call| {
+        t!(
+            "differs-call",
+            endpoint = c.endpoint().name(),
+            rule = c.rule.as_str()
+        )
+    };
     let same_target =
         |a: &plan::Call, b: &plan::Call| a.endpoint() == b.endpoint() && a.rule == b.rule;
     let mut lines = Vec::new();
@@ -655,7 +661,11 @@ fn moved(plan: &Plan, live_now: &[live::LiveRule], now: i64) -> Option<String> {
                         .find(|r| r.groupid == Some(id))
                         .map(|r| r.groupname.clone())
                 });
-            format!("{} (groupid {id})", name.unwrap_or_default())
+            t!(
+                "rule-with-id",
+                name = name.unwrap_or_default(),
+                id = id.to_string()
+            )
         })
         .collect();
     Some(changed.join(", "))
@@ -671,8 +681,19 @@ fn write_id(plan: &Plan, name: &str, id: i64) {
         return;
     };
     match apply::write_groupid(Path::new(file), id) {
-        Ok(()) => say(&format!("  wrote groupid {id} into {file}")),
-        Err(e) => say(&format!("  could not write groupid {id} into {file}: {e}")),
+        Ok(()) => say(&format!(
+            "  {}",
+            t!("write-ids-wrote", id = id.to_string(), file = file)
+        )),
+        Err(e) => say(&format!(
+            "  {}",
+            t!(
+                "write-ids-failed",
+                id = id.to_string(),
+                file = file,
+                error = e.to_string()
+            )
+        )),
     }
 }
 

@@ -321,6 +321,23 @@ fn a_lost_add_is_looked_for_and_made_again_only_when_it_did_not_happen() {
         assert_eq!(live_names(&c).len(), 3, "{fault}: no duplicate name");
         assert_converged(&c, "rules", &[]);
     }
+
+    // The same lines in Chinese: what happened to a write is never English only.
+    for (fault, said) in [
+        ("drop", "线上状态显示它没有生效；再调用一次（第 2/3 次）"),
+        ("after:drop", "线上状态显示它已生效；不再重复调用"),
+    ] {
+        let c = corp(emulator::Config::default(), None, None);
+        c.emu.inject(Endpoint::Add, Fault::parse(fault).unwrap(), 1);
+        let out = apply(&c, "rules", &["--lang", "zh-CN"]);
+        assert_eq!(out.code, 0, "{fault}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("add_checkin_option：回答丢失了（") && out.stdout.contains(said),
+            "{fault}: {}",
+            out.stdout
+        );
+        assert_eq!(applied(&c, Endpoint::Add), 3, "{fault}");
+    }
 }
 
 #[test]
