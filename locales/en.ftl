@@ -957,3 +957,22 @@ differs-call = { $endpoint } for "{ $rule }"
 rule-with-id = { $name } (groupid { $id })
 write-ids-wrote = wrote groupid { $id } into { $file }
 write-ids-failed = could not write groupid { $id } into { $file }: { $error }
+
+## Plan errors: grouptype changes, fields the API cannot empty, live settings a write would erase (plan/build.rs, plan/diff.rs)
+
+plan-grouptype-change = changing grouptype { $from } → { $to } replaces the rule (add the new, then delete the old)
+plan-grouptype-change-help = run with --allow-replace if that is what you want, or keep the grouptype
+plan-would-become-empty = { $path } would become empty
+plan-not-expressible-help = the API cannot empty this field: keep at least one entry, or change it in the admin console (then `wecom-checkin pull` to record it)
+plan-would-erase = sending { $field } would erase what live holds at { $paths } and this file does not
+plan-would-erase-help = these are settings newer than this file (made in the admin console, or fields this version does not know): run `wecom-checkin import --force` for this rule, or copy them into the file from `wecom-checkin pull`; to switch one off, write it with its off value (e.g. enable_weekday_recurrence: false)
+
+## A rule and its fields, in the plan's lists
+
+rule-fields = { $name }: { $fields }
+
+## A saved plan whose calls are not the tool's (plan/mod.rs, client/write.rs)
+
+saved-call = the call for { $rule }: { $error }
+saved-call-endpoint = apply never calls { $endpoint }
+saved-call-body = the body of { $endpoint } is not what the tool sends: { $error }

@@ -892,3 +892,22 @@ differs-call = { $endpoint }（“{ $rule }”）
 rule-with-id = { $name }（groupid { $id }）
 write-ids-wrote = 已把 groupid { $id } 写入 { $file }
 write-ids-failed = 无法把 groupid { $id } 写入 { $file }：{ $error }
+
+## Plan errors: grouptype changes, fields the API cannot empty, live settings a write would erase (plan/build.rs, plan/diff.rs)
+
+plan-grouptype-change = 把 grouptype 从 { $from } 改为 { $to } 会替换这条规则（先新增新规则，再删除旧规则）
+plan-grouptype-change-help = 如果这正是你想要的，请使用 --allow-replace 运行；否则保持原来的 grouptype
+plan-would-become-empty = `{ $path }` 会变为空
+plan-not-expressible-help = API 无法把这个字段清空：请至少保留一项，或在管理后台修改（之后运行 `wecom-checkin pull` 记录下来）
+plan-would-erase = 发送 `{ $field }` 会抹去线上在 { $paths } 有、而此文件没有的设置
+plan-would-erase-help = 这些设置比此文件新（在管理后台设置的，或此版本不认识的字段）：请对这条规则运行 `wecom-checkin import --force`，或从 `wecom-checkin pull` 的结果中把它们复制到文件里；要关闭其中一项，请写上它的关闭值（如 `enable_weekday_recurrence: false`）
+
+## A rule and its fields, in the plan's lists
+
+rule-fields = { $name }：{ $fields }
+
+## A saved plan whose calls are not the tool's (plan/mod.rs, client/write.rs)
+
+saved-call = { $rule } 的调用：{ $error }
+saved-call-endpoint = apply 从不调用 { $endpoint }
+saved-call-body = { $endpoint } 的请求体不是本工具发送的内容：{ $error }

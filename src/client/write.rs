@@ -97,9 +97,15 @@ impl Write {
             Endpoint::Clear => serde_json::from_value(body).map(Write::Clear),
             Endpoint::Delete => serde_json::from_value(body).map(Write::Delete),
             Endpoint::SetCheckinScheduList => serde_json::from_value(body).map(Write::SetSchedule),
-            other => return Err(format!("apply never calls {other}")),
+            other => return Err(crate::t!("saved-call-endpoint", endpoint = other.name())),
         };
-        typed.map_err(|e| format!("the body of {endpoint} is not what the tool sends: {e}"))
+        typed.map_err(|e| {
+            crate::t!(
+                "saved-call-body",
+                endpoint = endpoint.name(),
+                error = e.to_string()
+            )
+        })
     }
 
     pub fn endpoint(&self) -> Endpoint {

@@ -65,24 +65,28 @@ fn prepare_desired(
     today: i64,
 ) -> Vec<DesiredPre> {
     use rayon::prelude::*;
+    // The messages made on other cores are in this thread's language.
+    let lang = crate::i18n::lang();
     desired
         .par_iter()
         .enumerate()
         .map(|(di, d)| {
-            let mut fingerprint = None;
-            let diff = pairs.get(&di).map(|&li| {
-                let l = &live[li];
-                let lc = live_compared(l, today);
-                if !l.legacy_shape {
-                    fingerprint = Some((li, live_fingerprint(&lc, l)));
+            crate::i18n::with_lang(lang, || {
+                let mut fingerprint = None;
+                let diff = pairs.get(&di).map(|&li| {
+                    let l = &live[li];
+                    let lc = live_compared(l, today);
+                    if !l.legacy_shape {
+                        fingerprint = Some((li, live_fingerprint(&lc, l)));
+                    }
+                    diff_rule(d, l, lc, today)
+                });
+                DesiredPre {
+                    diagnostics: checks::check_rule(d, now),
+                    diff,
+                    live_fingerprint: fingerprint,
                 }
-                diff_rule(d, l, lc, today)
-            });
-            DesiredPre {
-                diagnostics: checks::check_rule(d, now),
-                diff,
-                live_fingerprint: fingerprint,
-            }
+            })
         })
         .collect()
 }
@@ -232,10 +236,12 @@ impl Builder<'_> {
                 d,
                 "/grouptype",
                 "grouptype change",
-                format!(
-                    "changing grouptype {from} → {to} replaces the rule (add the new, then delete the old)"
+                t!(
+                    "plan-grouptype-change",
+                    from = from.to_string(),
+                    to = to.to_string()
                 ),
-                "run with --allow-replace if that is what you want, or keep the grouptype",
+                &t!("plan-grouptype-change-help"),
             ));
         } else {
             self.classify(diagnostics, |_| true);
@@ -279,7 +285,7 @@ impl Builder<'_> {
                 &format!("/{field}"),
                 "not expressible",
                 message.clone(),
-                "the API cannot empty this field: keep at least one entry, or change it in the admin console (then `wecom-checkin pull` to record it)",
+                &t!("plan-not-expressible-help"),
             ));
         }
         // A readonly rule is never written, so nothing of it can be erased.
@@ -289,11 +295,12 @@ impl Builder<'_> {
                     d,
                     &format!("/{field}"),
                     "would erase live settings",
-                    format!(
-                        "sending {field} would erase what live holds at {} and this file does not",
-                        lost.join(", ")
+                    t!(
+                        "plan-would-erase",
+                        field = field.as_str(),
+                        paths = lost.join(&t!("list-separator"))
                     ),
-                    "these are settings newer than this file (made in the admin console, or fields this version does not know): run `wecom-checkin import --force` for this rule, or copy them into the file from `wecom-checkin pull`; to switch one off, write it with its off value (e.g. enable_weekday_recurrence: false)",
+                    &t!("plan-would-erase-help"),
                 ));
             }
         }

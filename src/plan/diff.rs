@@ -12,6 +12,7 @@ use crate::client::ClearField;
 use crate::live::LiveRule;
 use crate::load::LoadedRule;
 use crate::model::wire::rule_to_wire;
+use crate::t;
 
 /// The canonical form of a live rule as compared: defaults filled only for
 /// modern answers, whose missing fields are empty (D3).
@@ -106,9 +107,10 @@ pub(super) fn diff_rule(
         out.changes.extend(describe::field_changes(field, lv, dv));
         match (dv, clear_code) {
             (None, Some(code)) => out.clear.push(code),
-            (None, None) if lv.is_some_and(Value::is_array) => out
-                .inexpressible
-                .push((field.clone(), format!("{field} would become empty"))),
+            (None, None) if lv.is_some_and(Value::is_array) => out.inexpressible.push((
+                field.clone(),
+                t!("plan-would-become-empty", path = field.as_str()),
+            )),
             _ => {
                 if let Some(message) = nested_emptying(field, dv, lv) {
                     out.inexpressible.push((field.clone(), message));
@@ -153,7 +155,7 @@ fn nested_emptying(field: &str, desired: Option<&Value>, live: Option<&Value>) -
                 }
             }
             Value::Array(la) if !la.is_empty() && d.is_none_or(canon::is_empty) => {
-                out.get_or_insert_with(|| format!("{path} would become empty"));
+                out.get_or_insert_with(|| t!("plan-would-become-empty", path = path));
             }
             _ => {}
         }

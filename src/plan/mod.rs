@@ -146,7 +146,7 @@ impl TryFrom<SavedCall> for Call {
 
     fn try_from(saved: SavedCall) -> Result<Self, String> {
         let write = Write::from_parts(saved.endpoint, saved.body)
-            .map_err(|e| format!("the call for {:?}: {e}", saved.rule))?;
+            .map_err(|e| crate::t!("saved-call", rule = format!("{:?}", saved.rule), error = e))?;
         Ok(Call {
             rule: saved.rule,
             write,

@@ -175,7 +175,13 @@ pub fn text(p: &Plan, color: bool) -> String {
         p.rules
             .iter()
             .filter(|r| !pick(r).is_empty())
-            .map(|r| format!("{}: {}", r.groupname, pick(r).join(", ")))
+            .map(|r| {
+                t!(
+                    "rule-fields",
+                    name = r.groupname.as_str(),
+                    fields = pick(r).join(", ")
+                )
+            })
             .collect()
     };
     titled_list(&mut out, &t!("list-unknown"), fields(|r| &r.unknown));

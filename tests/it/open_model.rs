@@ -202,6 +202,12 @@ fn plan_refuses_an_update_that_would_erase_what_the_file_lacks() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("would erase"), "{out}");
     assert!(out.contains("checkindate[0].zz_console_option"), "{out}");
+    let (code, out) = run(&["plan", "rules", "--live", "live.json", "--lang", "zh-CN"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("会抹去线上在 checkindate[0].zz_console_option 有、而此文件没有的设置"),
+        "{out}"
+    );
 
     // … or the file was written by a version that dropped 大小周.
     live["group"][0]["checkindate"][0]

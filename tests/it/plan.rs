@@ -72,6 +72,35 @@ fn plan_scenario(name: &str) -> (Plan, String) {
     (plan, text)
 }
 
+/// The plan's own errors in Chinese: a grouptype change, a list the API
+/// cannot empty (live settings an update would erase: open_model.rs).
+#[test]
+fn plan_errors_in_chinese() {
+    use wecom_checkin::i18n::{Lang, with_lang};
+    for (name, said, english) in [
+        (
+            "grouptype-change",
+            "会替换这条规则（先新增新规则，再删除旧规则）",
+            "replaces the rule",
+        ),
+        (
+            "not-expressible",
+            "API 无法把这个字段清空",
+            "would become empty",
+        ),
+    ] {
+        let (_, text) = with_lang(Lang::ZhCn, || plan_scenario(name));
+        assert!(text.contains(said), "{name}: {text}");
+        assert!(!text.contains(english), "{name}: {text}");
+    }
+    // A rule and its fields, in the list of values kept as live has them.
+    let (_, text) = with_lang(Lang::ZhCn, || plan_scenario("field-left-out"));
+    assert!(
+        text.contains("\n    文件未写白名单：white_users\n"),
+        "{text}"
+    );
+}
+
 /// What a scenario's JSON snapshot holds: the calls, and each rule's action.
 fn calls_snapshot(plan: &Plan) -> Value {
     json!({
