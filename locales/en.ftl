@@ -976,3 +976,7 @@ rule-fields = { $name }: { $fields }
 saved-call = the call for { $rule }: { $error }
 saved-call-endpoint = apply never calls { $endpoint }
 saved-call-body = the body of { $endpoint } is not what the tool sends: { $error }
+
+## A roster cell with no shift before the change
+
+roster-no-shift = (none)

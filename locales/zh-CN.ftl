@@ -911,3 +911,7 @@ rule-fields = { $name }：{ $fields }
 saved-call = { $rule } 的调用：{ $error }
 saved-call-endpoint = apply 从不调用 { $endpoint }
 saved-call-body = { $endpoint } 的请求体不是本工具发送的内容：{ $error }
+
+## A roster cell with no shift before the change
+
+roster-no-shift = （无）

@@ -330,11 +330,12 @@ pub fn audit(plan: &Plan) -> Vec<String> {
 /// The changed days of each person, in a line: "3 早班 → 晚班 · 4 (none) → 早班".
 fn person_lines(r: &RosterPlan) -> Vec<(String, String)> {
     let mut by_user: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let none = t!("roster-no-shift");
     for c in &r.changes {
         by_user.entry(&c.userid).or_default().push(format!(
             "{} {} → {}",
             c.day,
-            c.old.as_deref().unwrap_or("(none)"),
+            c.old.as_deref().unwrap_or(&none),
             c.new
         ));
     }
@@ -470,4 +471,34 @@ pub fn markdown(p: &Plan) -> Vec<String> {
         ));
     }
     sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+
+    /// A day live has no shift for is said as such, in the plan's language.
+    #[test]
+    fn a_day_without_a_live_shift() {
+        let plan = RosterPlan {
+            groupname: "门店".into(),
+            file: "rosters/门店/2026-12.csv".into(),
+            groupid: Some(1),
+            yearmonth: 202612,
+            users: vec!["u001".into()],
+            changes: vec![CellChange {
+                userid: "u001".into(),
+                day: 4,
+                old: None,
+                new: "早班".into(),
+                schedule_id: 1,
+            }],
+            history: 0,
+            notes: Vec::new(),
+        };
+        let line = |lang| with_lang(lang, || person_lines(&plan))[0].1.clone();
+        assert_eq!(line(Lang::En), "4 (none) → 早班");
+        assert_eq!(line(Lang::ZhCn), "4 （无） → 早班");
+    }
 }
