@@ -980,3 +980,8 @@ saved-call-body = the body of { $endpoint } is not what the tool sends: { $error
 ## A roster cell with no shift before the change
 
 roster-no-shift = (none)
+
+## Each corp's section when the tool runs over several
+
+corps-heading = === corp { $name } ===
+corps-heading-markdown = ## corp `{ $name }`

@@ -915,3 +915,8 @@ saved-call-body = { $endpoint } 的请求体不是本工具发送的内容：{ $
 ## A roster cell with no shift before the change
 
 roster-no-shift = （无）
+
+## Each corp's section when the tool runs over several
+
+corps-heading = === 企业 { $name } ===
+corps-heading-markdown = ## 企业 `{ $name }`

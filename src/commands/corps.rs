@@ -269,9 +269,12 @@ fn fan_out(runs: Vec<(String, Process)>, markdown: bool) -> Exit {
     let mut exits = Vec::new();
     for (name, output) in outputs {
         if markdown {
-            println!("## corp `{name}`\n");
+            println!(
+                "{}\n",
+                crate::t!("corps-heading-markdown", name = name.as_str())
+            );
         } else {
-            println!("=== corp {name} ===");
+            println!("{}", crate::t!("corps-heading", name = name.as_str()));
         }
         match output {
             Ok(output) => {

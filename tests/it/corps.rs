@@ -104,6 +104,14 @@ fn validate_plan_apply_and_drift_run_for_every_corp() {
         "{}",
         validate.stdout
     );
+    let zh = repo.run(&["validate", "--lang", "zh-CN", NOW[0], NOW[1]]);
+    assert!(
+        zh.stdout.starts_with(
+            "=== 企业 hq ===\n通过：1 个文件中的 1 条规则，没有问题\n=== 企业 retail ===\n"
+        ),
+        "{}",
+        zh.stdout
+    );
 
     // Each corp's plan, a section each, against its own corp: the hq file is
     // an add in hq only.
