@@ -220,12 +220,7 @@ fn import_writes_a_hostile_key_as_a_key_and_comments_as_one_line() {
     let (code, out, err) = run(dir.path(), &["import", "--live", "live.json"]);
     assert_eq!(code, 0, "{out}{err}");
     assert_safe_for_logs("import", &out);
-    let file = std::fs::read_dir(dir.path().join("rules"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let file = super::util::only_file(&dir.path().join("rules"));
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(
         !text

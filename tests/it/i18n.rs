@@ -360,12 +360,7 @@ fn import_notes_in_chinese() {
         super::apply::NOW_ARGS[1],
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let file = std::fs::read_dir(dir.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let file = super::util::only_file(dir.path());
     let text = std::fs::read_to_string(&file).unwrap();
     let notes: Vec<&str> = text
         .lines()

@@ -85,3 +85,13 @@ pub fn assert_doc_current(doc: &str, want: &str, test: &str) {
         "{doc} is stale: run `WECOM_CHECKIN_UPDATE_DOCS=1 cargo test {test}` and commit it"
     );
 }
+
+/// The one file in `dir` (what an import of one live rule writes).
+pub fn only_file(dir: &Path) -> PathBuf {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{}: {files:?}", dir.display());
+    files.into_iter().next().unwrap()
+}
