@@ -985,3 +985,8 @@ roster-no-shift = (none)
 
 corps-heading = === corp { $name } ===
 corps-heading-markdown = ## corp `{ $name }`
+
+## What to do, in GitHub annotations and SARIF (diag/render.rs)
+
+diag-help-line = help: { $help }
+diag-with-help = { $message } (help: { $help })

@@ -920,3 +920,8 @@ roster-no-shift = （无）
 
 corps-heading = === 企业 { $name } ===
 corps-heading-markdown = ## 企业 `{ $name }`
+
+## What to do, in GitHub annotations and SARIF (diag/render.rs)
+
+diag-help-line = 建议：{ $help }
+diag-with-help = { $message }（建议：{ $help }）

@@ -237,7 +237,8 @@ pub fn github(diagnostics: &[Diagnostic], summary: &Summary) -> String {
         };
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
-            message += &format!("\nhelp: {help}");
+            message += "\n";
+            message += &crate::t!("diag-help-line", help = help.as_str());
         }
         if let Some(explanation) = &d.explanation {
             message += &format!("\n{explanation}");
@@ -289,7 +290,11 @@ pub fn sarif(diagnostics: &[Diagnostic]) -> String {
         .map(|d| {
             let id = rule_id(d.check);
             let text = match &d.help {
-                Some(help) => format!("{} (help: {help})", d.message),
+                Some(help) => crate::t!(
+                    "diag-with-help",
+                    message = d.message.as_str(),
+                    help = help.as_str()
+                ),
                 None => d.message.clone(),
             };
             json!({

@@ -436,6 +436,29 @@ fn flag_values_and_one_line_reports_in_chinese() {
     );
 }
 
+/// GitHub annotations and SARIF carry what to do in the run's language too.
+#[test]
+fn annotations_in_chinese() {
+    let file = "tests/fixtures/load-errors/out-of-range.yaml";
+    let github = run(&["validate", "--lang", "zh-CN", "--format", "github", file]);
+    assert_eq!(github.code, 1);
+    assert!(
+        github.stdout.contains("%0A建议：请写 -1（不限）"),
+        "{}",
+        github.stdout
+    );
+    let sarif = run(&["validate", "--lang", "zh-CN", "--format", "sarif", file]);
+    assert_eq!(sarif.code, 1);
+    assert!(
+        sarif.stdout.contains("（建议：请写 -1（不限）"),
+        "{}",
+        sarif.stdout
+    );
+    for out in [&github.stdout, &sarif.stdout] {
+        assert!(!out.contains("help:"), "{out}");
+    }
+}
+
 /// A command line clap refuses is refused in Chinese: unknown flags and
 /// commands (with the similar ones), values not allowed, values missing.
 /// The exit status is clap's, 1 (as in English).
