@@ -990,3 +990,10 @@ corps-heading-markdown = ## corp `{ $name }`
 
 diag-help-line = help: { $help }
 diag-with-help = { $message } (help: { $help })
+
+## A plan refused for invalid rule files (commands/plan.rs)
+
+plan-refused-files = Plan refused: the rule files have { $n } { $n ->
+    [one] error
+   *[other] errors
+}; `wecom-checkin validate` shows them all.

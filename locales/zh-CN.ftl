@@ -925,3 +925,7 @@ corps-heading-markdown = ## 企业 `{ $name }`
 
 diag-help-line = 建议：{ $help }
 diag-with-help = { $message }（建议：{ $help }）
+
+## A plan refused for invalid rule files (commands/plan.rs)
+
+plan-refused-files = 计划被拒绝：规则文件中有 { $n } 个错误；`wecom-checkin validate` 会全部列出。

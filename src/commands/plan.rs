@@ -80,11 +80,7 @@ pub fn run(args: &PlanArgs) -> Result<Exit, ToolError> {
                     color
                 ))
             );
-            println!(
-                "Plan refused: the rule files have {} error{}; `wecom-checkin validate` shows them all.",
-                blocking.len(),
-                if blocking.len() == 1 { "" } else { "s" }
-            );
+            println!("{}", crate::t!("plan-refused-files", n = blocking.len()));
             return Ok(Exit::Failure);
         }
     };

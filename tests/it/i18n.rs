@@ -436,6 +436,37 @@ fn flag_values_and_one_line_reports_in_chinese() {
     );
 }
 
+/// A plan refused for rule files that do not load says so in the run's
+/// language, with the number of errors (one, or several).
+#[test]
+fn a_refused_plan_in_both_languages() {
+    let plan = |lang: &str, file: &str| {
+        let out = run(&[
+            "plan",
+            "--lang",
+            lang,
+            "--live",
+            "examples/live/corp.json",
+            &format!("tests/fixtures/load-errors/{file}"),
+        ]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        out.stdout.lines().last().unwrap_or_default().to_owned()
+    };
+    let (one, five) = ("out-of-range.yaml", "wrong-types.yaml");
+    assert_eq!(
+        plan("en", one),
+        "Plan refused: the rule files have 1 error; `wecom-checkin validate` shows them all."
+    );
+    assert_eq!(
+        plan("en", five),
+        "Plan refused: the rule files have 5 errors; `wecom-checkin validate` shows them all."
+    );
+    assert_eq!(
+        plan("zh-CN", five),
+        "计划被拒绝：规则文件中有 5 个错误；`wecom-checkin validate` 会全部列出。"
+    );
+}
+
 /// GitHub annotations and SARIF carry what to do in the run's language too.
 #[test]
 fn annotations_in_chinese() {
