@@ -997,3 +997,7 @@ plan-refused-files = Plan refused: the rule files have { $n } { $n ->
     [one] error
    *[other] errors
 }; `wecom-checkin validate` shows them all.
+
+## A corp whose run could not start
+
+corps-cannot-run = cannot run this program for corp { $name }: { $error }

@@ -929,3 +929,7 @@ diag-with-help = { $message }（建议：{ $help }）
 ## A plan refused for invalid rule files (commands/plan.rs)
 
 plan-refused-files = 计划被拒绝：规则文件中有 { $n } 个错误；`wecom-checkin validate` 会全部列出。
+
+## A corp whose run could not start
+
+corps-cannot-run = 无法为企业 { $name } 运行本程序：{ $error }

@@ -285,7 +285,15 @@ fn fan_out(runs: Vec<(String, Process)>, markdown: bool) -> Exit {
                 exits.push(exit_of(output.status.code()));
             }
             Err(e) => {
-                eprintln!("{name}: error: cannot run this program for corp {name}: {e}");
+                let said = crate::t!(
+                    "tool-error",
+                    message = crate::t!(
+                        "corps-cannot-run",
+                        name = name.as_str(),
+                        error = e.to_string()
+                    )
+                );
+                eprintln!("{name}: {said}");
                 exits.push(Exit::Failure);
             }
         }
