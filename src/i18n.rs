@@ -270,10 +270,18 @@ mod tests {
                     .flat_map(|part| part.chars().chain(['x']))
                     .chain([' '])
                     .collect();
-                if !prose.iter().copied().any(is_han) {
-                    continue;
-                }
+                // A line of placeables alone ("{ $name }:groupid { $id }")
+                // is still Chinese output: a colon glued to a word is a slip there too.
+                let chinese = prose.iter().copied().any(is_han);
                 for w in prose.windows(3) {
+                    if !chinese {
+                        assert!(
+                            !(w[1] == ':' && w[2].is_ascii_alphabetic()),
+                            "locales/{name}:{}: half-width ':' glued to a word: {line}",
+                            n + 1
+                        );
+                        continue;
+                    }
                     // `,` `;` `?` have no place in Chinese prose (a number's
                     // thousands are the exception); `:` `(` `)` next to
                     // Chinese, or `:` glued to what follows, neither.
