@@ -769,8 +769,8 @@ differs-changed = changed since the review: { $call }: { $keys }
 differs-order = the same calls in another order
 differs-roster = the roster of { $name } for { $month }
 roster-entry-no-groupid = a roster entry with changes has no groupid
-err-not-a-plan = { $path } is not a saved plan
-err-not-a-plan-help = pass the JSON that `wecom-checkin plan --out` wrote when the change was reviewed
+err-not-a-saved-plan = { $path } is not a saved plan
+err-not-a-saved-plan-help = pass the JSON that `wecom-checkin plan --out` wrote when the change was reviewed
 
 ## apply: a roster cell live does not show
 
@@ -1000,4 +1000,4 @@ plan-refused-files = Plan refused: the rule files have { $n } { $n ->
 
 ## A corp whose run could not start
 
-corps-cannot-run = cannot run this program for corp { $name }: { $error }
+corps-cannot-run-for = cannot run this program for corp { $name }: { $error }

@@ -704,8 +704,8 @@ differs-changed = 审阅之后有改动：{ $call }：{ $keys }
 differs-order = 调用相同，只是顺序不同
 differs-roster = { $name } 在 { $month } 的排班
 roster-entry-no-groupid = 有改动的排班条目没有 groupid
-err-not-a-plan = { $path } 不是保存的计划
-err-not-a-plan-help = 传入审阅改动时 `wecom-checkin plan --out` 写出的 JSON
+err-not-a-saved-plan = { $path } 不是保存的计划
+err-not-a-saved-plan-help = 传入审阅改动时 `wecom-checkin plan --out` 写出的 JSON
 
 ## apply：线上没有显示的排班格子
 
@@ -932,4 +932,4 @@ plan-refused-files = 计划被拒绝：规则文件中有 { $n } 个错误；`we
 
 ## A corp whose run could not start
 
-corps-cannot-run = 无法为企业 { $name } 运行本程序：{ $error }
+corps-cannot-run-for = 无法为企业 { $name } 运行本程序：{ $error }

@@ -235,13 +235,28 @@ pub fn ids(source: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// Every message exists in both languages, and both files parse.
+    /// Every message exists in both languages, both files parse, and no id
+    /// is written twice (the bundle keeps the first and drops the second
+    /// silently: "is not a plan: {$error}" came from such a pair).
     #[test]
     fn every_message_has_both_languages() {
-        for (name, source) in [("en.ftl", EN), ("zh-CN.ftl", ZH_CN)] {
+        for (name, source) in [
+            ("en.ftl", EN),
+            ("zh-CN.ftl", ZH_CN),
+            ("zh-CN-help.ftl", ZH_CN_HELP),
+        ] {
             if let Err((_, errors)) = FluentResource::try_new(source.to_owned()) {
                 panic!("locales/{name} does not parse: {errors:?}");
             }
+            let mut seen = std::collections::BTreeSet::new();
+            let twice: Vec<String> = ids(source)
+                .into_iter()
+                .filter(|id| !seen.insert(id.clone()))
+                .collect();
+            assert!(
+                twice.is_empty(),
+                "locales/{name} writes these ids twice: {twice:?}"
+            );
         }
         let mut en = ids(EN);
         let mut zh = ids(ZH_CN);

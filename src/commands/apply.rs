@@ -321,8 +321,11 @@ pub fn run(args: &ApplyArgs) -> Result<Exit, ToolError> {
     let reviewed = match &args.reviewed {
         None => None,
         Some(path) => Some(read_plan(path)?.ok_or_else(|| {
-            ToolError::new(t!("err-not-a-plan", path = path.display().to_string()))
-                .with_help(t!("err-not-a-plan-help"))
+            ToolError::new(t!(
+                "err-not-a-saved-plan",
+                path = path.display().to_string()
+            ))
+            .with_help(t!("err-not-a-saved-plan-help"))
         })?),
     };
     let saved = if reviewed.is_some() {

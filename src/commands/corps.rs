@@ -288,7 +288,7 @@ fn fan_out(runs: Vec<(String, Process)>, markdown: bool) -> Exit {
                 let said = crate::t!(
                     "tool-error",
                     message = crate::t!(
-                        "corps-cannot-run",
+                        "corps-cannot-run-for",
                         name = name.as_str(),
                         error = e.to_string()
                     )

@@ -427,6 +427,19 @@ fn a_reviewed_plan_must_be_usable_and_the_same() {
         &reviewed(&p, &["--prune"]),
         "not reviewed: del_checkin_option for \"旧仓库-固定班\"",
     );
+    // JSON that is no plan at all (no format_version): named as such.
+    let not_a_plan = dir.path().join("rule.json");
+    std::fs::write(&not_a_plan, r#"{"grouptype": 1}"#).unwrap();
+    let mut args = vec!["apply", "rules", "--reviewed", not_a_plan.to_str().unwrap()];
+    args.extend_from_slice(&NOW_ARGS);
+    let out = cli(&c, &args);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("rule.json is not a saved plan\n  help: pass the JSON"),
+        "{}",
+        out.stderr
+    );
     no_writes(&c);
     // The reviewed plan itself: applied.
     let out = reviewed(&p, &[]);
