@@ -61,14 +61,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            match usage_error::chinese(&e).filter(|_| e.use_stderr() && lang == i18n::Lang::ZhCn) {
-                // The values in it are the user's own words: made visible.
-                Some(text) => {
-                    let text = t!("tool-error", message = text);
-                    let shown: Vec<String> =
-                        text.lines().map(|l| escape::text(l).into_owned()).collect();
-                    eprint!("{}", escape::guard_lines(shown.join("\n") + "\n"));
-                }
+            let chinese = (e.use_stderr() && lang == i18n::Lang::ZhCn)
+                .then(|| usage_error::chinese(&e))
+                .flatten();
+            match chinese {
+                // The values in it are the user's own words.
+                Some(text) => eprint_visible(&t!("tool-error", message = text)),
                 None => {
                     let _ = e.print();
                 }
@@ -88,14 +86,15 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     match routed {
         Ok(exit) => exit.into(),
         Err(e) => {
-            // Paths, names and server messages in it are made visible.
-            let shown: Vec<String> = e
-                .to_string()
-                .lines()
-                .map(|l| escape::text(l).into_owned())
-                .collect();
-            eprint!("{}", escape::guard_lines(shown.join("\n") + "\n"));
+            // Paths, names and server messages in it.
+            eprint_visible(&e.to_string());
             Exit::Failure.into()
         }
     }
+}
+
+/// `text` on stderr with what hides in it made visible, line by line.
+fn eprint_visible(text: &str) {
+    let shown: Vec<String> = text.lines().map(|l| escape::text(l).into_owned()).collect();
+    eprint!("{}", escape::guard_lines(shown.join("\n") + "\n"));
 }

@@ -528,6 +528,19 @@ fn usage_errors_in_chinese() {
         ));
     }
     insta::assert_snapshot!("usage_errors_zh", shown.join("\n"));
+    // The user's own words are quoted in it, with what hides in them made visible.
+    let hostile = run(&["--lang", "zh-CN", "validate", "--x\u{1b}[2J\u{202e}"]);
+    assert_eq!(hostile.code, 1);
+    assert!(
+        hostile.stderr.starts_with("错误：意外的参数 '--x"),
+        "{}",
+        hostile.stderr
+    );
+    assert!(
+        !hostile.stderr.contains(['\u{1b}', '\u{202e}']),
+        "{:?}",
+        hostile.stderr
+    );
     // English keeps clap's own words.
     let english = run(&["validate", "--colr", "never"]);
     assert!(
