@@ -954,7 +954,6 @@ settle-again = { $rule } { $endpoint }: live state shows it was not applied; mak
 settle-unknown = { $error }; the outcome is unknown and live state could not be re-read ({ $read }): run `wecom-checkin plan` to see what happened
 settle-gave-up = { $error }; not applied after { $rounds } attempts whose answers were lost
 differs-call = { $endpoint } for "{ $rule }"
-rule-with-id = { $name } (groupid { $id })
 write-ids-wrote = wrote groupid { $id } into { $file }
 write-ids-failed = could not write groupid { $id } into { $file }: { $error }
 

@@ -889,7 +889,6 @@ settle-again = { $rule } { $endpoint }：线上状态显示它没有生效；再
 settle-unknown = { $error }；结果未知，且无法重新读取线上状态（{ $read }）：请运行 `wecom-checkin plan` 查看实际情况
 settle-gave-up = { $error }；{ $rounds } 次调用的回答都丢失了，且都没有生效
 differs-call = { $endpoint }（“{ $rule }”）
-rule-with-id = { $name }（groupid { $id }）
 write-ids-wrote = 已把 groupid { $id } 写入 { $file }
 write-ids-failed = 无法把 groupid { $id } 写入 { $file }：{ $error }
 

@@ -664,11 +664,7 @@ fn moved(plan: &Plan, live_now: &[live::LiveRule], now: i64) -> Option<String> {
                         .find(|r| r.groupid == Some(id))
                         .map(|r| r.groupname.clone())
                 });
-            t!(
-                "rule-with-id",
-                name = name.unwrap_or_default(),
-                id = id.to_string()
-            )
+            name.unwrap_or_default() + &t!("aside", what = format!("groupid {id}"))
         })
         .collect();
     Some(changed.join(", "))
