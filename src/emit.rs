@@ -197,7 +197,7 @@ mod tests {
         });
         let text = to_yaml(&v);
         let back = yaml::parse(&text).unwrap();
-        assert_eq!(back[0].value, v, "{text}");
+        assert_eq!(back[0].value.to_value(), v, "{text}");
         assert!(text.contains("\"09:00\""), "{text}");
         assert!(text.contains("5m"), "{text}");
         assert!(

@@ -12,6 +12,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
+use crate::load::tree::{Node, Tree};
 use crate::model::fields::Kind;
 use crate::model::{Date, Duration, GroupType, Rule, TimeOfDay, Weekday};
 use crate::t;
@@ -159,16 +160,33 @@ pub fn generate_text() -> String {
 
 struct Compiled {
     schema: Value,
-    validator: jsonschema::Validator,
+    /// For the loader's tree: says only whether a document is valid.
+    tree: jsonschema::Validator<Tree>,
+    /// For a `Value`: says what is wrong; compiled the first time it is needed.
+    validator: OnceLock<jsonschema::Validator>,
+}
+
+impl Compiled {
+    fn validator(&self) -> &jsonschema::Validator {
+        // The schema is generated from our own types: failing to compile it is a bug, caught by tests.
+        self.validator.get_or_init(|| {
+            jsonschema::validator_for(&self.schema).expect("the generated schema compiles")
+        })
+    }
 }
 
 fn compiled() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
     COMPILED.get_or_init(|| {
         let schema = generate();
-        // The schema is generated from our own types: failing to compile it is a bug, caught by tests.
-        let validator = jsonschema::validator_for(&schema).expect("the generated schema compiles");
-        Compiled { schema, validator }
+        let tree = jsonschema::options_for::<Tree>()
+            .build(&schema)
+            .expect("the generated schema compiles");
+        Compiled {
+            schema,
+            tree,
+            validator: OnceLock::new(),
+        }
     })
 }
 
@@ -177,6 +195,13 @@ fn compiled() -> &'static Compiled {
 /// thread wait for it at the first file.
 pub fn prepare() {
     compiled();
+}
+
+/// Whether a document, as the loader first reads it, is a mapping the schema
+/// accepts whole: no finding at all, not even a warning ([`check`] says what
+/// is wrong with one that is not).
+pub fn is_valid(document: &Node) -> bool {
+    matches!(document, Node::Object(_)) && compiled().tree.is_valid(document)
 }
 
 /// The schema as a value, generated once per process.
@@ -204,10 +229,10 @@ fn findings(instance: &Value, out: &mut Vec<Finding>) {
         return;
     }
     // Most rules are valid, and saying so is much cheaper than listing errors.
-    if c.validator.is_valid(instance) {
+    if c.validator().is_valid(instance) {
         return;
     }
-    for error in c.validator.iter_errors(instance) {
+    for error in c.validator().iter_errors(instance) {
         let pointer = error.instance_path().as_str().to_owned();
         let schema_path = error.schema_path().as_str().to_owned();
         let field = last_field(&pointer);

@@ -418,7 +418,7 @@ mod tests {
             });
             let text = crate::emit::to_yaml(&value);
             let doc = &crate::load::yaml::parse_values(&text).unwrap()[0];
-            let rule: Rule = serde_json::from_value(doc.value.clone()).unwrap();
+            let rule: Rule = serde_json::from_value(doc.value.to_value()).unwrap();
             if doc.strings_clean {
                 prop_assert!(all_unreadable_strings(&rule).is_empty(), "{}", text);
             }

@@ -7,6 +7,7 @@
 //! a tool error (exit 2).
 
 pub mod fullwidth;
+pub mod tree;
 pub mod yaml;
 
 use std::collections::HashMap;
@@ -497,11 +498,28 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>, loaded: &mut Loaded) {
 fn load_document(
     file: &str,
     doc: usize,
-    value: serde_json::Value,
+    document: tree::Node,
     strings_clean: bool,
     spans: Spans,
     loaded: &mut Loaded,
 ) {
+    // Most documents are valid whole: read the rule straight from the tree.
+    // Any other goes the one way that finds and words its problems.
+    if schema::is_valid(&document)
+        && let Ok(rule) = <Rule as serde::Deserialize>::deserialize(&document)
+    {
+        loaded.rules.push(LoadedRule {
+            file: file.to_owned(),
+            doc,
+            rule,
+            spans,
+            set_aside: Vec::new(),
+            out_of_range: Vec::new(),
+            strings_clean,
+        });
+        return;
+    }
+    let value = document.into_value();
     let mut set_aside: Vec<String> = Vec::new();
     let mut out_of_range = Vec::new();
     let mut shape_errors = 0;

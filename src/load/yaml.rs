@@ -1,4 +1,4 @@
-//! YAML 1.2 → `serde_json::Value`, with the source position of every key and value.
+//! YAML 1.2 → a JSON [`Node`] tree, with the source position of every key and value.
 //!
 //! saphyr-parser gives a YAML 1.2 event stream with spans; this module builds
 //! the JSON value the schema and serde work on, and beside it a [`SpanTree`]
@@ -8,9 +8,10 @@
 //! by the YAML 1.2 core schema (an unquoted `09:00` is a string, `no` is a
 //! string, `0x1F` is 31).
 
+use super::tree::Node;
 use crate::t;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan, Tag};
-use serde_json::{Map, Number, Value};
+use serde_json::Number;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -155,7 +156,7 @@ impl SpanTree {
 /// One YAML document: its JSON value and where each part of it came from.
 #[derive(Clone, Debug)]
 pub struct YamlDocument {
-    pub value: Value,
+    pub value: Node,
     pub spans: SpanTree,
     /// No key or scalar of the document holds a hidden character or begins
     /// or ends with whitespace: its rule's strings need no second look.
@@ -201,13 +202,13 @@ enum Frame {
 struct Builder {
     stack: Vec<Frame>,
     docs: Vec<YamlDocument>,
-    anchors: HashMap<usize, (Value, SpanTree, usize)>,
+    anchors: HashMap<usize, (Node, SpanTree, usize)>,
     nodes: usize,
     /// The items of the open lists and the entries of the open mappings, on
     /// one stack each: a list or mapping is built once, at its end, at its
     /// exact size (no growing, no rehashing).
-    items: Vec<Value>,
-    entries: Vec<(String, Value)>,
+    items: Vec<Node>,
+    entries: Vec<(String, Node)>,
     /// Whether to build the [`SpanTree`]s (else each is an empty leaf).
     spans: bool,
     /// Whether a key or scalar of the current document looks unreadable.
@@ -268,14 +269,6 @@ fn scan_error(e: ScanError) -> YamlError {
         kind: "yaml syntax",
         message: t!("yaml-syntax", info = e.info()),
         help: Some(t!("yaml-syntax-help")),
-    }
-}
-
-fn node_count(v: &Value) -> usize {
-    match v {
-        Value::Array(a) => 1 + a.iter().map(node_count).sum::<usize>(),
-        Value::Object(o) => 1 + o.values().map(node_count).sum::<usize>(),
-        _ => 1,
     }
 }
 
@@ -343,7 +336,7 @@ impl Builder {
                         start,
                         spans,
                     } => (
-                        Value::Array(self.items.drain(start..).collect()),
+                        Node::Array(self.items.drain(start..).collect()),
                         SpanTree::new(
                             Span {
                                 start: s.start,
@@ -362,11 +355,7 @@ impl Builder {
                         spans,
                         ..
                     } => (
-                        Value::Object({
-                            let mut map = Map::with_capacity(self.entries.len() - start);
-                            map.extend(self.entries.drain(start..));
-                            map
-                        }),
+                        Node::Object(self.entries.drain(start..).collect()),
                         SpanTree::new(
                             Span {
                                 start: s.start,
@@ -492,7 +481,7 @@ impl Builder {
 
     fn add_value(
         &mut self,
-        value: Value,
+        value: Node,
         mut tree: SpanTree,
         anchor: usize,
     ) -> Result<(), YamlError> {
@@ -501,7 +490,7 @@ impl Builder {
             return Err(too_many_nodes(tree.span()));
         }
         if anchor != 0 {
-            let count = node_count(&value);
+            let count = value.count();
             self.anchors
                 .insert(anchor, (value.clone(), tree.clone(), count));
         }
@@ -558,7 +547,7 @@ fn resolve_scalar(
     style: ScalarStyle,
     tag: Option<&Tag>,
     span: Span,
-) -> Result<Value, YamlError> {
+) -> Result<Node, YamlError> {
     let bad = |message: String| YamlError {
         pos: span.start,
         end: Some(span.end),
@@ -569,17 +558,18 @@ fn resolve_scalar(
     if let Some(tag) = tag {
         let known = tag.is_yaml_core_schema() || tag.handle == "!!";
         return match (known, tag.suffix.as_str()) {
-            (true, "str") => Ok(Value::String(text.into_owned())),
-            (true, "null") => Ok(Value::Null),
+            (true, "str") => Ok(Node::String(text.into_owned())),
+            (true, "null") => Ok(Node::Null),
             (true, "bool" | "int" | "float") => {
                 // A string (None) is none of these.
-                let v = resolve_plain(&text)
-                    .map_err(&bad)?
-                    .filter(|v| match tag.suffix.as_str() {
-                        "bool" => v.is_boolean(),
-                        "int" => v.is_i64() || v.is_u64(),
-                        _ => v.is_number(),
-                    });
+                let v = resolve_plain(&text).map_err(&bad)?.filter(|v| {
+                    match (tag.suffix.as_str(), v) {
+                        ("bool", Node::Bool(_)) => true,
+                        ("int", Node::Number(n)) => n.is_i64() || n.is_u64(),
+                        ("float", Node::Number(_)) => true,
+                        _ => false,
+                    }
+                });
                 if let Some(v) = v {
                     Ok(v)
                 } else {
@@ -594,21 +584,21 @@ fn resolve_scalar(
         };
     }
     if style != ScalarStyle::Plain {
-        return Ok(Value::String(text.into_owned()));
+        return Ok(Node::String(text.into_owned()));
     }
     // A string (most scalars) keeps the parser's own allocation.
     match resolve_plain(&text).map_err(bad)? {
         Some(value) => Ok(value),
-        None => Ok(Value::String(text.into_owned())),
+        None => Ok(Node::String(text.into_owned())),
     }
 }
 
 /// A plain scalar's value, or `None` when it is a string.
-fn resolve_plain(text: &str) -> Result<Option<Value>, String> {
+fn resolve_plain(text: &str) -> Result<Option<Node>, String> {
     match text {
-        "" | "~" | "null" | "Null" | "NULL" => return Ok(Some(Value::Null)),
-        "true" | "True" | "TRUE" => return Ok(Some(Value::Bool(true))),
-        "false" | "False" | "FALSE" => return Ok(Some(Value::Bool(false))),
+        "" | "~" | "null" | "Null" | "NULL" => return Ok(Some(Node::Null)),
+        "true" | "True" | "TRUE" => return Ok(Some(Node::Bool(true))),
+        "false" | "False" | "FALSE" => return Ok(Some(Node::Bool(false))),
         _ => {}
     }
     let digits = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c.is_digit(radix));
@@ -634,7 +624,7 @@ fn resolve_plain(text: &str) -> Result<Option<Value>, String> {
                 .or_else(|| u64::try_from(v).ok().map(Number::from))
         });
         return n
-            .map(|n| Some(Value::Number(n)))
+            .map(|n| Some(Node::Number(n)))
             .ok_or_else(|| t!("yaml-number-too-large", text = text));
     }
     if is_float(text) {
@@ -642,7 +632,7 @@ fn resolve_plain(text: &str) -> Result<Option<Value>, String> {
             .parse()
             .map_err(|_| t!("yaml-not-a-number", text = text))?;
         return Number::from_f64(f)
-            .map(|n| Some(Value::Number(n)))
+            .map(|n| Some(Node::Number(n)))
             .ok_or_else(|| t!("yaml-number-unrepresentable", text = text));
     }
     if matches!(
@@ -689,12 +679,12 @@ fn is_float(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     fn one(text: &str) -> Value {
         let docs = parse(text).unwrap();
         assert_eq!(docs.len(), 1);
-        docs[0].value.clone()
+        docs[0].value.to_value()
     }
 
     /// An explicit core tag decides the type; a value that is not of it, or

@@ -26,7 +26,7 @@ fn parse_yaml(path: &std::path::Path) -> Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     yaml::parse(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))[0]
         .value
-        .clone()
+        .to_value()
 }
 
 /// Expands a generator (`{"$days": N}`, `{"$wifi": N}`, `{"$locs": N}`,

@@ -46,7 +46,7 @@ fn fetches(text: &str) -> bool {
 /// Each job's steps: GitHub `steps[]` (one shell each), GitLab `script` (one shell).
 fn jobs(file: &str) -> Vec<(String, Vec<Step>)> {
     let text = std::fs::read_to_string(root().join(file)).unwrap();
-    let doc = yaml::parse(&text).unwrap().remove(0).value;
+    let doc = yaml::parse(&text).unwrap().remove(0).value.into_value();
     let mut out = Vec::new();
     if let Some(Value::Object(jobs)) = doc.get("jobs") {
         let workflow_shell = doc.pointer("/defaults/run/shell").and_then(Value::as_str);
@@ -474,7 +474,7 @@ fn secrets_come_from_the_secret_store_only() {
     // workflow can cancel a pending apply.
     let group = |file: &str| {
         let text = std::fs::read_to_string(root().join(file)).unwrap();
-        let doc = yaml::parse(&text).unwrap().remove(0).value;
+        let doc = yaml::parse(&text).unwrap().remove(0).value.into_value();
         (
             doc.pointer("/concurrency/group").cloned(),
             doc.pointer("/concurrency/cancel-in-progress").cloned(),
@@ -503,7 +503,7 @@ fn the_examples_install_this_release() {
         "examples/ci/github/wecom-checkin-drift.yml",
     ] {
         let text = std::fs::read_to_string(root().join(file)).unwrap();
-        let doc = yaml::parse(&text).unwrap().remove(0).value;
+        let doc = yaml::parse(&text).unwrap().remove(0).value.into_value();
         for (name, job) in doc["jobs"].as_object().unwrap() {
             let installs: Vec<&str> = job["steps"]
                 .as_array()
@@ -522,7 +522,7 @@ fn the_examples_install_this_release() {
         }
     }
     let text = std::fs::read_to_string(root().join("examples/ci/gitlab/.gitlab-ci.yml")).unwrap();
-    let doc = yaml::parse(&text).unwrap().remove(0).value;
+    let doc = yaml::parse(&text).unwrap().remove(0).value.into_value();
     assert_eq!(
         doc.pointer("/default/image").and_then(Value::as_str),
         Some(format!("ghcr.io/wecom-checkin/wecom-checkin:{version}").as_str())

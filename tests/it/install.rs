@@ -78,7 +78,7 @@ fn serve(dir: PathBuf) -> Server {
 /// The action's steps, as written in action.yml.
 fn action_steps() -> Vec<Value> {
     let text = std::fs::read_to_string(root().join("action.yml")).unwrap();
-    let doc = yaml::parse(&text).unwrap().remove(0).value;
+    let doc = yaml::parse(&text).unwrap().remove(0).value.into_value();
     doc.pointer("/runs/steps")
         .and_then(Value::as_array)
         .expect("action.yml has runs.steps")
@@ -205,7 +205,7 @@ fn leak(s: String) -> &'static str {
 /// Each input of action.yml with its default.
 fn step_inputs() -> Vec<(&'static str, String)> {
     let text = std::fs::read_to_string(root().join("action.yml")).unwrap();
-    let doc = yaml::parse(&text).unwrap().remove(0).value;
+    let doc = yaml::parse(&text).unwrap().remove(0).value.into_value();
     doc["inputs"]
         .as_object()
         .unwrap()
@@ -473,7 +473,7 @@ fn the_action_runs_its_command_through_the_environment() {
 #[test]
 fn the_release_builds_what_the_install_script_downloads() {
     let text = std::fs::read_to_string(root().join(".github/workflows/release.yml")).unwrap();
-    let doc = yaml::parse(&text).unwrap().remove(0).value;
+    let doc = yaml::parse(&text).unwrap().remove(0).value.into_value();
     let mut built: Vec<&str> = doc
         .pointer("/jobs/build/strategy/matrix/include")
         .and_then(Value::as_array)

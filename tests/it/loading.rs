@@ -51,7 +51,7 @@ fn model_to_yaml_to_model_is_identity() {
     for rule in rules {
         let text = emit::rule_to_yaml(&rule);
         let docs = yaml::parse(&text).unwrap();
-        let back: Rule = serde_json::from_value(docs[0].value.clone()).unwrap();
+        let back: Rule = serde_json::from_value(docs[0].value.to_value()).unwrap();
         assert_eq!(back, rule, "{text}");
     }
 }
@@ -188,5 +188,73 @@ fn byte_order_mark_is_skipped() {
             .line("r.yaml", 1)
             .unwrap()
             .starts_with('\u{feff}')
+    );
+}
+
+/// The loader reads a document the schema accepts straight from its tree; any
+/// other becomes a `serde_json::Value` first. Over every rule file the tests
+/// have, and the cases the tree's deserializer does by hand: where the tree
+/// way gives a rule, the `Value` way gives the same one.
+#[test]
+fn a_rule_reads_the_same_from_the_tree_as_from_a_value() {
+    use wecom_checkin::load::tree::Node;
+    let mut texts: Vec<(String, String)> = walkdir::WalkDir::new(root().join("tests/fixtures"))
+        .into_iter()
+        .chain(walkdir::WalkDir::new(root().join("rules")))
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy();
+            name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".json")
+        })
+        .filter_map(|e| {
+            let text = std::fs::read_to_string(e.path()).ok()?;
+            Some((e.path().display().to_string(), text))
+        })
+        .collect();
+    let rule = std::fs::read_to_string(root().join("tests/fixtures/forms/readable.yaml")).unwrap();
+    // A null for an absent value, a float, a tagged number, an alias, a
+    // party id of each kind, a value of the wrong type.
+    for case in [
+        "spe_offdays: null\n",
+        "buka_restriction: !!float 1\n",
+        "buka_restriction: 1.5\n",
+        "buka_restriction: 18446744073709551615\n",
+        "range: {partyid: [1, \"2\"], userid: [a], tagid: [3]}\n",
+        "groupname: &n x\nsync_holidays: *n\n",
+        "sync_holidays: yes\n",
+    ] {
+        let key = case.split(':').next().unwrap();
+        let kept: String = rule
+            .lines()
+            .filter(|l| !l.starts_with(&format!("{key}:")))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        texts.push((case.into(), kept + case));
+    }
+    let (mut from_tree, mut other) = (0, 0);
+    for (name, text) in &texts {
+        let Ok(docs) = yaml::parse(text) else {
+            continue;
+        };
+        for doc in docs {
+            let tree: &Node = &doc.value;
+            let by_value = serde_json::from_value::<Rule>(tree.to_value());
+            if !wecom_checkin::schema::is_valid(tree) {
+                other += 1;
+                continue;
+            }
+            match <Rule as serde::Deserialize>::deserialize(tree) {
+                Ok(rule) => {
+                    from_tree += 1;
+                    assert_eq!(Some(&rule), by_value.as_ref().ok(), "{name}");
+                }
+                Err(_) => other += 1,
+            }
+        }
+    }
+    // Both ways are taken: the comparison is not empty.
+    assert!(
+        from_tree >= 20 && other >= 20,
+        "{from_tree} from the tree, {other} not"
     );
 }

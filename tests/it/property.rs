@@ -250,6 +250,6 @@ proptest! {
         let docs = wecom_checkin::load::yaml::parse(&text)
             .map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
         prop_assert_eq!(docs.len(), 1, "{}", text);
-        prop_assert_eq!(&docs[0].value, &value, "{}", text);
+        prop_assert_eq!(&docs[0].value.to_value(), &value, "{}", text);
     }
 }
