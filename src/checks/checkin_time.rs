@@ -236,17 +236,32 @@ fn workdays(
         .help = Some(t!("time-workdays-empty-help"));
     }
     for (k, w) in days.iter().enumerate() {
-        let at = format!("{base}/workdays/{k}");
+        // Formatted only for a report: seven days of every rule.
+        let at = || format!("{base}/workdays/{k}");
         if !(0..=6).contains(&w.0) {
-            ctx.report(&WORKDAYS, at, t!("time-weekday-unknown", value = w.0));
+            ctx.report(&WORKDAYS, at(), t!("time-weekday-unknown", value = w.0));
         } else if let Some(first) = seen.insert(w.0, entry) {
             let message = if first == entry {
                 t!("time-workday-repeated-here", day = w.to_string())
             } else {
                 t!("time-workday-repeated", day = w.to_string(), first = first)
             };
-            ctx.report(&WORKDAYS, at, message).help = Some(t!("time-workday-repeated-help"));
+            ctx.report(&WORKDAYS, at(), message).help = Some(t!("time-workday-repeated-help"));
         }
+    }
+}
+
+/// Where a period is (`{base}/{j}`): formatted only for a report or the
+/// first place of a time_id, not for each of a corp's periods.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    base: &'a str,
+    j: usize,
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.base, self.j)
     }
 }
 
@@ -259,23 +274,29 @@ fn day(
     time_ids: &mut HashMap<i64, String>,
 ) {
     for (j, t) in periods.iter().enumerate() {
-        let at = format!("{base}/{j}");
-        time_id(ctx, &at, t, kind, time_ids);
+        let at = At { base, j };
+        time_id(ctx, at, t, kind, time_ids);
         if kind == Kind::Special {
-            special(ctx, &at, t);
+            special(ctx, at, t);
         } else {
-            period(ctx, &at, t, kind);
+            period(ctx, at, t, kind);
         }
-        reminders(ctx, &at, t);
+        reminders(ctx, at, t);
     }
     // A special working day's periods may not overlap either (the row names no kind of day).
     overlaps(ctx, base, periods);
 }
 
-fn time_id(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind, seen: &mut HashMap<i64, String>) {
+fn time_id(
+    ctx: &mut Ctx,
+    at: At<'_>,
+    t: &CheckinTime,
+    kind: Kind,
+    seen: &mut HashMap<i64, String>,
+) {
     match t.time_id {
         None if kind != Kind::Special => {
-            ctx.report(&TIME_ID_RANGE, at.to_owned(), t!("time-id-missing"))
+            ctx.report(&TIME_ID_RANGE, at.to_string(), t!("time-id-missing"))
                 .help = Some(t!("time-id-missing-help"));
         }
         None => {}
@@ -287,7 +308,7 @@ fn time_id(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind, seen: &mut Hash
             );
         }
         Some(id) => {
-            if let Some(first) = seen.insert(id, at.to_owned()) {
+            if let Some(first) = seen.insert(id, at.to_string()) {
                 ctx.report(
                     &TIME_ID_UNIQUE,
                     format!("{at}/time_id"),
@@ -300,7 +321,7 @@ fn time_id(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind, seen: &mut Hash
 }
 
 /// A period of a fixed rule or a shift.
-fn period(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
+fn period(ctx: &mut Ctx, at: At<'_>, t: &CheckinTime, kind: Kind) {
     let f = |name: &str| format!("{at}/{name}");
     let fields = [
         ("work_sec", t.work_sec),
@@ -332,7 +353,7 @@ fn period(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
     let (work, off) = (t.work_sec, t.off_work_sec);
     match work {
         None => {
-            ctx.report(&WORK_SEC, at.to_owned(), t!("time-work-sec-missing"));
+            ctx.report(&WORK_SEC, at.to_string(), t!("time-work-sec-missing"));
         }
         Some(w) if w.0 < 0 || w.0 > NEXT_DAY => {
             ctx.report(
@@ -347,7 +368,7 @@ fn period(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
         None => {
             ctx.report(
                 &OFF_WORK_SEC,
-                at.to_owned(),
+                at.to_string(),
                 t!("time-off-work-sec-missing"),
             );
         }
@@ -388,7 +409,7 @@ fn span(secs: i64) -> String {
     }
 }
 
-fn rest(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
+fn rest(ctx: &mut Ctx, at: At<'_>, t: &CheckinTime) {
     let f = |name: &str| format!("{at}/{name}");
     let has_rest_times = t.rest_begin_time.is_some() || t.rest_end_time.is_some();
     // The same default wherever a check-in time stands (model::defaults).
@@ -440,7 +461,7 @@ fn rest(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
     }
 }
 
-fn windows(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
+fn windows(ctx: &mut Ctx, at: At<'_>, t: &CheckinTime, kind: Kind) {
     let f = |name: &str| format!("{at}/{name}");
     let (ew, lw, eo, lo) = (
         t.earliest_work_sec,
@@ -461,7 +482,7 @@ fn windows(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
         .collect();
         ctx.report(
             &WINDOW_REQUIRED,
-            at.to_owned(),
+            at.to_string(),
             t!("time-window-missing", fields = missing.join(", ")),
         )
         .help = Some(t!("time-window-missing-help"));
@@ -570,10 +591,10 @@ fn windows(ctx: &mut Ctx, at: &str, t: &CheckinTime, kind: Kind) {
     }
 }
 
-fn reminders(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
+fn reminders(ctx: &mut Ctx, at: At<'_>, t: &CheckinTime) {
     let f = |name: &str| format!("{at}/{name}");
     if t.remind_work_sec.is_none() || t.remind_off_work_sec.is_none() {
-        ctx.report(&REMIND_REQUIRED, at.to_owned(), t!("time-remind-required"))
+        ctx.report(&REMIND_REQUIRED, at.to_string(), t!("time-remind-required"))
             .help = Some(t!("time-remind-required-help"));
     }
     // How far each reminder may stand from its time: before work, after the end.
@@ -652,7 +673,7 @@ fn overlaps(ctx: &mut Ctx, base: &str, periods: &[CheckinTime]) {
 }
 
 /// A period of a special working day.
-fn special(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
+fn special(ctx: &mut Ctx, at: At<'_>, t: &CheckinTime) {
     let f = |name: &str| format!("{at}/{name}");
     for (name, v) in [
         ("earliest_work_sec", t.earliest_work_sec),
@@ -672,7 +693,7 @@ fn special(ctx: &mut Ctx, at: &str, t: &CheckinTime) {
     let (Some(w), Some(o)) = (t.work_sec, t.off_work_sec) else {
         ctx.report(
             &SPECIAL_TIMES,
-            at.to_owned(),
+            at.to_string(),
             t!("time-special-times-missing"),
         );
         return;
