@@ -8,8 +8,10 @@
 # which only reads the same files, runs the same YAML parser over them in
 # parallel and parses the live JSON (the least any validator or planner must
 # do); its runs alternate with the command's, so that a machine whose speed
-# drifts during the run shifts both alike. Best of 5 runs (check-jsonschema:
-# best of 2), release build.
+# drifts during the run shifts both alike, and the ratio is the median of the
+# 5 pairs' ratios (the best of each alone can pair a slow moment of one with a
+# fast moment of the other). Times: best of 5 runs (check-jsonschema: best of
+# 2), release build.
 # Usage: scripts/bench.sh [N...]   (default: 100 1000 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,8 +46,9 @@ ms_of() { # wall time of one run of "$@", in ms
 }
 best_pair() { # usage: best_pair N FLOOR_ARG... COMMAND...: best of 5 of the
   # command and of the floor (given its N arguments), runs alternated so that
-  # a machine slowing down or speeding up shifts both alike; prints "cmd floor"
-  local n=$1 c f best_c="" best_f=""
+  # a machine slowing down or speeding up shifts both alike, and the median of
+  # the 5 pairs' ratios; prints "cmd floor ratio"
+  local n=$1 c f best_c="" best_f="" ratios=""
   shift
   local floor_args=("${@:1:n}")
   shift "$n"
@@ -54,12 +57,13 @@ best_pair() { # usage: best_pair N FLOOR_ARG... COMMAND...: best of 5 of the
     f=$(ms_of "$floor" "${floor_args[@]}")
     if [ -z "$best_c" ] || [ "$c" -lt "$best_c" ]; then best_c=$c; fi
     if [ -z "$best_f" ] || [ "$f" -lt "$best_f" ]; then best_f=$f; fi
+    ratios+="$(awk -v a="$c" -v b="$f" 'BEGIN { printf "%.3f", a / (b > 0 ? b : 1) }')"$'\n'
   done
-  echo "$best_c $best_f"
+  echo "$best_c $best_f $(printf "%s" "$ratios" | sort -n | sed -n 3p)"
 }
 peak_mib() { /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>&1 || true; awk '{printf "%d", $1/1024}' "$work/rss"; }
 
-printf "%-7s %-10s %-9s %-10s %-9s %-10s %-9s %-17s %-6s %s\n" rules validate RSS plan RSS import RSS check-jsonschema ratio "floor: validate plan plan-RSS" 
+printf "%-7s %-10s %-9s %-10s %-9s %-10s %-9s %-17s %-6s %s\n" rules validate RSS plan RSS import RSS check-jsonschema ratio "vs floor (ratio: median of 5 pairs): validate, plan, plan RSS" 
 for n in ${@:-100 1000 10000}; do
   dir="$work/corp-$n"
   mkdir -p "$dir/rules"
@@ -106,9 +110,9 @@ for i in range(n):
     groups.append(g)
 (out / "live.json").write_text(json.dumps({"errcode": 0, "errmsg": "ok", "group": groups}, ensure_ascii=False))
 PY
-  read -r v fv < <(best_pair 1 "$dir/rules" "$bin" validate "$dir/rules" --now "$now")
+  read -r v fv vr < <(best_pair 1 "$dir/rules" "$bin" validate "$dir/rules" --now "$now")
   vm=$(peak_mib "$bin" validate "$dir/rules" --now "$now")
-  read -r p fp < <(best_pair 2 "$dir/rules" "$dir/live.json" "$bin" plan "$dir/rules" --live "$dir/live.json" --now "$now")
+  read -r p fp pr < <(best_pair 2 "$dir/rules" "$dir/live.json" "$bin" plan "$dir/rules" --live "$dir/live.json" --now "$now")
   pm=$(peak_mib "$bin" plan "$dir/rules" --live "$dir/live.json" --now "$now")
   i=$(best_ms "$bin" import --live "$dir/live.json" --out "$dir/imported" --force --now "$now")
   im=$(peak_mib "$bin" import --live "$dir/live.json" --out "$dir/imported" --force --now "$now")
@@ -123,8 +127,9 @@ PY
   ratio=$(awk -v a="$cj" -v b="$v" 'BEGIN { printf "%.0fx", a / (b > 0 ? b : 1) }')
   fpm=$(peak_mib "$floor" "$dir/rules" "$dir/live.json")
   x() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / (b > 0 ? b : 1) }'; }
+  x1() { awk -v r="$1" 'BEGIN { printf "%.2fx", r }'; }
   printf "%-7s %-10s %-9s %-10s %-9s %-10s %-9s %-17s %-6s %s\n" "$n" "${v} ms" "${vm} MiB" "${p} ms" "${pm} MiB" "${i} ms" "${im} MiB" "${cj} ms" "$ratio" \
-    "$(x "$v" "$fv") of ${fv} ms, $(x "$p" "$fp") of ${fp} ms, $(x "$pm" "$fpm") of ${fpm} MiB"
+    "$(x1 "$vr") of ${fv} ms, $(x1 "$pr") of ${fp} ms, $(x "$pm" "$fpm") of ${fpm} MiB"
 done
 
 # Apply throughput: 500 changed rules against the emulator, with the same
