@@ -247,24 +247,27 @@ fn first_failure(failures: Vec<ToolError>) -> Option<ToolError> {
 fn sorted_by_path<T: Send + Sync>(items: Vec<(PathBuf, T)>) -> Vec<(PathBuf, T)> {
     use rayon::prelude::*;
     let keys: Option<Vec<Vec<u8>>> = items.par_iter().map(|(p, _)| path_key(p)).collect();
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    match keys {
-        Some(keys) => {
-            order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
-            order.dedup_by(|a, b| keys[*a] == keys[*b]);
-        }
+    let order = match keys {
+        Some(keys) => order_of(&keys),
         // A Windows prefix (`C:`), whose order is its own: by components.
         None => {
             let keys: Vec<Vec<std::path::Component>> = items
                 .iter()
                 .map(|(p, _)| p.components().collect())
                 .collect();
-            order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
-            order.dedup_by(|a, b| keys[*a] == keys[*b]);
+            order_of(&keys)
         }
-    }
+    };
     let mut slots: Vec<Option<(PathBuf, T)>> = items.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// The indices of `keys` in their order, the first of equal keys only.
+fn order_of<K: Ord>(keys: &[K]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    order.dedup_by(|a, b| keys[*a] == keys[*b]);
+    order
 }
 
 /// Bytes that order as `path`'s components do: each component is a tag in
