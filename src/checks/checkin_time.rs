@@ -251,8 +251,9 @@ fn workdays(
     }
 }
 
-/// Where a period is (`{base}/{j}`): formatted only for a report or the
-/// first place of a time_id, not for each of a corp's periods.
+/// Where a period is (`{base}/{j}`): formatted where a string is needed (a
+/// report, the place a time_id was first seen), once per period rather than
+/// once up front and again for that place.
 #[derive(Clone, Copy)]
 struct At<'a> {
     base: &'a str,
